@@ -1,0 +1,256 @@
+package dev.irqlab.kernel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One emulated kernel: everything a ported revision, a simulated driver and the harness share
+ * during one run. There is no static mutable state anywhere: two kernels never see each other,
+ * so runs are isolated and may go in parallel.
+ *
+ * <p>Facilities: the {@link #log() log} of printk lines and reports; the {@link #memory()
+ * allocator} with KASAN and kmemleak; {@link #faults() fault injection}; the {@link #watchdog()
+ * soft-lockup watchdog}; {@link #lockdep() lockdep}; {@code WARN}, {@code BUG} and {@code
+ * might_sleep()}; and the {@link #current() current task}. Data structures ({@link Mutex},
+ * {@link ListHead}, {@link XArray}, {@link EventfdCtx}, {@link Module}) are created against a
+ * kernel.
+ */
+public final class Kernel {
+  private final KernelConfig config;
+  private final KernelLog log = new KernelLog();
+  private final Memory memory;
+  private final FaultInjection faults;
+  private final Watchdog watchdog;
+  private final Lockdep lockdep;
+  private final Printk printk;
+  private final Set<Site> warnedOnce = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger pids = new AtomicInteger(1);
+  private final ThreadLocal<Task> current;
+  private final LongAdder listNodesVisited = new LongAdder();
+
+  /** A debug kernel with {@link KernelConfig#defaults()}. */
+  public Kernel() {
+    this(KernelConfig.defaults());
+  }
+
+  public Kernel(KernelConfig config) {
+    this.config = config;
+    this.memory = new Memory(this);
+    this.faults = new FaultInjection(this);
+    this.watchdog = new Watchdog(this, config.walkLimit());
+    this.lockdep = new Lockdep(this);
+    this.printk = new Printk(config.pointerHashKey());
+    this.current = ThreadLocal.withInitial(() -> new Task("irqlab", pids.getAndIncrement()));
+  }
+
+  public KernelConfig config() {
+    return config;
+  }
+
+  public KernelLog log() {
+    return log;
+  }
+
+  public Memory memory() {
+    return memory;
+  }
+
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  public Watchdog watchdog() {
+    return watchdog;
+  }
+
+  public Lockdep lockdep() {
+    return lockdep;
+  }
+
+  /** The running task ({@code current}): one per Java thread. */
+  public Task current() {
+    return current.get();
+  }
+
+  // ---------------------------------------------------------------- printk
+
+  /** {@code printk(KERN_<level> fmt, ...)} with C format conversions (see {@link Printk}). */
+  public KernelEvent printk(LogLevel level, String fmt, Object... args) {
+    return log(EventKind.PRINTK, level, printk.format(fmt, args), Site.caller(), List.of());
+  }
+
+  /** {@code pr_info(fmt, ...)}. */
+  public KernelEvent prInfo(String fmt, Object... args) {
+    return printk(LogLevel.INFO, fmt, args);
+  }
+
+  /** {@code pr_err(fmt, ...)}. */
+  public KernelEvent prErr(String fmt, Object... args) {
+    return printk(LogLevel.ERR, fmt, args);
+  }
+
+  /** Formats as printk would, without logging ({@code snprintf}). */
+  public String sprintf(String fmt, Object... args) {
+    return printk.format(fmt, args);
+  }
+
+  /** What {@code %p} prints for this address. */
+  public String hashedPointer(long address) {
+    return printk.hashPointer(address);
+  }
+
+  // ---------------------------------------------------------------- WARN and BUG
+
+  /** {@code WARN_ON(condition)}: logs a warning splat when true; returns the condition. */
+  public boolean warnOn(boolean condition) {
+    if (condition) {
+      warning(Site.caller(), "WARNING: CPU: 0 PID: %d at %s", null);
+    }
+    return condition;
+  }
+
+  /**
+   * {@code WARN_ON_ONCE(condition)}: as {@link #warnOn}, but the splat is logged only the first
+   * time the same Java line warns in this kernel. Returns the condition every time.
+   */
+  public boolean warnOnOnce(boolean condition) {
+    if (condition) {
+      Site site = Site.caller();
+      if (warnedOnce.add(site)) {
+        warning(site, "WARNING: CPU: 0 PID: %d at %s", null);
+      }
+    }
+    return condition;
+  }
+
+  /** {@code WARN(condition, fmt, ...)}: a splat with a message. */
+  public boolean warn(boolean condition, String fmt, Object... args) {
+    if (condition) {
+      warning(Site.caller(), "WARNING: CPU: 0 PID: %d at %s", printk.format(fmt, args));
+    }
+    return condition;
+  }
+
+  /** {@code WARN_ONCE(condition, fmt, ...)}. */
+  public boolean warnOnce(boolean condition, String fmt, Object... args) {
+    if (condition) {
+      Site site = Site.caller();
+      if (warnedOnce.add(site)) {
+        warning(site, "WARNING: CPU: 0 PID: %d at %s", printk.format(fmt, args));
+      }
+    }
+    return condition;
+  }
+
+  private void warning(Site site, String head, String message) {
+    String first = String.format(Locale.ROOT, head, current().pid(), site);
+    List<String> details = message == null ? List.of() : List.of(message);
+    log(EventKind.WARNING, LogLevel.WARNING, first, site, details);
+  }
+
+  /** {@code BUG()}: logs the report and ends the task by throwing {@link Oops}. */
+  public Oops bug(String message) {
+    throw oops(EventKind.BUG, "kernel BUG at " + Site.caller() + ": " + message, List.of());
+  }
+
+  /**
+   * Logs a report that ends the task and returns the {@link Oops} to throw: {@code throw
+   * kernel.oops(...)}.
+   */
+  public Oops oops(EventKind kind, String message, List<String> details) {
+    return new Oops(log(kind, LogLevel.EMERG, message, Site.caller(), details));
+  }
+
+  /**
+   * Turns a Java exception out of ported code into the oops it stands for: a {@link
+   * NullPointerException} is a NULL pointer dereference, anything else an unexpected fault.
+   * An {@link Oops} is returned as it is.
+   */
+  public Oops oopsFor(RuntimeException e) {
+    if (e instanceof Oops o) {
+      return o;
+    }
+    Site site = siteOf(e);
+    String message =
+        e instanceof NullPointerException
+            ? "BUG: kernel NULL pointer dereference, address: 0000000000000000"
+            : "BUG: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    KernelEvent event = log(EventKind.BUG, LogLevel.EMERG, message, site, List.of("RIP: " + site));
+    return new Oops(event, e);
+  }
+
+  private static Site siteOf(Throwable e) {
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (!f.getClassName().startsWith("java.")) {
+        return new Site(f.getClassName(), f.getMethodName(), String.valueOf(f.getFileName()), f.getLineNumber());
+      }
+    }
+    return Site.UNKNOWN;
+  }
+
+  // ---------------------------------------------------------------- context
+
+  /**
+   * {@code might_sleep()}: reports "sleeping function called from invalid context" when the
+   * current task is atomic (inside {@link #enterAtomic}). Execution goes on.
+   */
+  public void mightSleep() {
+    Task task = current();
+    if (task.inAtomic()) {
+      Site site = Site.caller();
+      log(
+          EventKind.SLEEP_IN_ATOMIC,
+          LogLevel.ERR,
+          "BUG: sleeping function called from invalid context at " + site,
+          site,
+          List.of(String.format(Locale.ROOT, "in_atomic(): 1, preempt_count: %d, pid: %d, name: %s", task.preemptCount(), task.pid(), task.comm())));
+    }
+  }
+
+  /**
+   * Enters an atomic section ({@code preempt_disable()}, as a spinlock or an IRQ handler
+   * does) until the returned section is closed.
+   */
+  public Scope enterAtomic() {
+    Task task = current();
+    task.preemptDisable();
+    return task::preemptEnable;
+  }
+
+  /** A scope for try-with-resources whose close cannot fail. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * {@code kasan_disable_current()}: no KASAN reports from this task until the returned scope
+   * is closed. For checkers that inspect state, not for ported code.
+   */
+  public Scope kasanDisableCurrent() {
+    Task task = current();
+    task.kasanDisable();
+    return task::kasanEnable;
+  }
+
+  // ---------------------------------------------------------------- counters
+
+  /** Counts list nodes visited by walks ({@link ListHead}), for the performance work. */
+  public void countListVisit() {
+    listNodesVisited.increment();
+  }
+
+  /** List nodes visited by walks since boot. */
+  public long listNodesVisited() {
+    return listNodesVisited.sum();
+  }
+
+  KernelEvent log(EventKind kind, LogLevel level, String message, Site site, List<String> details) {
+    return log.append(kind, level, message, site, details);
+  }
+}

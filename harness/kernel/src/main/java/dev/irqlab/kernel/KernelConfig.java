@@ -1,0 +1,70 @@
+package dev.irqlab.kernel;
+
+/**
+ * The debug options a {@link Kernel} is built with, as a kernel's .config sets them.
+ *
+ * @param debugList {@code CONFIG_DEBUG_LIST}: list_add and list_del check their neighbours and
+ *     report corruption instead of corrupting the list
+ * @param kasan {@code CONFIG_KASAN}: a freed object touched through its accessors is reported
+ * @param kmemleak {@code CONFIG_DEBUG_KMEMLEAK}: each allocation records where it was made, for
+ *     the leak report (off for benchmarks: it walks the Java stack)
+ * @param lockStat {@code CONFIG_LOCK_STAT}: mutexes keep wait and hold time histograms
+ * @param lockdepSites lockdep records the Java line where each mutex was taken, for its
+ *     reports (off for benchmarks: it walks the Java stack)
+ * @param walkLimit how many steps one list walk may take before the watchdog reports a soft
+ *     lockup and ends the task
+ * @param pointerHashKey the key of {@code %p} pointer hashing (fixed, so output is
+ *     deterministic)
+ */
+public record KernelConfig(
+    boolean debugList,
+    boolean kasan,
+    boolean kmemleak,
+    boolean lockStat,
+    boolean lockdepSites,
+    long walkLimit,
+    long pointerHashKey) {
+
+  /** A debug kernel: every check on, a walk limit of 2^26 steps. */
+  public static KernelConfig defaults() {
+    return new KernelConfig(true, true, true, true, true, 1L << 26, 0x5eed_1e55_c0de_2015L);
+  }
+
+  /**
+   * A kernel for benchmarks: the checks stay, the bookkeeping that walks the Java stack on
+   * every allocation or lock (kmemleak sites, lockdep sites) is off.
+   */
+  public static KernelConfig benchmark() {
+    return defaults().withKmemleak(false).withLockdepSites(false);
+  }
+
+  public KernelConfig {
+    if (walkLimit <= 0) {
+      throw new IllegalArgumentException("walkLimit must be positive, not " + walkLimit);
+    }
+  }
+
+  public KernelConfig withDebugList(boolean on) {
+    return new KernelConfig(on, kasan, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey);
+  }
+
+  public KernelConfig withKasan(boolean on) {
+    return new KernelConfig(debugList, on, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey);
+  }
+
+  public KernelConfig withKmemleak(boolean on) {
+    return new KernelConfig(debugList, kasan, on, lockStat, lockdepSites, walkLimit, pointerHashKey);
+  }
+
+  public KernelConfig withLockStat(boolean on) {
+    return new KernelConfig(debugList, kasan, kmemleak, on, lockdepSites, walkLimit, pointerHashKey);
+  }
+
+  public KernelConfig withLockdepSites(boolean on) {
+    return new KernelConfig(debugList, kasan, kmemleak, lockStat, on, walkLimit, pointerHashKey);
+  }
+
+  public KernelConfig withWalkLimit(long steps) {
+    return new KernelConfig(debugList, kasan, kmemleak, lockStat, lockdepSites, steps, pointerHashKey);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.irqlab.kernel;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lockdep: which task holds which {@link Mutex}, and the reports for misuse. It reports; it
+ * never lets a task hang.
+ */
+public final class Lockdep {
+  private final Kernel kernel;
+
+  Lockdep(Kernel kernel) {
+    this.kernel = kernel;
+  }
+
+  void acquired(Mutex m, Task task) {
+    task.heldLocks().push(m);
+  }
+
+  void released(Mutex m, Task task) {
+    task.heldLocks().remove(m);
+  }
+
+  /** The mutexes the current task holds, the most recently taken first. */
+  public List<Mutex> heldLocks() {
+    Task task = kernel.current();
+    List<Mutex> held = new ArrayList<>();
+    for (Iterator<Mutex> it = task.heldLocks().iterator(); it.hasNext(); ) {
+      Mutex m = it.next();
+      if (m.owner() == task) {
+        held.add(m);
+      } else {
+        it.remove(); // released by another task (reported then)
+      }
+    }
+    return held;
+  }
+
+  /**
+   * Checks that the current task holds no mutex as an API entry returns to its caller; logs
+   * "lock held when returning to user space!" naming {@code entry} and each held lock when it
+   * does. The locks stay held.
+   *
+   * @return true when no lock was held
+   */
+  public boolean assertNoLocksHeld(String entry) {
+    List<Mutex> held = heldLocks();
+    if (held.isEmpty()) {
+      return true;
+    }
+    Task task = kernel.current();
+    List<String> details = new ArrayList<>();
+    details.add(String.format(Locale.ROOT, "%s is leaving %s with locks still held!", task, entry));
+    details.add(String.format(Locale.ROOT, "%d lock%s held by %s:", held.size(), held.size() == 1 ? "" : "s", task));
+    for (int i = 0; i < held.size(); i++) {
+      details.add(String.format(Locale.ROOT, " #%d: %s", i, held.get(i).describeHeld()));
+    }
+    kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: lock held when returning to user space!", Site.caller(), details);
+    return false;
+  }
+
+  Oops recursiveLocking(Mutex m, Task task) {
+    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+    List<String> details = new ArrayList<>();
+    details.add(String.format(Locale.ROOT, "%s is trying to acquire lock:", task));
+    details.add(String.format(Locale.ROOT, "(%s){+.+.}-{4:4}, at: %s", m.name(), site));
+    details.add("but task is already holding lock:");
+    details.add(m.describeHeld());
+    details.add("*** DEADLOCK ***");
+    details.add("the task would sleep here forever; the emulated kernel ended it instead");
+    return new Oops(kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: possible recursive locking detected", site, details));
+  }
+
+  void badUnlock(Mutex m, Task task, Task holder) {
+    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+    List<String> details = new ArrayList<>();
+    details.add(String.format(Locale.ROOT, "%s is trying to release lock (%s) at: %s", task, m.name(), site));
+    if (holder == null) {
+      details.add("but there are no more locks to release!");
+    } else {
+      details.add("but the lock is held by " + holder + " " + m.describeHeld());
+    }
+    kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: bad unlock balance detected!", site, details);
+  }
+
+  void assertHeldFailed(Mutex m) {
+    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+    List<String> details = new ArrayList<>();
+    details.add(String.format(Locale.ROOT, "lockdep_assert_held(&%s) failed in %s", m.name(), kernel.current()));
+    details.addAll(m.ownerLines());
+    kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, String.format(Locale.ROOT, "WARNING: CPU: 0 PID: %d at %s", kernel.current().pid(), site), site, details);
+  }
+}

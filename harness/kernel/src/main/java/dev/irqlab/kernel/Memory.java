@@ -1,0 +1,128 @@
+package dev.irqlab.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The allocator: fake kernel addresses, {@code kzalloc} with fault injection, {@code kfree}
+ * with KASAN's double-free and invalid-free checks, and a kmemleak scan of what is left.
+ *
+ * <p>Addresses come from a bump allocator in the direct map ({@code ffff888100000000} up), 64-byte
+ * aligned and never reused, so a stale pointer never aliases a new object.
+ */
+public final class Memory {
+  private static final long BASE = 0xffff888100000000L;
+
+  private final Kernel kernel;
+  private long next = BASE;
+  private final Map<Long, KObject> live = new TreeMap<>(Long::compareUnsigned);
+  private final Map<Long, KObject> notLeak = new TreeMap<>(Long::compareUnsigned);
+  private long allocations;
+  private long frees;
+
+  Memory(Kernel kernel) {
+    this.kernel = kernel;
+  }
+
+  synchronized long track(KObject object, int size) {
+    long address = next;
+    next += Math.max(64, (size + 63) & ~63L);
+    live.put(address, object);
+    allocations++;
+    return address;
+  }
+
+  /**
+   * {@code kzalloc}: constructs the object unless fault injection fails this allocation, in
+   * which case it returns null, as the C function does. With {@link Gfp#KERNEL} it may sleep.
+   *
+   * @param type the C type, for the per-type fault point {@code "kmalloc:<type>"}
+   */
+  public <T extends KObject> T kzalloc(String type, Gfp gfp, Supplier<T> constructor) {
+    if (gfp.maySleep()) {
+      kernel.mightSleep();
+    }
+    FaultInjection faults = kernel.faults();
+    if (faults.shouldFail(FaultInjection.KMALLOC) | faults.shouldFail(FaultInjection.KMALLOC + ":" + type)) {
+      return null;
+    }
+    return constructor.get();
+  }
+
+  /**
+   * {@code kfree}: frees a slab object. NULL is fine; freeing twice, or freeing an object that
+   * is embedded in another, is reported by KASAN and changes nothing.
+   */
+  public void kfree(KObject object) {
+    if (object == null) {
+      return;
+    }
+    Site site = Site.caller();
+    String problem;
+    synchronized (this) {
+      if (!object.isSlabObject()) {
+        problem = "BUG: KASAN: invalid-free in " + site.method();
+      } else if (object.isFreed()) {
+        problem = "BUG: KASAN: double-free in " + site.method();
+      } else {
+        live.remove(object.address());
+        notLeak.remove(object.address());
+        object.markFreed(site);
+        frees++;
+        return;
+      }
+    }
+    List<String> details = new ArrayList<>();
+    details.add("The buggy address belongs to " + object.describe());
+    if (object.freeSite() != null) {
+      details.add("Freed at " + object.freeSite());
+    }
+    kernel.log(EventKind.KASAN, LogLevel.ERR, problem, site, details);
+  }
+
+  /** {@code kmemleak_not_leak}: the object is meant to live on (static data, caches). */
+  public synchronized void notLeak(KObject object) {
+    notLeak.put(object.address(), object);
+  }
+
+  /** The slab objects still allocated, by address. */
+  public synchronized List<KObject> live() {
+    return List.copyOf(live.values());
+  }
+
+  /** Objects allocated since boot. */
+  public synchronized long allocations() {
+    return allocations;
+  }
+
+  /** Objects freed since boot. */
+  public synchronized long frees() {
+    return frees;
+  }
+
+  /**
+   * A kmemleak scan: logs one {@link EventKind#KMEMLEAK} report per object still allocated
+   * (but those marked {@link #notLeak}) and returns them, by address.
+   */
+  public List<KernelEvent> scanLeaks() {
+    List<KObject> leaked;
+    synchronized (this) {
+      leaked = live.values().stream().filter(o -> !notLeak.containsKey(o.address())).toList();
+    }
+    List<KernelEvent> reports = new ArrayList<>();
+    for (KObject o : leaked) {
+      reports.add(
+          kernel.log(
+              EventKind.KMEMLEAK,
+              LogLevel.ERR,
+              String.format(Locale.ROOT, "kmemleak: unreferenced object 0x%016x (size %d)", o.address(), o.size()),
+              o.allocSite(),
+              List.of("object " + o.describe(), "allocated at " + o.allocSite())));
+    }
+    return reports;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.irqlab.kernel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+
+/**
+ * {@code struct mutex} with lockdep and lock_stat: a sleeping, non-recursive lock with an owner.
+ *
+ * <p>It really blocks, so Java threads contend on it as tasks contend on the kernel's mutex.
+ * Lockdep reports instead of hanging: taking a mutex the task already holds logs "possible
+ * recursive locking detected" and ends the task with {@link Oops} (in the kernel it would hang
+ * forever); unlocking a mutex the task does not hold logs "bad unlock balance detected!" (and,
+ * as the kernel does, releases it when somebody else held it); {@link #assertHeld()} reports
+ * when the task does not hold it. {@link Lockdep#assertNoLocksHeld} catches a lock still held
+ * when an API entry returns.
+ */
+public final class Mutex {
+  private final Kernel kernel;
+  private final String name;
+  private final Sync sync = new Sync();
+  private final LockStat stat;
+  private volatile Task owner;
+  private volatile Site acquiredAt;
+  private long acquiredNanos;
+
+  /** {@code DEFINE_MUTEX(name)}. */
+  public Mutex(Kernel kernel, String name) {
+    this.kernel = kernel;
+    this.name = name;
+    this.stat = new LockStat(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** {@code mutex_lock()}: might sleep; blocks until the mutex is free. */
+  public void lock() {
+    kernel.mightSleep();
+    Task task = kernel.current();
+    if (owner == task) {
+      throw kernel.lockdep().recursiveLocking(this, task);
+    }
+    boolean timed = kernel.config().lockStat();
+    long start = timed ? System.nanoTime() : 0;
+    if (!sync.tryAcquire(1)) {
+      stat.contended();
+      sync.acquire(1);
+    }
+    long now = timed ? System.nanoTime() : 0;
+    acquired(task, now);
+    if (timed) {
+      stat.acquired(now - start);
+    }
+  }
+
+  /** {@code mutex_trylock()}: takes the mutex if it is free; returns whether it did. */
+  public boolean tryLock() {
+    Task task = kernel.current();
+    if (!sync.tryAcquire(1)) {
+      return false;
+    }
+    long now = kernel.config().lockStat() ? System.nanoTime() : 0;
+    acquired(task, now);
+    if (kernel.config().lockStat()) {
+      stat.acquired(0);
+    }
+    return true;
+  }
+
+  private void acquired(Task task, long now) {
+    owner = task;
+    acquiredAt = kernel.config().lockdepSites() ? Site.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
+    acquiredNanos = now;
+    kernel.lockdep().acquired(this, task);
+  }
+
+  /** {@code mutex_unlock()}. */
+  public void unlock() {
+    Task task = kernel.current();
+    Task holder = owner;
+    if (holder == null) {
+      kernel.lockdep().badUnlock(this, task, null);
+      return;
+    }
+    if (holder != task) {
+      kernel.lockdep().badUnlock(this, task, holder);
+    } else {
+      kernel.lockdep().released(this, task);
+    }
+    if (kernel.config().lockStat()) {
+      stat.released(System.nanoTime() - acquiredNanos);
+    }
+    owner = null;
+    acquiredAt = null;
+    sync.release(1);
+  }
+
+  /** {@code mutex_is_locked()}. */
+  public boolean isLocked() {
+    return owner != null;
+  }
+
+  /** {@code lockdep_is_held()}: true when the current task holds it. */
+  public boolean isHeldByCurrent() {
+    return owner == kernel.current();
+  }
+
+  /** The task holding it, or null. */
+  public Task owner() {
+    return owner;
+  }
+
+  /** Where the holder took it, or null when free. */
+  public Site acquiredAt() {
+    return acquiredAt;
+  }
+
+  /**
+   * {@code lockdep_assert_held()}: reports when the current task does not hold the mutex.
+   * Execution goes on.
+   */
+  public void assertHeld() {
+    if (!isHeldByCurrent()) {
+      kernel.lockdep().assertHeldFailed(this);
+    }
+  }
+
+  /** {@code guard(mutex)(&lock)}: takes the mutex; closing the guard releases it. */
+  public Guard guard() {
+    lock();
+    return new Guard();
+  }
+
+  /** The scope of a {@link #guard()}. */
+  public final class Guard implements Kernel.Scope {
+    private boolean released;
+
+    private Guard() {}
+
+    @Override
+    public void close() {
+      if (!released) {
+        released = true;
+        unlock();
+      }
+    }
+  }
+
+  /** lock_stat of this mutex. */
+  public LockStat stat() {
+    return stat;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s", name);
+  }
+
+  /** Held-lock line as lockdep prints it. */
+  String describeHeld() {
+    return String.format(Locale.ROOT, "(%s){+.+.}-{4:4}, at: %s", name, acquiredAt);
+  }
+
+  List<String> ownerLines() {
+    Task holder = owner;
+    return holder == null ? List.of("the lock is not held") : List.of("held by " + holder + " " + describeHeld());
+  }
+
+  /** A non-reentrant lock that any thread may release, as the kernel's mutex is. */
+  private static final class Sync extends AbstractQueuedSynchronizer {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean tryAcquire(int arg) {
+      return compareAndSetState(0, 1);
+    }
+
+    @Override
+    protected boolean tryRelease(int arg) {
+      setState(0);
+      return true;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.irqlab.kernel;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * What the kernel knows of the running task ({@code current}): its preempt count, its held
+ * locks for lockdep, and whether KASAN reports are suppressed for it. One per Java thread and
+ * {@link Kernel}.
+ */
+public final class Task {
+  private final String comm;
+  private final int pid;
+  private int preemptCount;
+  private int kasanDisabled;
+  private final Deque<Mutex> heldLocks = new ArrayDeque<>();
+
+  Task(String comm, int pid) {
+    this.comm = comm;
+    this.pid = pid;
+  }
+
+  /** The task's name, as {@code current->comm}. */
+  public String comm() {
+    return comm;
+  }
+
+  public int pid() {
+    return pid;
+  }
+
+  /** True while the task may not sleep (inside a spinlock or another atomic section). */
+  public boolean inAtomic() {
+    return preemptCount > 0;
+  }
+
+  public int preemptCount() {
+    return preemptCount;
+  }
+
+  void preemptDisable() {
+    preemptCount++;
+  }
+
+  void preemptEnable() {
+    if (preemptCount == 0) {
+      throw new IllegalStateException("preempt_enable without preempt_disable");
+    }
+    preemptCount--;
+  }
+
+  boolean kasanEnabled() {
+    return kasanDisabled == 0;
+  }
+
+  void kasanDisable() {
+    kasanDisabled++;
+  }
+
+  void kasanEnable() {
+    kasanDisabled--;
+  }
+
+  /** The mutexes this task holds, the most recently taken first. */
+  Deque<Mutex> heldLocks() {
+    return heldLocks;
+  }
+
+  @Override
+  public String toString() {
+    return comm + "/" + pid;
+  }
+}
