@@ -1,0 +1,135 @@
+package dev.irqlab.spi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Identity and history of a {@link Revision}.
+ *
+ * @param id the stable id, which is also the module's folder name ({@code v6.17}, {@code
+ *     xarray-v2-2023}): lower-case letters, digits, dots and dashes, starting with a letter or
+ *     digit
+ * @param title the subject line or the design's name
+ * @param authors who wrote it, as they sign their mail
+ * @param date when it was posted or merged
+ * @param status merged, superseded, rejected or a proposal
+ * @param parent the id of the revision it changes, or null for a root of the history
+ * @param links commits, mails and reviews
+ * @param defaultEra the id of the driver era it runs with by default (the callers of its time)
+ * @param summary one or two sentences: what it changed, and what became of it
+ */
+public record RevisionInfo(
+    String id,
+    String title,
+    List<String> authors,
+    LocalDate date,
+    Status status,
+    String parent,
+    List<Link> links,
+    String defaultEra,
+    String summary) {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+  public RevisionInfo {
+    Objects.requireNonNull(id, "id");
+    if (!isValidId(id)) {
+      throw new IllegalArgumentException(
+          "revision id '" + id + "' is not a valid module name: use lower-case letters, digits, '.' and '-', starting with a letter or digit");
+    }
+    requireText(title, "title", id);
+    authors = List.copyOf(authors);
+    if (authors.isEmpty()) {
+      throw new IllegalArgumentException("revision " + id + " names no author");
+    }
+    Objects.requireNonNull(date, () -> "revision " + id + " has no date");
+    Objects.requireNonNull(status, () -> "revision " + id + " has no status");
+    if (parent != null && parent.equals(id)) {
+      throw new IllegalArgumentException("revision " + id + " names itself as its parent");
+    }
+    links = List.copyOf(links);
+    requireText(defaultEra, "default era", id);
+    requireText(summary, "summary", id);
+  }
+
+  /** True when {@code id} can name a revision (and its module folder). */
+  public static boolean isValidId(String id) {
+    return id != null && ID.matcher(id).matches() && !id.endsWith(".") && !id.contains("..");
+  }
+
+  private static void requireText(String value, String what, String id) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("revision " + id + " has no " + what);
+    }
+  }
+
+  /** A builder, for readable provider classes. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link RevisionInfo}; {@link #build()} validates. */
+  public static final class Builder {
+    private final String id;
+    private String title;
+    private final List<String> authors = new ArrayList<>();
+    private LocalDate date;
+    private Status status;
+    private String parent;
+    private final List<Link> links = new ArrayList<>();
+    private String defaultEra;
+    private String summary;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder author(String author) {
+      authors.add(author);
+      return this;
+    }
+
+    /** The date as {@code yyyy-mm-dd}. */
+    public Builder date(String isoDate) {
+      this.date = LocalDate.parse(isoDate);
+      return this;
+    }
+
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder parent(String parent) {
+      this.parent = parent;
+      return this;
+    }
+
+    public Builder link(Link link) {
+      links.add(link);
+      return this;
+    }
+
+    public Builder defaultEra(String era) {
+      this.defaultEra = era;
+      return this;
+    }
+
+    public Builder summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
+
+    public RevisionInfo build() {
+      return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.irqlab.spi;
+
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds the revisions on the class path through {@link ServiceLoader} and puts them in history
+ * order: a parent before its children, and among revisions whose parents are placed, the
+ * earlier date first (then the id). A new module on the class path joins with no edit here.
+ *
+ * <p>Fails loudly ({@link RevisionLoadException}) on two modules with one id, on a parent no
+ * module provides, and on a cycle.
+ */
+public final class RevisionLoader {
+  private RevisionLoader() {}
+
+  /** The revisions visible to {@code loader}, in history order. */
+  public static List<LoadedRevision> load(ClassLoader loader) {
+    List<LoadedRevision> found = new ArrayList<>();
+    try {
+      for (Revision r : ServiceLoader.load(Revision.class, loader)) {
+        found.add(new LoadedRevision(r, r.info(), sourceOf(r.getClass())));
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new RevisionLoadException("a revision module could not be loaded: " + e.getMessage(), e);
+    }
+    return inHistoryOrder(found);
+  }
+
+  /** The revisions visible to this class's loader, in history order. */
+  public static List<LoadedRevision> load() {
+    return load(RevisionLoader.class.getClassLoader());
+  }
+
+  /** Puts found revisions in history order, checking ids and parents. */
+  public static List<LoadedRevision> inHistoryOrder(List<LoadedRevision> found) {
+    Map<String, LoadedRevision> byId = new LinkedHashMap<>();
+    for (LoadedRevision r : found) {
+      LoadedRevision other = byId.putIfAbsent(r.id(), r);
+      if (other != null) {
+        throw new RevisionLoadException(
+            "two modules provide revision '" + r.id() + "': " + describe(other) + " and " + describe(r));
+      }
+    }
+    Map<String, List<LoadedRevision>> children = new HashMap<>();
+    Comparator<LoadedRevision> byDate =
+        Comparator.comparing((LoadedRevision r) -> r.info().date()).thenComparing(LoadedRevision::id);
+    PriorityQueue<LoadedRevision> ready = new PriorityQueue<>(byDate);
+    for (LoadedRevision r : byId.values()) {
+      String parent = r.info().parent();
+      if (parent == null) {
+        ready.add(r);
+      } else if (!byId.containsKey(parent)) {
+        throw new RevisionLoadException(
+            "revision '" + r.id() + "' (" + describe(r) + ") names parent '" + parent + "', which no module on the class path provides");
+      } else {
+        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<LoadedRevision> ordered = new ArrayList<>(byId.size());
+    while (!ready.isEmpty()) {
+      LoadedRevision r = ready.poll();
+      ordered.add(r);
+      ready.addAll(children.getOrDefault(r.id(), List.of()));
+    }
+    if (ordered.size() != byId.size()) {
+      List<String> stuck = byId.keySet().stream().filter(id -> ordered.stream().noneMatch(o -> o.id().equals(id))).sorted().toList();
+      throw new RevisionLoadException("the parents of these revisions form a cycle: " + String.join(", ", stuck));
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static String describe(LoadedRevision r) {
+    return r.revision().getClass().getName() + " from " + r.source();
+  }
+
+  private static String sourceOf(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null ? "(unknown)" : source.getLocation().toString();
+  }
+}
