@@ -1,0 +1,323 @@
+package dev.irqlab.kernel;
+
+import dev.irqlab.kernel.Watchdog.Walk;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code struct list_head}: the intrusive circular doubly linked list of include/linux/list.h,
+ * with the checks of lib/list_debug.c. A {@link #head head} is {@code LIST_HEAD(name)}; a {@link
+ * #node node} is the member embedded in an entry ({@code producer->node}), NULL-linked until added.
+ *
+ * <p>{@code null} is NULL; {@code LIST_POISON1} and {@code LIST_POISON2} are two immutable
+ * sentinels shared by all kernels and never written, since every load or store checks its pointer
+ * first: a NULL or poison one ends the task with the oops the CPU raises (NULL pointer dereference,
+ * or general protection fault at the poison value plus the field's offset). Loads and stores
+ * through the node of a {@link KObject} entry are KASAN-checked against its lifetime.
+ *
+ * <p>With {@link KernelConfig#debugList()} a list_add or list_del that fails a check logs one
+ * {@link EventKind#LIST_CORRUPTION} event with the kernel's message and is skipped (list_del still
+ * poisons the entry). Without it misuse corrupts the list as in C, and a walk that never gets back
+ * to its head is cut short by the {@link Watchdog}.
+ *
+ * <p>{@code %px} addresses are deterministic: a node's is its KObject entry's (the node is the
+ * first member, as in {@code struct irq_bypass_producer}); a head's is module data at {@code
+ * ffffffffc0000000} plus a hash of its name; a node of another entry is in the direct map below
+ * the allocator, at a hash of the entry's {@code toString()}. Poison read through {@link #next()}
+ * or {@link #prev()} comes back as a fresh object: test it with {@link #isPoison()}, not ==.
+ *
+ * <p>Not thread-safe: as in C, the caller holds the lock that protects the list.
+ */
+public final class ListHead<T> {
+  private static final ListHead<?> LIST_POISON1 = new ListHead<>(null, null, "LIST_POISON1", 0xdead000000000100L);
+  private static final ListHead<?> LIST_POISON2 = new ListHead<>(null, null, "LIST_POISON2", 0xdead000000000122L);
+  private static final int NEXT = 0;
+  private static final int PREV = 8;
+  private static final long MODULE_DATA = 0xffffffffc0000000L;
+  private static final long DIRECT_MAP = 0xffff888000000000L;
+  private static final String GPF = "general protection fault, probably for non-canonical address 0x%016x: 0000 [#1] PREEMPT SMP";
+
+  private final Kernel kernel;
+  private final T entry;
+  private final String name;
+  private final long poison;
+  private ListHead<T> next;
+  private ListHead<T> prev;
+
+  private ListHead(Kernel kernel, T entry, String name, long poison) {
+    this.kernel = kernel;
+    this.entry = entry;
+    this.name = name;
+    this.poison = poison;
+  }
+
+  /** {@code LIST_HEAD(name)}: an empty list, whose next and prev point to itself. */
+  public static <T> ListHead<T> head(Kernel kernel, String name) {
+    ListHead<T> head = new ListHead<>(Objects.requireNonNull(kernel), null, Objects.requireNonNull(name), 0);
+    initListHead(head);
+    return head;
+  }
+
+  /** A {@code struct list_head} member of {@code entry}, zeroed: next and prev NULL until added. */
+  public static <T> ListHead<T> node(Kernel kernel, T entry) {
+    return new ListHead<>(Objects.requireNonNull(kernel), Objects.requireNonNull(entry), null, 0);
+  }
+
+  /** {@code INIT_LIST_HEAD(list)}: points next and prev at the list itself. */
+  public static <T> void initListHead(ListHead<T> list) {
+    storeNext(list.kernel, list, list);
+    storePrev(list.kernel, list, list);
+  }
+
+  /** {@code list_add(new, head)}: inserts {@code n} right after {@code head}, at the front. */
+  public static <T> void listAdd(ListHead<T> n, ListHead<T> head) {
+    Kernel k = head.kernel;
+    insert(k, n, head, loadNext(k, head));
+  }
+
+  /** {@code list_add_tail(new, head)}: inserts {@code n} right before {@code head}, at the back. */
+  public static <T> void listAddTail(ListHead<T> n, ListHead<T> head) {
+    Kernel k = head.kernel;
+    insert(k, n, loadPrev(k, head), head);
+  }
+
+  /** {@code list_del(entry)}: unlinks the entry, then sets next and prev to the poison values. */
+  public static <T> void listDel(ListHead<T> entry) {
+    Kernel k = entry.kernel;
+    unlink(k, entry);
+    storeNext(k, entry, poison(LIST_POISON1));
+    storePrev(k, entry, poison(LIST_POISON2));
+  }
+
+  /** {@code list_del_init(entry)}: unlinks the entry and leaves it an empty list of its own. */
+  public static <T> void listDelInit(ListHead<T> entry) {
+    unlink(entry.kernel, entry);
+    initListHead(entry);
+  }
+
+  /** {@code list_empty(head)}: whether {@code head->next} is the head itself. */
+  public static boolean listEmpty(ListHead<?> head) {
+    return loadNext(head.kernel, head) == head;
+  }
+
+  /**
+   * {@code list_for_each_entry(pos, head, member)}: the entries from the front, each visit counted
+   * and a {@link Watchdog} step. Deleting the current entry walks into LIST_POISON1, as in C.
+   */
+  public Iterable<T> entries() {
+    return () -> new Cursor(false);
+  }
+
+  /**
+   * {@code list_for_each_entry_safe(pos, n, head, member)}: as {@link #entries()}, but the next
+   * node is loaded before the current entry is visited, so the loop may delete it.
+   */
+  public Iterable<T> entriesSafe() {
+    return () -> new Cursor(true);
+  }
+
+  /** {@code READ_ONCE(list->next)}: NULL while zeroed, a poison pointer after list_del. */
+  public ListHead<T> next() {
+    return exposed(loadNext(kernel, this));
+  }
+
+  /** {@code READ_ONCE(list->prev)}: NULL while zeroed, a poison pointer after list_del. */
+  public ListHead<T> prev() {
+    return exposed(loadPrev(kernel, this));
+  }
+
+  /** {@code list_entry(ptr, type, member)}: the containing entry; null for a head or a poison value. */
+  public T entry() {
+    return entry;
+  }
+
+  /** {@code ptr == LIST_POISON1 || ptr == LIST_POISON2}. */
+  public boolean isPoison() {
+    return poison != 0;
+  }
+
+  /** The address {@code %px} prints for this {@code list_head} (see the class comment). */
+  public long address() {
+    if (poison != 0) {
+      return poison;
+    }
+    if (entry instanceof KObject o) {
+      return o.address();
+    }
+    return (entry == null ? MODULE_DATA : DIRECT_MAP) + ((label().hashCode() & 0xfffffL) << 6);
+  }
+
+  /** {@code LIST_HEAD(producers) {next=node of prod0, prev=node of prod0}}; no KASAN check. */
+  @Override
+  public String toString() {
+    return poison != 0 ? name : String.format(Locale.ROOT, "%s {next=%s, prev=%s}", describe(this), describe(next), describe(prev));
+  }
+
+  // ---------------------------------------------------------------- __list_add, __list_del_entry
+
+  private static <T> void insert(Kernel k, ListHead<T> n, ListHead<T> prev, ListHead<T> next) {
+    if (k.config().debugList() && !addValid(k, n, prev, next)) {
+      return;
+    }
+    storePrev(k, next, n);
+    storeNext(k, n, next);
+    storePrev(k, n, prev);
+    storeNext(k, prev, n);
+  }
+
+  private static <T> void unlink(Kernel k, ListHead<T> entry) {
+    if (k.config().debugList() && !delValid(k, entry)) {
+      return;
+    }
+    ListHead<T> prev = loadPrev(k, entry);
+    ListHead<T> next = loadNext(k, entry);
+    storePrev(k, next, prev);
+    storeNext(k, prev, next);
+  }
+
+  /** {@code __list_add_valid_or_report()}. */
+  private static <T> boolean addValid(Kernel k, ListHead<T> n, ListHead<T> prev, ListHead<T> next) {
+    return !(corrupted(k, prev == null, "list_add corruption. prev is NULL.")
+        || corrupted(k, next == null, "list_add corruption. next is NULL.")
+        || corrupted(k, loadPrev(k, next) != prev,
+            "list_add corruption. next->prev should be prev (%px), but was %px. (next=%px).", prev, loadPrev(k, next), next)
+        || corrupted(k, loadNext(k, prev) != next,
+            "list_add corruption. prev->next should be next (%px), but was %px. (prev=%px).", next, loadNext(k, prev), prev)
+        || corrupted(k, n == prev || n == next, "list_add double add: new=%px, prev=%px, next=%px.", n, prev, next));
+  }
+
+  /** {@code __list_del_entry_valid_or_report()}. */
+  private static <T> boolean delValid(Kernel k, ListHead<T> entry) {
+    ListHead<T> prev = loadPrev(k, entry);
+    ListHead<T> next = loadNext(k, entry);
+    return !(corrupted(k, next == null, "list_del corruption, %px->next is NULL", entry)
+        || corrupted(k, prev == null, "list_del corruption, %px->prev is NULL", entry)
+        || corrupted(k, next.poison == LIST_POISON1.poison, "list_del corruption, %px->next is LIST_POISON1 (%px)", entry, LIST_POISON1)
+        || corrupted(k, prev.poison == LIST_POISON2.poison, "list_del corruption, %px->prev is LIST_POISON2 (%px)", entry, LIST_POISON2)
+        || corrupted(k, loadNext(k, prev) != entry,
+            "list_del corruption. prev->next should be %px, but was %px. (prev=%px)", entry, loadNext(k, prev), prev)
+        || corrupted(k, loadPrev(k, next) != entry,
+            "list_del corruption. next->prev should be %px, but was %px. (next=%px)", entry, loadPrev(k, next), next));
+  }
+
+  /**
+   * {@code CHECK_DATA_CORRUPTION(condition, fmt, ...)}: when the condition holds, logs one report
+   * that names each pointer in its details. Returns the condition. As in the C, each check's
+   * arguments are loaded only once the checks before it have passed.
+   */
+  private static boolean corrupted(Kernel k, boolean condition, String fmt, ListHead<?>... pointers) {
+    if (!condition) {
+      return false;
+    }
+    Object[] args = new Object[pointers.length];
+    Set<String> details = new LinkedHashSet<>();
+    for (int i = 0; i < pointers.length; i++) {
+      args[i] = pointers[i] == null ? null : pointers[i].address();
+      details.add(k.sprintf("%px", args[i]) + " is " + describe(pointers[i]));
+    }
+    k.log(EventKind.LIST_CORRUPTION, LogLevel.ERR, k.sprintf(fmt, args), Site.caller(), List.copyOf(details));
+    return true;
+  }
+
+  // ---------------------------------------------------------------- loads and stores
+
+  private static <T> ListHead<T> loadNext(Kernel k, ListHead<T> p) {
+    return deref(k, p, NEXT, false).next;
+  }
+
+  private static <T> ListHead<T> loadPrev(Kernel k, ListHead<T> p) {
+    return deref(k, p, PREV, false).prev;
+  }
+
+  private static <T> void storeNext(Kernel k, ListHead<T> p, ListHead<T> value) {
+    deref(k, p, NEXT, true).next = value;
+  }
+
+  private static <T> void storePrev(Kernel k, ListHead<T> p, ListHead<T> value) {
+    deref(k, p, PREV, true).prev = value;
+  }
+
+  /** An access to the field at {@code offset} of {@code *p}: faults, or KASAN-checks the entry. */
+  private static <T> ListHead<T> deref(Kernel k, ListHead<T> p, int offset, boolean write) {
+    ListHead<T> q = valid(k, p, offset, write);
+    if (q.entry instanceof KObject o) {
+      o.touch();
+    }
+    return q;
+  }
+
+  /** Returns {@code p}, or ends the task with the fault the CPU raises for a NULL or poison one. */
+  private static <T> ListHead<T> valid(Kernel k, ListHead<T> p, int offset, boolean write) {
+    if (p != null && p.poison == 0) {
+      return p;
+    }
+    String access = write ? "write" : "read";
+    throw p == null
+        ? k.oops(EventKind.BUG, String.format(Locale.ROOT, "BUG: kernel NULL pointer dereference, address: %016x", offset),
+            List.of("#PF: supervisor " + access + " access in kernel mode"))
+        : k.oops(EventKind.BUG, String.format(Locale.ROOT, GPF, p.poison + offset),
+            List.of(access + " of ->" + (offset == NEXT ? "next" : "prev") + " through " + p.name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> ListHead<T> poison(ListHead<?> sentinel) {
+    return (ListHead<T>) sentinel;
+  }
+
+  /** A pointer handed out: a poison sentinel becomes a copy that knows this kernel. */
+  private ListHead<T> exposed(ListHead<T> p) {
+    return p == null || p.kernel != null ? p : new ListHead<>(kernel, null, p.name, p.poison);
+  }
+
+  /** A head's name, or the entry's {@code toString()}. */
+  private String label() {
+    return entry == null ? name : String.valueOf(entry);
+  }
+
+  /** {@code NULL}, {@code LIST_POISON1}, {@code LIST_HEAD(producers)} or {@code node of prod0}. */
+  private static String describe(ListHead<?> p) {
+    return p == null ? "NULL" : p.poison != 0 ? p.name : p.entry == null ? "LIST_HEAD(" + p.name + ")" : "node of " + p.entry;
+  }
+
+  /** One walk: the C loop's {@code pos} (and {@code n}), advanced lazily, after the body ran. */
+  private final class Cursor implements Iterator<T> {
+    private final Walk walk;
+    private final boolean safe;
+    private ListHead<T> pos;
+    private ListHead<T> n;
+    private boolean visited;
+
+    Cursor(boolean safe) {
+      this.safe = safe;
+      this.walk = kernel.watchdog().walk((safe ? "list_for_each_entry_safe(" : "list_for_each_entry(") + label() + ")");
+      this.pos = loadNext(kernel, ListHead.this);
+      this.n = safe ? loadNext(kernel, pos) : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (visited) {
+        visited = false;
+        pos = safe ? n : loadNext(kernel, pos);
+        n = safe ? loadNext(kernel, pos) : null;
+      }
+      return pos != ListHead.this;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      walk.step();
+      kernel.countListVisit();
+      visited = true;
+      return valid(kernel, pos, NEXT, false).entry;
+    }
+  }
+}
