@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * Deterministic fault injection, as failslab and the fault-injection framework provide it.
  *
  * <p>Code that can fail asks {@link #shouldFail(String)} at a named point; every allocation
- * through {@link Memory#kzalloc} asks at {@link #KMALLOC} and at {@code "kmalloc:<type>"}. A
+ * through {@link Memory#kzalloc} asks at {@link #KMALLOC} and at {@code "kmalloc:<type>"}
+ * ({@link #shouldFailAllocation}). A
  * point fails on the hits its schedule names: the Nth hit, N hits from the Nth on, or every hit.
  * Hits are counted from the moment the schedule is set. Each forced failure is logged as
  * {@code FAULT_INJECTION: forcing a failure.} with the point's name.
@@ -21,6 +22,7 @@ public final class FaultInjection {
   private final Map<String, Schedule> schedules = new HashMap<>();
   private final Map<String, Long> hits = new TreeMap<>();
   private final Map<String, Long> forced = new TreeMap<>();
+  private volatile boolean armed;
 
   FaultInjection(Kernel kernel) {
     this.kernel = kernel;
@@ -44,12 +46,14 @@ public final class FaultInjection {
     }
     schedules.put(point, new Schedule(n, count));
     hits.put(point, 0L);
+    armed = true;
   }
 
   /** Fail every hit of {@code point} until {@link #clear(String)}. */
   public synchronized void failAlways(String point) {
     schedules.put(point, new Schedule(1, -1));
     hits.put(point, 0L);
+    armed = true;
   }
 
   /** Fail the {@code n}th allocation from now, whatever it allocates. */
@@ -60,6 +64,19 @@ public final class FaultInjection {
   /** Stop failing {@code point}. */
   public synchronized void clear(String point) {
     schedules.remove(point);
+  }
+
+  /**
+   * Asks whether an allocation of {@code type} fails this time: a hit of {@link #KMALLOC} and of
+   * {@code "kmalloc:<type>"}. Until some schedule is set, allocations are not counted, so the
+   * allocator's hot path stays cheap; "the Nth allocation" counts from the moment its schedule is
+   * set, as for every point.
+   */
+  public boolean shouldFailAllocation(String type) {
+    if (!armed) {
+      return false;
+    }
+    return shouldFail(KMALLOC) | shouldFail(KMALLOC + ":" + type);
   }
 
   /**
@@ -83,7 +100,10 @@ public final class FaultInjection {
     return fail;
   }
 
-  /** How often {@code point} was passed since its schedule was set (or since boot). */
+  /**
+   * How often {@code point} was passed since its schedule was set (or since boot; allocation
+   * points only count once some schedule is set).
+   */
   public synchronized long hits(String point) {
     return hits.getOrDefault(point, 0L);
   }

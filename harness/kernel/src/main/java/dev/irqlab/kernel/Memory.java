@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +21,8 @@ public final class Memory {
 
   private final Kernel kernel;
   private long next = BASE;
-  private final Map<Long, KObject> live = new TreeMap<>(Long::compareUnsigned);
-  private final Map<Long, KObject> notLeak = new TreeMap<>(Long::compareUnsigned);
+  private final Map<Long, KObject> live = new HashMap<>();
+  private final Map<Long, KObject> notLeak = new HashMap<>();
   private long allocations;
   private long frees;
 
@@ -46,8 +48,7 @@ public final class Memory {
     if (gfp.maySleep()) {
       kernel.mightSleep();
     }
-    FaultInjection faults = kernel.faults();
-    if (faults.shouldFail(FaultInjection.KMALLOC) | faults.shouldFail(FaultInjection.KMALLOC + ":" + type)) {
+    if (kernel.faults().shouldFailAllocation(type)) {
       return null;
     }
     return constructor.get();
@@ -61,7 +62,7 @@ public final class Memory {
     if (object == null) {
       return;
     }
-    Site site = Site.caller();
+    Site site = kernel.config().kasan() ? Site.caller() : Site.UNKNOWN;
     String problem;
     synchronized (this) {
       if (!object.isSlabObject()) {
@@ -91,7 +92,11 @@ public final class Memory {
 
   /** The slab objects still allocated, by address. */
   public synchronized List<KObject> live() {
-    return List.copyOf(live.values());
+    return byAddress(live.values().stream());
+  }
+
+  private static List<KObject> byAddress(Stream<KObject> objects) {
+    return objects.sorted(Comparator.comparing(KObject::address, Long::compareUnsigned)).toList();
   }
 
   /** Objects allocated since boot. */
@@ -111,7 +116,7 @@ public final class Memory {
   public List<KernelEvent> scanLeaks() {
     List<KObject> leaked;
     synchronized (this) {
-      leaked = live.values().stream().filter(o -> !notLeak.containsKey(o.address())).toList();
+      leaked = byAddress(live.values().stream().filter(o -> !notLeak.containsKey(o.address())));
     }
     List<KernelEvent> reports = new ArrayList<>();
     for (KObject o : leaked) {

@@ -1,0 +1,46 @@
+package dev.irqlab.cli;
+
+import dev.irqlab.spi.LoadedRevision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.RevisionLoader;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code irqlab list}: the revisions on the class path, in history order. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List the revisions on the class path in history order, with where each was loaded from.")
+final class ListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<LoadedRevision> revisions = RevisionLoader.load();
+    if (revisions.isEmpty()) {
+      out.println("No revision modules are on the class path yet.");
+      return Main.OK;
+    }
+    out.println(String.format(Locale.ROOT, "%-18s %-10s %-10s %-16s %s", "ID", "DATE", "STATUS", "PARENT", "ERA"));
+    for (LoadedRevision r : revisions) {
+      RevisionInfo i = r.info();
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-18s %-10s %-10s %-16s %s",
+              i.id(),
+              i.date(),
+              i.status().name().toLowerCase(Locale.ROOT),
+              i.parent() == null ? "-" : i.parent(),
+              i.defaultEra()));
+      out.println(Text.indent(Text.wrap(i.summary(), 74), 4));
+      out.println("    from " + r.source());
+    }
+    return Main.OK;
+  }
+}
