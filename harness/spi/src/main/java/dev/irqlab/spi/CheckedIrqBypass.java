@@ -3,6 +3,7 @@ package dev.irqlab.spi;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.Module;
+import java.util.function.IntSupplier;
 
 /**
  * An {@link IrqBypass} with the checks the kernel makes at every entry and return: entering
@@ -31,36 +32,36 @@ public final class CheckedIrqBypass implements IrqBypass {
 
   @Override
   public int registerProducer(IrqBypassProducer producer, EventfdCtx eventfd, int irq) {
-    String entry = "irq_bypass_register_producer";
-    inner.module().enterText(entry);
-    int ret = inner.registerProducer(producer, eventfd, irq);
-    kernel.lockdep().assertNoLocksHeld(entry);
-    return ret;
+    return entry("irq_bypass_register_producer", () -> inner.registerProducer(producer, eventfd, irq));
   }
 
   @Override
   public void unregisterProducer(IrqBypassProducer producer) {
-    String entry = "irq_bypass_unregister_producer";
-    inner.module().enterText(entry);
-    inner.unregisterProducer(producer);
-    kernel.lockdep().assertNoLocksHeld(entry);
+    entry("irq_bypass_unregister_producer", () -> {
+      inner.unregisterProducer(producer);
+      return 0;
+    });
   }
 
   @Override
   public int registerConsumer(IrqBypassConsumer consumer, EventfdCtx eventfd) {
-    String entry = "irq_bypass_register_consumer";
-    inner.module().enterText(entry);
-    int ret = inner.registerConsumer(consumer, eventfd);
-    kernel.lockdep().assertNoLocksHeld(entry);
-    return ret;
+    return entry("irq_bypass_register_consumer", () -> inner.registerConsumer(consumer, eventfd));
   }
 
   @Override
   public void unregisterConsumer(IrqBypassConsumer consumer) {
-    String entry = "irq_bypass_unregister_consumer";
-    inner.module().enterText(entry);
-    inner.unregisterConsumer(consumer);
-    kernel.lockdep().assertNoLocksHeld(entry);
+    entry("irq_bypass_unregister_consumer", () -> {
+      inner.unregisterConsumer(consumer);
+      return 0;
+    });
+  }
+
+  /** Runs one entry point of the module: its code must be loaded, and no lock may stay held. */
+  private int entry(String function, IntSupplier call) {
+    inner.module().enterText(function);
+    int ret = call.getAsInt();
+    kernel.lockdep().assertNoLocksHeld(function);
+    return ret;
   }
 
   @Override

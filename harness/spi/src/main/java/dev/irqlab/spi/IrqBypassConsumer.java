@@ -21,24 +21,9 @@ import dev.irqlab.kernel.Kernel;
  *
  * <p>Every accessor is KASAN-checked.
  */
-public final class IrqBypassConsumer extends IrqBypassObject<IrqBypassConsumer> {
-  /** {@code int (*add_producer)(struct irq_bypass_consumer *, struct irq_bypass_producer *)}. */
-  @FunctionalInterface
-  public interface AddProducer {
-    int call(IrqBypassConsumer consumer, IrqBypassProducer producer);
-  }
-
-  /** {@code void (*del_producer)(struct irq_bypass_consumer *, struct irq_bypass_producer *)}. */
-  @FunctionalInterface
-  public interface DelProducer {
-    void call(IrqBypassConsumer consumer, IrqBypassProducer producer);
-  }
-
+public final class IrqBypassConsumer extends IrqBypassObject<IrqBypassConsumer, IrqBypassProducer> {
   private static final String TYPE = "struct irq_bypass_consumer";
   private static final int SIZE = 64;
-
-  private AddProducer addProducer;
-  private DelProducer delProducer;
 
   private IrqBypassConsumer(Kernel kernel) {
     super(kernel, TYPE, SIZE);
@@ -61,28 +46,25 @@ public final class IrqBypassConsumer extends IrqBypassObject<IrqBypassConsumer> 
     return new IrqBypassConsumer(container, offset);
   }
 
-  /** {@code consumer->add_producer}, or null. */
-  public AddProducer addProducer() {
-    touch();
-    return addProducer;
+  /**
+   * {@code consumer->add_producer}, or null: {@code int (*)(struct irq_bypass_consumer *, struct
+   * irq_bypass_producer *)}.
+   */
+  public Add<IrqBypassConsumer, IrqBypassProducer> addProducer() {
+    return add();
   }
 
-  public IrqBypassConsumer setAddProducer(AddProducer fn) {
-    touch();
-    this.addProducer = fn;
-    return this;
+  public IrqBypassConsumer setAddProducer(Add<IrqBypassConsumer, IrqBypassProducer> fn) {
+    return setAdd(fn);
   }
 
   /** {@code consumer->del_producer}, or null. */
-  public DelProducer delProducer() {
-    touch();
-    return delProducer;
+  public Del<IrqBypassConsumer, IrqBypassProducer> delProducer() {
+    return del();
   }
 
-  public IrqBypassConsumer setDelProducer(DelProducer fn) {
-    touch();
-    this.delProducer = fn;
-    return this;
+  public IrqBypassConsumer setDelProducer(Del<IrqBypassConsumer, IrqBypassProducer> fn) {
+    return setDel(fn);
   }
 
   @Override

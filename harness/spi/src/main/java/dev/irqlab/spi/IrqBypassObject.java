@@ -6,19 +6,35 @@ import java.util.function.Function;
 
 /**
  * What {@link IrqBypassProducer} and {@link IrqBypassConsumer} have in common: the caller's
- * {@code token}, the optional {@code stop} and {@code start} callbacks, and the slot for the
- * manager-private fields.
+ * {@code token}; the callback that connects to the other side ({@code add_consumer}, {@code
+ * add_producer}), the one that disconnects ({@code del_*}), and the optional {@code stop} and
+ * {@code start}; and the slot for the manager-private fields.
  *
- * @param <S> the struct itself, which the callbacks receive
+ * @param <S> the struct itself, which the callbacks receive first
+ * @param <O> the struct of the other side
  */
-public abstract class IrqBypassObject<S extends IrqBypassObject<S>> extends KObject {
-  /** {@code void (*stop)(struct irq_bypass_* *)} and {@code void (*start)(...)}. */
+public abstract class IrqBypassObject<S extends IrqBypassObject<S, O>, O extends IrqBypassObject<O, S>> extends KObject {
+  /** {@code int (*add_*)(self, other)}: connects; 0 or a negative errno. */
+  @FunctionalInterface
+  public interface Add<S, O> {
+    int call(S self, O other);
+  }
+
+  /** {@code void (*del_*)(self, other)}: disconnects. */
+  @FunctionalInterface
+  public interface Del<S, O> {
+    void call(S self, O other);
+  }
+
+  /** {@code void (*stop)(self)} and {@code void (*start)(self)}. */
   @FunctionalInterface
   public interface Callback<S> {
     void call(S self);
   }
 
   private long token;
+  private Add<S, O> add;
+  private Del<S, O> del;
   private Callback<S> stop;
   private Callback<S> start;
   private Object priv;
@@ -41,6 +57,30 @@ public abstract class IrqBypassObject<S extends IrqBypassObject<S>> extends KObj
   public final void setToken(long token) {
     touch();
     this.token = token;
+  }
+
+  /** The {@code add_*} callback, or null. */
+  final Add<S, O> add() {
+    touch();
+    return add;
+  }
+
+  final S setAdd(Add<S, O> fn) {
+    touch();
+    this.add = fn;
+    return self();
+  }
+
+  /** The {@code del_*} callback, or null. */
+  final Del<S, O> del() {
+    touch();
+    return del;
+  }
+
+  final S setDel(Del<S, O> fn) {
+    touch();
+    this.del = fn;
+    return self();
   }
 
   /** {@code ->stop}, or null. */

@@ -23,25 +23,11 @@ import dev.irqlab.kernel.Kernel;
  * <p>Every accessor is KASAN-checked: a revision that touches a producer its device has freed
  * is reported with the revision's Java line.
  */
-public final class IrqBypassProducer extends IrqBypassObject<IrqBypassProducer> {
-  /** {@code int (*add_consumer)(struct irq_bypass_producer *, struct irq_bypass_consumer *)}. */
-  @FunctionalInterface
-  public interface AddConsumer {
-    int call(IrqBypassProducer producer, IrqBypassConsumer consumer);
-  }
-
-  /** {@code void (*del_consumer)(struct irq_bypass_producer *, struct irq_bypass_consumer *)}. */
-  @FunctionalInterface
-  public interface DelConsumer {
-    void call(IrqBypassProducer producer, IrqBypassConsumer consumer);
-  }
-
+public final class IrqBypassProducer extends IrqBypassObject<IrqBypassProducer, IrqBypassConsumer> {
   private static final String TYPE = "struct irq_bypass_producer";
   private static final int SIZE = 64;
 
   private int irq;
-  private AddConsumer addConsumer;
-  private DelConsumer delConsumer;
 
   private IrqBypassProducer(Kernel kernel) {
     super(kernel, TYPE, SIZE);
@@ -75,28 +61,25 @@ public final class IrqBypassProducer extends IrqBypassObject<IrqBypassProducer> 
     this.irq = irq;
   }
 
-  /** {@code producer->add_consumer}, or null. */
-  public AddConsumer addConsumer() {
-    touch();
-    return addConsumer;
+  /**
+   * {@code producer->add_consumer}, or null: {@code int (*)(struct irq_bypass_producer *, struct
+   * irq_bypass_consumer *)}.
+   */
+  public Add<IrqBypassProducer, IrqBypassConsumer> addConsumer() {
+    return add();
   }
 
-  public IrqBypassProducer setAddConsumer(AddConsumer fn) {
-    touch();
-    this.addConsumer = fn;
-    return this;
+  public IrqBypassProducer setAddConsumer(Add<IrqBypassProducer, IrqBypassConsumer> fn) {
+    return setAdd(fn);
   }
 
   /** {@code producer->del_consumer}, or null. */
-  public DelConsumer delConsumer() {
-    touch();
-    return delConsumer;
+  public Del<IrqBypassProducer, IrqBypassConsumer> delConsumer() {
+    return del();
   }
 
-  public IrqBypassProducer setDelConsumer(DelConsumer fn) {
-    touch();
-    this.delConsumer = fn;
-    return this;
+  public IrqBypassProducer setDelConsumer(Del<IrqBypassProducer, IrqBypassConsumer> fn) {
+    return setDel(fn);
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntBiFunction;
 
 /** The example's manager: keyed maps under one mutex, connect on match, no refcount. */
 final class ExampleManager implements IrqBypass {
@@ -28,72 +30,57 @@ final class ExampleManager implements IrqBypass {
 
   @Override
   public int registerProducer(IrqBypassProducer producer, EventfdCtx eventfd, int irq) {
-    long key = eventfd == null ? 0 : eventfd.address();
     producer.setIrq(irq);
-    try (Mutex.Guard g = lock.guard()) {
-      if (producers.containsKey(key)) {
-        return -Errno.EBUSY;
-      }
-      IrqBypassConsumer consumer = consumers.get(key);
-      if (consumer != null) {
-        int ret = consumer.addProducer().call(consumer, producer);
-        if (ret != 0) {
-          return ret;
-        }
-      }
-      producer.setToken(key);
-      producers.put(key, producer);
-      return 0;
-    }
+    return register(producers, consumers, producer, eventfd, (c, p) -> c.addProducer().call(c, producer));
   }
 
   @Override
   public void unregisterProducer(IrqBypassProducer producer) {
-    try (Mutex.Guard g = lock.guard()) {
-      long key = producer.token();
-      if (producers.get(key) != producer) {
-        return;
-      }
-      IrqBypassConsumer consumer = consumers.get(key);
-      if (consumer != null) {
-        consumer.delProducer().call(consumer, producer);
-      }
-      producers.remove(key);
-    }
+    unregister(producers, consumers, producer, (c, p) -> c.delProducer().call(c, producer));
   }
 
   @Override
   public int registerConsumer(IrqBypassConsumer consumer, EventfdCtx eventfd) {
-    long key = eventfd == null ? 0 : eventfd.address();
-    try (Mutex.Guard g = lock.guard()) {
-      if (consumers.containsKey(key)) {
-        return -Errno.EBUSY;
-      }
-      IrqBypassProducer producer = producers.get(key);
-      if (producer != null) {
-        int ret = consumer.addProducer().call(consumer, producer);
-        if (ret != 0) {
-          return ret;
-        }
-      }
-      consumer.setToken(key);
-      consumers.put(key, consumer);
-      return 0;
-    }
+    return register(consumers, producers, consumer, eventfd, (p, c) -> consumer.addProducer().call(consumer, p));
   }
 
   @Override
   public void unregisterConsumer(IrqBypassConsumer consumer) {
+    unregister(consumers, producers, consumer, (p, c) -> consumer.delProducer().call(consumer, p));
+  }
+
+  /** Registers {@code self} under the eventfd's address, connecting to a partner with that key. */
+  private <S extends IrqBypassObject<S, O>, O extends IrqBypassObject<O, S>> int register(
+      Map<Long, S> mine, Map<Long, O> theirs, S self, EventfdCtx eventfd, ToIntBiFunction<O, S> connect) {
+    long key = eventfd == null ? 0 : eventfd.address();
     try (Mutex.Guard g = lock.guard()) {
-      long key = consumer.token();
-      if (consumers.get(key) != consumer) {
+      if (mine.containsKey(key)) {
+        return -Errno.EBUSY;
+      }
+      O partner = theirs.get(key);
+      int ret = partner == null ? 0 : connect.applyAsInt(partner, self);
+      if (ret != 0) {
+        return ret;
+      }
+      self.setToken(key);
+      mine.put(key, self);
+      return 0;
+    }
+  }
+
+  /** Unregisters {@code self}, disconnecting its partner first. */
+  private <S extends IrqBypassObject<S, O>, O extends IrqBypassObject<O, S>> void unregister(
+      Map<Long, S> mine, Map<Long, O> theirs, S self, BiConsumer<O, S> disconnect) {
+    try (Mutex.Guard g = lock.guard()) {
+      long key = self.token();
+      if (mine.get(key) != self) {
         return;
       }
-      IrqBypassProducer producer = producers.get(key);
-      if (producer != null) {
-        consumer.delProducer().call(consumer, producer);
+      O partner = theirs.get(key);
+      if (partner != null) {
+        disconnect.accept(partner, self);
       }
-      consumers.remove(key);
+      mine.remove(key);
     }
   }
 
@@ -115,7 +102,7 @@ final class ExampleManager implements IrqBypass {
   }
 
   /** The registry as the structs say: the key each holds is its token. */
-  private static <T extends IrqBypassObject<T>> List<Registration<T>> registrations(Map<Long, T> map) {
+  private static <T extends IrqBypassObject<T, ?>> List<Registration<T>> registrations(Map<Long, T> map) {
     List<Registration<T>> out = new ArrayList<>();
     map.values().forEach(o -> out.add(new Registration<>(o.token(), o)));
     return out;
