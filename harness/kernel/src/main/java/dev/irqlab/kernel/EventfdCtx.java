@@ -98,38 +98,56 @@ public final class EventfdCtx extends KObject {
     return count > 0 ? EPOLLIN : 0;
   }
 
-  /** {@code add_wait_queue()}: a plain, non-exclusive waiter at the tail. */
+  /**
+   * {@code add_wait_queue()}: a plain, non-exclusive waiter, placed as {@code
+   * __add_wait_queue()} places it: after the priority waiters, before the other plain ones (so
+   * plain waiters are woken newest first).
+   */
   public synchronized void addWaitQueue(WaitQueueEntry wait) {
     touch();
     wait.exclusive = false;
     wait.priority = false;
-    wait.queued = true;
-    waiters.add(wait);
+    enqueue(afterPriorityWaiters(), wait);
   }
 
   /**
-   * {@code add_wait_queue_priority()}: an exclusive priority waiter at the head, which sees
-   * events before anyone else and, when it consumes one, hides it from the others.
+   * {@code add_wait_queue_priority()} (from v5.11): an exclusive priority waiter, after the
+   * priority waiters already queued and before every plain one. It sees events before the plain
+   * waiters and, when it consumes one, hides it from them.
    */
   public synchronized void addWaitQueuePriority(WaitQueueEntry wait) {
     touch();
     wait.exclusive = true;
     wait.priority = true;
-    wait.queued = true;
-    waiters.add(0, wait);
+    enqueue(afterPriorityWaiters(), wait);
   }
 
   /**
-   * {@code add_wait_queue_priority_exclusive()}: as {@link #addWaitQueuePriority}, but fails
-   * with {@code -EBUSY} when the queue already has a priority waiter.
+   * {@code add_wait_queue_priority_exclusive()} (6.17): an exclusive priority waiter at the very
+   * head, or {@code -EBUSY} when the first waiter is already a priority one.
    */
   public synchronized int addWaitQueuePriorityExclusive(WaitQueueEntry wait) {
     touch();
+    wait.exclusive = true;
+    wait.priority = true;
     if (!waiters.isEmpty() && waiters.get(0).priority) {
       return -Errno.EBUSY;
     }
-    addWaitQueuePriority(wait);
+    enqueue(0, wait);
     return 0;
+  }
+
+  private int afterPriorityWaiters() {
+    int i = 0;
+    while (i < waiters.size() && waiters.get(i).priority) {
+      i++;
+    }
+    return i;
+  }
+
+  private void enqueue(int index, WaitQueueEntry wait) {
+    wait.queued = true;
+    waiters.add(index, wait);
   }
 
   /** {@code remove_wait_queue()}. */
@@ -158,8 +176,17 @@ public final class EventfdCtx extends KObject {
     put();
   }
 
-  /** {@code __wake_up_common} with one exclusive wake-up. */
-  private static void wakeUp(List<WaitQueueEntry> snapshot, int key) {
+  /**
+   * {@code __wake_up_common} with one exclusive wake-up, under the queue's spinlock: the wake
+   * functions run in atomic context, as they do in the kernel.
+   */
+  private void wakeUp(List<WaitQueueEntry> snapshot, int key) {
+    try (Kernel.Scope wqhLock = kernel().enterAtomic()) {
+      wakeUpLocked(snapshot, key);
+    }
+  }
+
+  private static void wakeUpLocked(List<WaitQueueEntry> snapshot, int key) {
     for (WaitQueueEntry wait : snapshot) {
       if (!wait.queued) {
         continue;

@@ -47,12 +47,32 @@ class EventfdCtxTest {
   }
 
   @Test
-  void waitersAreWokenInOrderWithThePollMask() {
+  void plainWaitersAreWokenNewestFirstWithThePollMask() {
+    // __add_wait_queue() list_adds a plain waiter right after the priority ones.
     List<String> woken = new ArrayList<>();
     ctx.addWaitQueue(new WaitQueueEntry((w, key) -> { woken.add("a" + key); return 0; }, "a"));
     ctx.addWaitQueue(new WaitQueueEntry((w, key) -> { woken.add("b" + key); return 0; }, "b"));
     ctx.signal();
-    assertEquals(List.of("a1", "b1"), woken);
+    assertEquals(List.of("b1", "a1"), woken);
+  }
+
+  @Test
+  void priorityWaitersStayAheadOfPlainOnesInArrivalOrder() {
+    WaitQueueEntry plain = new WaitQueueEntry((w, key) -> 0, "plain");
+    WaitQueueEntry first = new WaitQueueEntry((w, key) -> 0, "first");
+    WaitQueueEntry second = new WaitQueueEntry((w, key) -> 0, "second");
+    ctx.addWaitQueue(plain);
+    ctx.addWaitQueuePriority(first);
+    ctx.addWaitQueuePriority(second);
+    assertEquals(List.of(first, second, plain), ctx.waiters());
+  }
+
+  @Test
+  void wakeFunctionsRunInAtomicContext() {
+    ctx.addWaitQueue(new WaitQueueEntry((w, key) -> { kernel.mightSleep(); return 0; }, "sleeper"));
+    ctx.signal();
+    assertEquals(1, kernel.log().events(EventKind.SLEEP_IN_ATOMIC).size());
+    assertFalse(kernel.current().inAtomic());
   }
 
   @Test
