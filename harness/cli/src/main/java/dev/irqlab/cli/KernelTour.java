@@ -1,6 +1,8 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Gfp;
 import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.KernelConfig;
 import dev.irqlab.kernel.KernelEvent;
@@ -9,7 +11,6 @@ import dev.irqlab.kernel.Module;
 import dev.irqlab.kernel.Mutex;
 import dev.irqlab.kernel.Oops;
 import dev.irqlab.kernel.XArray;
-import dev.irqlab.kernel.Gfp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -102,13 +103,13 @@ final class KernelTour {
     producers.insert(first.address(), first, Gfp.KERNEL);
     kernel.faults().failNthAllocation(1);
     int ret = producers.insert(second.address(), second, Gfp.KERNEL);
-    kernel.prInfo("xa_insert(producers, %px) = %s", second.address(), dev.irqlab.kernel.Errno.name(ret));
+    kernel.prInfo("xa_insert(producers, %px) = %s", second.address(), Errno.name(ret));
   }
 
   private static void modulePut(Kernel kernel) {
     Module module = Module.loadable(kernel, "irqbypass");
     module.put();
-    kernel.prInfo("module_refcount(irqbypass) = %d, rmmod: %s", module.refcount(), dev.irqlab.kernel.Errno.name(module.unload()));
+    kernel.prInfo("module_refcount(irqbypass) = %d, rmmod: %s", module.refcount(), Errno.name(module.unload()));
     module.put();
   }
 

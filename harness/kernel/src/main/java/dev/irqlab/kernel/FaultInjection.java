@@ -1,6 +1,7 @@
 package dev.irqlab.kernel;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -95,7 +96,7 @@ public final class FaultInjection {
       }
     }
     if (fail) {
-      kernel.log(EventKind.PRINTK, LogLevel.INFO, "FAULT_INJECTION: forcing a failure. name " + point, Site.caller(), java.util.List.of());
+      kernel.log(EventKind.PRINTK, LogLevel.INFO, "FAULT_INJECTION: forcing a failure. name " + point, Site.caller(), List.of());
     }
     return fail;
   }

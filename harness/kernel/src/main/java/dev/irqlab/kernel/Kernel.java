@@ -152,9 +152,12 @@ public final class Kernel {
     log(EventKind.WARNING, LogLevel.WARNING, first, site, details);
   }
 
-  /** {@code BUG()}: logs the report and ends the task by throwing {@link Oops}. */
+  /**
+   * {@code BUG()}: logs the report and returns the {@link Oops} that ends the task: {@code throw
+   * kernel.bug("...")}.
+   */
   public Oops bug(String message) {
-    throw oops(EventKind.BUG, "kernel BUG at " + Site.caller() + ": " + message, List.of());
+    return oops(EventKind.BUG, "kernel BUG at " + Site.caller() + ": " + message, List.of());
   }
 
   /**

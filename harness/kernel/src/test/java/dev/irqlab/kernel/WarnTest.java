@@ -62,7 +62,9 @@ class WarnTest {
 
   @Test
   void bugEndsTheTaskWithTheReportLogged() {
-    Oops oops = assertThrows(Oops.class, () -> kernel.bug("list corrupted"));
+    Oops oops = assertThrows(Oops.class, () -> {
+      throw kernel.bug("list corrupted");
+    });
     assertEquals(EventKind.BUG, oops.event().kind());
     assertTrue(oops.event().message().contains("list corrupted"));
     assertEquals(oops.event(), kernel.log().events(EventKind.BUG).get(0));
