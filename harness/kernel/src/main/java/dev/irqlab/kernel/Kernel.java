@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One emulated kernel: everything a ported revision, a simulated driver and the harness share
@@ -30,7 +31,7 @@ public final class Kernel {
   private final Set<Site> warnedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pids = new AtomicInteger(1);
   private final ThreadLocal<Task> current;
-  private final LongAdder listNodesVisited = new LongAdder();
+  private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
 
   /** A debug kernel with {@link KernelConfig#defaults()}. */
   public Kernel() {
@@ -44,7 +45,7 @@ public final class Kernel {
     this.watchdog = new Watchdog(this, config.walkLimit());
     this.lockdep = new Lockdep(this);
     this.printk = new Printk(config.pointerHashKey());
-    this.current = ThreadLocal.withInitial(() -> new Task("irqlab", pids.getAndIncrement()));
+    this.current = ThreadLocal.withInitial(this::newTask);
   }
 
   public KernelConfig config() {
@@ -69,6 +70,12 @@ public final class Kernel {
 
   public Lockdep lockdep() {
     return lockdep;
+  }
+
+  private Task newTask() {
+    Task task = new Task("irqlab", pids.getAndIncrement());
+    tasks.add(task);
+    return task;
   }
 
   /** The running task ({@code current}): one per Java thread. */
@@ -202,7 +209,10 @@ public final class Kernel {
    * current task is atomic (inside {@link #enterAtomic}). Execution goes on.
    */
   public void mightSleep() {
-    Task task = current();
+    mightSleep(current());
+  }
+
+  void mightSleep(Task task) {
     if (task.inAtomic()) {
       Site site = Site.caller();
       log(
@@ -243,14 +253,17 @@ public final class Kernel {
 
   // ---------------------------------------------------------------- counters
 
-  /** Counts list nodes visited by walks ({@link ListHead}), for the performance work. */
-  public void countListVisit() {
-    listNodesVisited.increment();
-  }
-
-  /** List nodes visited by walks since boot. */
+  /**
+   * List nodes visited by walks ({@link ListHead}) since boot, by every task. Each task counts
+   * its own visits without synchronisation, so the total is exact once the tasks that walked
+   * have finished (or for the calling task's own walks).
+   */
   public long listNodesVisited() {
-    return listNodesVisited.sum();
+    long sum = 0;
+    for (Task t : tasks) {
+      sum += t.listVisits();
+    }
+    return sum;
   }
 
   KernelEvent log(EventKind kind, LogLevel level, String message, Site site, List<String> details) {

@@ -287,6 +287,7 @@ public final class ListHead<T> {
   /** One walk: the C loop's {@code pos} (and {@code n}), advanced lazily, after the body ran. */
   private final class Cursor implements Iterator<T> {
     private final Walk walk;
+    private final Task task;
     private final boolean safe;
     private ListHead<T> pos;
     private ListHead<T> n;
@@ -294,6 +295,7 @@ public final class ListHead<T> {
 
     Cursor(boolean safe) {
       this.safe = safe;
+      this.task = kernel.current();
       this.walk = kernel.watchdog().walk((safe ? "list_for_each_entry_safe(" : "list_for_each_entry(") + label() + ")");
       this.pos = loadNext(kernel, ListHead.this);
       this.n = safe ? loadNext(kernel, pos) : null;
@@ -315,7 +317,7 @@ public final class ListHead<T> {
         throw new NoSuchElementException();
       }
       walk.step();
-      kernel.countListVisit();
+      task.countListVisit();
       visited = true;
       return valid(kernel, pos, NEXT, false).entry;
     }

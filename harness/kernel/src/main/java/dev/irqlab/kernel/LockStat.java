@@ -7,8 +7,11 @@ import org.HdrHistogram.Histogram;
  * {@code /proc/lock_stat} for one {@link Mutex}: acquisitions, contentions, and histograms of
  * wait time (from asking for the lock to holding it) and hold time, in nanoseconds.
  *
- * <p>Times are recorded by the task that holds the mutex, so recording never contends; only
- * the contention counter is touched by waiters, through a {@link LongAdder}.
+ * <p>An acquisition that found the mutex free waited 0 ns and reads no clock; a contended one
+ * is timed around the sleep. Both times of an acquisition are recorded when it is released, by
+ * the task that holds the mutex, so recording never contends; only the contention counter is
+ * touched by waiters, through a {@link LongAdder}. A snapshot taken while the mutex is held does
+ * not yet count that acquisition.
  */
 public final class LockStat {
   private final String name;
@@ -25,12 +28,9 @@ public final class LockStat {
     contentions.increment();
   }
 
-  synchronized void acquired(long waitNanos) {
+  synchronized void record(long waitNanos, long holdNanos) {
     acquisitions++;
     waitTime.recordValue(Math.max(0, waitNanos));
-  }
-
-  synchronized void released(long holdNanos) {
     holdTime.recordValue(Math.max(0, holdNanos));
   }
 

@@ -23,6 +23,7 @@ public final class Mutex {
   private volatile Task owner;
   private volatile Site acquiredAt;
   private long acquiredNanos;
+  private long waitedNanos;
 
   /** {@code DEFINE_MUTEX(name)}. */
   public Mutex(Kernel kernel, String name) {
@@ -37,22 +38,20 @@ public final class Mutex {
 
   /** {@code mutex_lock()}: might sleep; blocks until the mutex is free. */
   public void lock() {
-    kernel.mightSleep();
     Task task = kernel.current();
+    kernel.mightSleep(task);
     if (owner == task) {
       throw kernel.lockdep().recursiveLocking(this, task);
     }
-    boolean timed = kernel.config().lockStat();
-    long start = timed ? System.nanoTime() : 0;
-    if (!sync.tryAcquire(1)) {
-      stat.contended();
-      sync.acquire(1);
+    if (sync.tryAcquire(1)) {
+      acquired(task, 0, timed() ? System.nanoTime() : 0);
+      return;
     }
-    long now = timed ? System.nanoTime() : 0;
-    acquired(task, now);
-    if (timed) {
-      stat.acquired(now - start);
-    }
+    stat.contended();
+    long start = timed() ? System.nanoTime() : 0;
+    sync.acquire(1);
+    long now = timed() ? System.nanoTime() : 0;
+    acquired(task, now - start, now);
   }
 
   /** {@code mutex_trylock()}: takes the mutex if it is free; returns whether it did. */
@@ -61,18 +60,20 @@ public final class Mutex {
     if (!sync.tryAcquire(1)) {
       return false;
     }
-    long now = kernel.config().lockStat() ? System.nanoTime() : 0;
-    acquired(task, now);
-    if (kernel.config().lockStat()) {
-      stat.acquired(0);
-    }
+    acquired(task, 0, timed() ? System.nanoTime() : 0);
     return true;
   }
 
-  private void acquired(Task task, long now) {
+  private boolean timed() {
+    return kernel.config().lockStat();
+  }
+
+  /** Runs with the mutex just taken; {@code waited} is 0 when it was free. */
+  private void acquired(Task task, long waited, long now) {
     owner = task;
     acquiredAt = kernel.config().lockdepSites() ? Site.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
     acquiredNanos = now;
+    waitedNanos = waited;
     kernel.lockdep().acquired(this, task);
   }
 
@@ -89,8 +90,8 @@ public final class Mutex {
     } else {
       kernel.lockdep().released(this, task);
     }
-    if (kernel.config().lockStat()) {
-      stat.released(System.nanoTime() - acquiredNanos);
+    if (timed()) {
+      stat.record(waitedNanos, System.nanoTime() - acquiredNanos);
     }
     owner = null;
     acquiredAt = null;

@@ -13,6 +13,7 @@ public final class Task {
   private final int pid;
   private int preemptCount;
   private int kasanDisabled;
+  private long listVisits;
   private final Deque<Mutex> heldLocks = new ArrayDeque<>();
 
   Task(String comm, int pid) {
@@ -59,6 +60,16 @@ public final class Task {
 
   void kasanEnable() {
     kasanDisabled--;
+  }
+
+  /** Counts one list node visited by a walk of this task. */
+  void countListVisit() {
+    listVisits++;
+  }
+
+  /** List nodes this task's walks visited. */
+  public long listVisits() {
+    return listVisits;
   }
 
   /** The mutexes this task holds, the most recently taken first. */

@@ -74,6 +74,18 @@ class ListHeadTest {
   }
 
   @Test
+  void visitsOfSeveralTasksAddUp() throws InterruptedException {
+    ListHead.listAdd(a.node, producers);
+    ListHead.listAdd(b.node, producers);
+    Thread other = new Thread(() -> names(producers));
+    other.start();
+    other.join();
+    names(producers);
+    assertEquals(4, kernel.listNodesVisited());
+    assertEquals(2, kernel.current().listVisits());
+  }
+
+  @Test
   void listAddInsertsAtTheFrontSoWalksAreLifo() {
     ListHead.listAdd(a.node, producers);
     ListHead.listAdd(b.node, producers);
