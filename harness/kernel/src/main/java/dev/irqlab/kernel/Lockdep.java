@@ -62,13 +62,17 @@ public final class Lockdep {
     return false;
   }
 
-  Oops recursiveLocking(Mutex m, Task task) {
-    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+  /**
+   * The report for a task taking a lock it holds, and the {@link Oops} that ends it: {@code
+   * lockName} is the lock, {@code held} how lockdep shows it held.
+   */
+  Oops recursiveLocking(String lockName, String held, Task task) {
+    Site site = Site.caller();
     List<String> details = new ArrayList<>();
     details.add(String.format(Locale.ROOT, "%s is trying to acquire lock:", task));
-    details.add(String.format(Locale.ROOT, "(%s){+.+.}-{4:4}, at: %s", m.name(), site));
+    details.add(String.format(Locale.ROOT, "(%s){+.+.}-{4:4}, at: %s", lockName, site));
     details.add("but task is already holding lock:");
-    details.add(m.describeHeld());
+    details.add(held);
     details.add("*** DEADLOCK ***");
     details.add("the task would sleep here forever; the emulated kernel ended it instead");
     return new Oops(kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: possible recursive locking detected", site, details));

@@ -41,7 +41,7 @@ public final class Mutex {
     Task task = kernel.current();
     kernel.mightSleep(task);
     if (owner == task) {
-      throw kernel.lockdep().recursiveLocking(this, task);
+      throw kernel.lockdep().recursiveLocking(name, describeHeld(), task);
     }
     if (sync.tryAcquire(1)) {
       acquired(task, 0, timed() ? System.nanoTime() : 0);
@@ -156,7 +156,7 @@ public final class Mutex {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s", name);
+    return name;
   }
 
   /** Held-lock line as lockdep prints it. */

@@ -26,10 +26,7 @@ public final class SpinLock {
   public void lock() {
     Task task = kernel.current();
     if (owner == task) {
-      throw kernel.oops(
-          EventKind.LOCKDEP,
-          "WARNING: possible recursive locking detected",
-          java.util.List.of(task + " is trying to acquire lock (" + name + ") it already holds", "*** DEADLOCK ***"));
+      throw kernel.lockdep().recursiveLocking(name, "(" + name + ")", task);
     }
     sync.acquire(1);
     owner = task;
