@@ -1,0 +1,199 @@
+package dev.irqlab.devices;
+
+import java.util.Locale;
+
+/**
+ * One documented change in how the callers of the IRQ bypass manager behave: a caller-side
+ * commit, with its upstream reference and date as spec/drivers.md gives them. A {@link
+ * DriverEra} is the set of these changes a kernel of that time carries.
+ *
+ * <p>Each constant describes the behaviour the drivers show when the change is present; the
+ * Javadoc says what they do without it. Where drivers.md marks a hash or date as not verified,
+ * {@link #commit()} says so instead of guessing.
+ */
+public enum DriverChange {
+  /**
+   * VFIO INTx registers a producer after {@code request_irq} and unregisters it after {@code
+   * free_irq}. Only the June 2015 prototype's stubs did this; no merged kernel does (drivers.md
+   * §2.1).
+   */
+  VFIO_INTX_PRODUCER(Driver.VFIO, "prototype stubs (seeds/003)", "2015-06-18", "RFC", "INTx registers a producer"),
+
+  /**
+   * A failed producer registration is logged with {@code dev_info} "irq bypass producer (token
+   * %p) registration fails: %d". Without it (the 2015 stubs) the result is ignored silently.
+   */
+  VFIO_LOGS_BYPASS_FAILURE(Driver.VFIO, "6d7425f109d2", "2015", "v4.4", "logs a failed producer registration"),
+
+  /**
+   * Teardown unregisters the producer before {@code free_irq}. Without it (v4.4 to about v5.4)
+   * {@code free_irq} runs first: d567fb881916 "vfio/pci: call irq_bypass_unregister_producer()
+   * before freeing irq", Cc stable 4.4+.
+   */
+  VFIO_UNREGISTER_BEFORE_FREE_IRQ(Driver.VFIO, "d567fb881916", "2019-12", "v5.5", "unregisters before free_irq"),
+
+  /**
+   * After a failed registration the producer's token is cleared, so a later unregister cannot
+   * match another producer: 852b1beecb6f "vfio/pci: Clear token on bypass registration failure"
+   * (Fixes: 6d7425f109d2). Removed again in 6.17, when the manager owns the eventfd.
+   */
+  VFIO_CLEAR_TOKEN_ON_FAILURE(Driver.VFIO, "852b1beecb6f", "2020-10", "v5.10", "clears the token after a failed registration"),
+
+  /**
+   * Each vector's {@code vfio_pci_irq_ctx} is allocated when the vector gets a trigger and freed
+   * with it (an xarray of contexts, dynamic MSI-X). Without it, one context array is allocated
+   * at MSI enable and freed at MSI disable, and the rollback of a failed block counts down.
+   * drivers.md §2.2 names the release (v6.5) but no commit.
+   */
+  VFIO_CTX_PER_VECTOR(Driver.VFIO, "not named in drivers.md", "2023", "v6.5", "one context per vector, freed with it"),
+
+  /**
+   * vhost-vDPA offloads virtqueue interrupts: each vq's call context carries a producer with the
+   * {@code get_vq_irq} IRQ: 2cf1ba9a4d15 "vhost_vdpa: implement IRQ offloading in vhost_vdpa".
+   * Without it vhost-vDPA registers no producer.
+   */
+  VDPA_IRQ_OFFLOAD(Driver.VDPA, "2cf1ba9a4d15", "2020-07-31", "v5.9", "vq interrupts are offloaded"),
+
+  /**
+   * A failed registration is logged with "vq %u, irq bypass producer (token %p) registration
+   * fails, ret =  %d": "vdpa: handle irq bypass register failure case",
+   * lore:20201023104046.404794-1-lingshan.zhu@intel.com (hash not named in drivers.md).
+   */
+  VDPA_LOGS_BYPASS_FAILURE(Driver.VDPA, "lore:20201023104046.404794-1-lingshan.zhu@intel.com", "2020-10-23", "v5.10", "logs a failed producer registration"),
+
+  /**
+   * The producer is registered only while DRIVER_OK is set, and unregistered before the old call
+   * eventfd can be released. Without it, every VHOST_SET_VRING_CALL unregisters unconditionally
+   * and registers again, whatever the status: 02e9e9366fef "vhost_vdpa: assign irq bypass
+   * producer token correctly" (lore:20240816031900.18013-1-jasowang@redhat.com).
+   */
+  VDPA_REGISTER_AT_DRIVER_OK(Driver.VDPA, "02e9e9366fef", "2024-08-16", "v6.12", "registers only while DRIVER_OK"),
+
+  /**
+   * The irqfd's consumer is unregistered in {@code irqfd_shutdown}, on every path that ends an
+   * irqfd (deassign, eventfd close, VM destroy). Without it (the 2015 stubs) the consumer is
+   * unregistered only at the top of {@code kvm_irqfd_deassign}, and an irqfd ended by a close or
+   * a VM destroy is freed while still registered (drivers.md §4.4).
+   */
+  KVM_UNREGISTER_IN_SHUTDOWN(Driver.KVM, "hash not named in drivers.md", "2015", "v4.4", "unregisters in irqfd_shutdown"),
+
+  /**
+   * A failed consumer registration is logged with {@code pr_info} "irq bypass consumer (token %p)
+   * registration fails: %d". Without it (the 2015 stubs) the result is ignored silently.
+   */
+  KVM_LOGS_BYPASS_FAILURE(Driver.KVM, "hash not named in drivers.md", "2015", "v4.4", "logs a failed consumer registration"),
+
+  /**
+   * {@code kvm_arch_has_irq_bypass()} is {@code enable_apicv} and the IOMMU's posting
+   * capability, so a host that cannot post registers no consumer: 5e1fe4a21c0c "KVM: x86/irq:
+   * Conditionally register IRQ bypass consumer again" (lore:20230724111236.76570-1-likexu@tencent.com).
+   * Without it x86 always registers.
+   */
+  KVM_BYPASS_NEEDS_POSTING(Driver.KVM, "5e1fe4a21c0c", "2023-07-24", "v6.5", "registers a consumer only on a host that can post"),
+
+  /**
+   * The {@code enable_device_posted_irqs} module parameter of kvm_intel and kvm_amd (0444,
+   * default true, ANDed with APICv and IOMMU posting) gates {@code kvm_arch_has_irq_bypass()}:
+   * 459074cff66f, "KVM: x86: Misc changes for 6.16".
+   */
+  KVM_DEVICE_POSTED_IRQS_PARAM(Driver.KVM, "459074cff66f", "2025-05-23", "v6.16", "enable_device_posted_irqs gates bypass"),
+
+  /**
+   * The irqfd waits on its eventfd as an exclusive priority waiter and drains the counter, so
+   * it sees each event before any other waiter and hides it from them; of two irqfds on one
+   * eventfd only the first is woken: e8dbf19508a1 "kvm/eventfd: Use priority waitqueue to catch
+   * events before userspace" and b59e00dd8cda. Without it, a plain waiter that drains nothing.
+   */
+  KVM_IRQFD_PRIORITY_WAITER(Driver.KVM, "e8dbf19508a1", "2020-10-27", "v5.11", "irqfd is an exclusive priority waiter"),
+
+  /**
+   * A routing update calls the arch hook only when {@code kvm_arch_irqfd_route_changed()} says
+   * the MSI fields changed: "kvm: irqfd: avoid update unmodified entries of the routing",
+   * lore:20210827080003.2689-1-longpeng2@huawei.com (hash not named in drivers.md).
+   */
+  KVM_ROUTE_CHANGED_CHECK(Driver.KVM, "lore:20210827080003.2689-1-longpeng2@huawei.com", "2021-08-27", "v5.16", "routing updates skip unchanged MSI routes"),
+
+  /**
+   * An eventfd can back one irqfd in the whole system: the irqfd is added as the only priority
+   * waiter inside the poll callback, and a second binding, in any VM, fails with {@code -EBUSY}:
+   * 2cdd64cbf990, Sean Christopherson's irqfd series v3
+   * (lore:20250522235223.3178519-5-seanjc@google.com).
+   */
+  KVM_IRQFD_UNIQUE_BINDING(Driver.KVM, "2cdd64cbf990", "2025-05-22", "v6.17", "one irqfd per eventfd, system-wide"),
+
+  /**
+   * The 6.17 x86 hooks: {@code kvm_pi_update_irte} from the irqfd's own routing entry, add and
+   * del only for an MSI route, {@code irqfd->producer} cleared after the IRTE update, a void
+   * routing update that reverts a non-MSI route and no longer WARNs (cb210737675e, 9517aedecd0e,
+   * 77bb184ab880, b33252b9d172, 77e1b8332d1d). Without it, the list-era hooks: {@code
+   * pi_update_irte} walks the GSI's current routes and skips non-MSI ones.
+   */
+  X86_IRQ_BYPASS_REWORK(Driver.X86, "cb210737675e", "2025-05", "v6.17", "the 6.17 posted-interrupt hooks"),
+
+  /**
+   * The manager owns the eventfd: callers stop writing the token (VFIO no longer clears it,
+   * vDPA no longer assigns it) and their log lines print "(eventfd %p)": 2b521d86ee80
+   * "irqbypass: Take ownership of producer/consumer token tracking" (Sean Christopherson v2 3/8).
+   */
+  MANAGER_OWNS_EVENTFD(Driver.ALL, "2b521d86ee80", "2025-05-16", "v6.17", "callers leave the token to the manager"),
+
+  /**
+   * Deassign no longer zeroes the irqfd's routing type, so the 6.17 {@code del_producer} still
+   * sees an MSI route and reverts the IRTE: "KVM: Don't clobber irqfd routing type when
+   * deassigning irqfd" (lore:20260113174606.104978-2-seanjc@google.com, Fixes: cb210737675e).
+   * Without it, 6.17 leaves the IRTE posted after a deassign.
+   */
+  KVM_DEASSIGN_KEEPS_ROUTE_TYPE(Driver.KVM, "lore:20260113174606.104978-2-seanjc@google.com", "2026-01-13", "stable", "deassign keeps the routing type");
+
+  /** Which caller a change is in. */
+  public enum Driver {
+    VFIO,
+    VDPA,
+    KVM,
+    X86,
+    ALL
+  }
+
+  private final Driver driver;
+  private final String commit;
+  private final String date;
+  private final String release;
+  private final String summary;
+
+  DriverChange(Driver driver, String commit, String date, String release, String summary) {
+    this.driver = driver;
+    this.commit = commit;
+    this.date = date;
+    this.release = release;
+    this.summary = summary;
+  }
+
+  public Driver driver() {
+    return driver;
+  }
+
+  /** The upstream commit or mail, or what drivers.md says when it names none. */
+  public String commit() {
+    return commit;
+  }
+
+  /** The date, as precise as drivers.md gives it ({@code 2020-10-27}, {@code 2019-12}). */
+  public String date() {
+    return date;
+  }
+
+  /** The release it first shipped in, or {@code RFC} / {@code stable}. */
+  public String release() {
+    return release;
+  }
+
+  /** What the driver does with the change, in a few words. */
+  public String summary() {
+    return summary;
+  }
+
+  /** {@code VFIO_UNREGISTER_BEFORE_FREE_IRQ: unregisters before free_irq (d567fb881916, 2019-12, v5.5)}. */
+  public String describe() {
+    return String.format(Locale.ROOT, "%s: %s (%s, %s, %s)", name(), summary, commit, date, release);
+  }
+}
