@@ -1,0 +1,183 @@
+package dev.irqlab.devices;
+
+import dev.irqlab.devices.guest.InterruptLedger;
+import dev.irqlab.devices.guest.Target;
+import dev.irqlab.devices.irq.IrqDomain;
+import dev.irqlab.devices.kvm.Kvm;
+import dev.irqlab.devices.sched.WorkQueue;
+import dev.irqlab.devices.user.Process;
+import dev.irqlab.devices.vdpa.VdpaDevice;
+import dev.irqlab.devices.vfio.VfioPciDevice;
+import dev.irqlab.devices.x86.X86IrqBypass;
+import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.CheckedIrqBypass;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.Revision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * One simulated machine for one run: an emulated {@link Kernel} with one IRQ bypass manager
+ * loaded, the drivers of one {@link DriverEra}, the host's posting {@link HostSettings}, and
+ * what lives on it: user-space processes, VFIO and vDPA devices, KVM VMs, and the guest's
+ * {@link InterruptLedger}. Nothing is shared between two hosts.
+ *
+ * <p>The drivers reach the manager only through {@link #bypass()}, a {@link CheckedIrqBypass}.
+ * Used by one task at a time.
+ */
+public final class Host {
+  private final Kernel kernel;
+  private final CheckedIrqBypass bypass;
+  private final DriverEra era;
+  private final HostSettings settings;
+  private final IrqDomain irqs;
+  private final WorkQueue systemWq;
+  private final WorkQueue irqfdCleanupWq;
+  private final X86IrqBypass arch;
+  private final InterruptLedger interrupts;
+  private final List<Process> processes = new ArrayList<>();
+  private final List<Kvm> vms = new ArrayList<>();
+  private int vmCount;
+  private int vdpaCount;
+
+  private Host(Kernel kernel, Function<Kernel, IrqBypass> manager, DriverEra era, HostSettings settings) {
+    this.kernel = kernel;
+    this.era = Objects.requireNonNull(era, "era");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.bypass = CheckedIrqBypass.wrap(kernel, manager.apply(kernel));
+    this.irqs = new IrqDomain(kernel, settings.iommuPosting());
+    this.systemWq = new WorkQueue(kernel, "events");
+    this.irqfdCleanupWq = new WorkQueue(kernel, "kvm-irqfd-cleanup");
+    this.arch = X86IrqBypass.forEra(kernel, era, settings, irqs);
+    this.interrupts = new InterruptLedger(kernel, this::expectedTargets, this::runDeferredWork);
+  }
+
+  /** Boots with {@code revision} loaded and the drivers of its default era, on a host that can post. */
+  public static Host boot(Revision revision) {
+    return boot(revision, DriverEra.byId(revision.info().defaultEra()), HostSettings.defaults());
+  }
+
+  /** Boots a debug kernel with {@code revision} loaded ({@code insmod}). */
+  public static Host boot(Revision revision, DriverEra era, HostSettings settings) {
+    return boot(new Kernel(), revision::load, era, settings);
+  }
+
+  /**
+   * Boots {@code kernel} with the manager {@code manager} makes on it (a revision's {@code load},
+   * or a test's own manager).
+   */
+  public static Host boot(Kernel kernel, Function<Kernel, IrqBypass> manager, DriverEra era, HostSettings settings) {
+    return new Host(kernel, manager, era, settings);
+  }
+
+  public Kernel kernel() {
+    return kernel;
+  }
+
+  /** The loaded manager, checked at every entry and return. */
+  public CheckedIrqBypass bypass() {
+    return bypass;
+  }
+
+  public DriverEra era() {
+    return era;
+  }
+
+  public HostSettings settings() {
+    return settings;
+  }
+
+  /** The interrupt domain: host IRQs, their handlers and IRTEs. */
+  public IrqDomain irqs() {
+    return irqs;
+  }
+
+  /** {@code system_wq}: injection work. */
+  public WorkQueue systemWq() {
+    return systemWq;
+  }
+
+  /** {@code irqfd_cleanup_wq}: irqfd shutdown work. */
+  public WorkQueue irqfdCleanupWq() {
+    return irqfdCleanupWq;
+  }
+
+  /** The guest's view: every interrupt, where it arrived, by path, and the anomalies. */
+  public InterruptLedger interrupts() {
+    return interrupts;
+  }
+
+  /** A new user-space process. */
+  public Process spawn(String comm) {
+    Process p = new Process(this, comm);
+    processes.add(p);
+    return p;
+  }
+
+  /** A PCI device bound to vfio-pci. */
+  public VfioPciDevice addVfioPciDevice(String bdf, int msiVectors, int msixVectors) {
+    return VfioPciDevice.create(this, bdf, msiVectors, msixVectors);
+  }
+
+  /** A vDPA device bound to vhost-vDPA, as {@code /dev/vhost-vdpa-N}. */
+  public VdpaDevice addVdpaDevice(String name, int nvqs, VdpaDevice.VqIrqs vqIrqs) {
+    return VdpaDevice.create(this, name, nvqs, vqIrqs, vdpaCount++);
+  }
+
+  /** {@code KVM_CREATE_VM}: a VM named {@code vm0}, {@code vm1}, ..., or null when it cannot be allocated. */
+  public Kvm createVm(int nrVcpus) {
+    Kvm kvm = Kvm.create(this, "vm" + vmCount++, nrVcpus, arch);
+    if (kvm != null) {
+      vms.add(kvm);
+    }
+    return kvm;
+  }
+
+  /** A VM's file was released. */
+  public void vmDestroyed(Kvm kvm) {
+    vms.remove(kvm);
+  }
+
+  /** The VMs alive now, in creation order. */
+  public List<Kvm> vms() {
+    return List.copyOf(vms);
+  }
+
+  /**
+   * Runs a system call: the body, then, as the task returns to user space, the deferred work it
+   * queued; a lock still held then is reported.
+   */
+  public int syscall(String name, IntSupplier body) {
+    int ret = body.getAsInt();
+    runDeferredWork();
+    kernel.lockdep().assertNoLocksHeld(name);
+    return ret;
+  }
+
+  private void runDeferredWork() {
+    while (systemWq.pending() + irqfdCleanupWq.pending() > 0) {
+      systemWq.flush();
+      irqfdCleanupWq.flush();
+    }
+  }
+
+  /** Where a signal of {@code eventfd} should arrive: every bound irqfd's targets, or user space. */
+  private List<Target> expectedTargets(EventfdCtx eventfd) {
+    List<Target> out = new ArrayList<>();
+    vms.forEach(vm -> out.addAll(vm.expectedTargets(eventfd)));
+    boolean bound = vms.stream().anyMatch(vm -> vm.irqfds().stream().anyMatch(i -> i.eventfd() == eventfd));
+    if (!bound) {
+      out.add(new Target.UserSpace(eventfd.toString()));
+    }
+    return out;
+  }
+
+  /** Every process exits (closing its files), in spawn order. */
+  public void shutdown() {
+    processes.forEach(Process::exit);
+  }
+}

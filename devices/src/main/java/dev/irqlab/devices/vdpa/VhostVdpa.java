@@ -1,0 +1,228 @@
+package dev.irqlab.devices.vdpa;
+
+import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
+import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
+import static dev.irqlab.devices.DriverChange.VDPA_LOGS_BYPASS_FAILURE;
+import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
+
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.Host;
+import dev.irqlab.devices.mem.KArray;
+import dev.irqlab.devices.user.ErrOr;
+import dev.irqlab.devices.user.Files;
+import dev.irqlab.devices.user.MoreErrno;
+import dev.irqlab.kernel.Errno;
+import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.IrqBypassProducer;
+
+/**
+ * {@code drivers/vhost/vdpa.c} for one device, as each {@link DriverEra} had it (drivers.md §3):
+ * open and release, {@code VHOST_SET_VRING_CALL}, {@code VHOST_VDPA_SET_STATUS}, and the
+ * producer in each vq's call context, registered with the call eventfd and {@code get_vq_irq}.
+ * Up to v6.11 every SET_VRING_CALL unregisters and registers again whatever the status; from
+ * v6.12 the producer is registered only while DRIVER_OK is set. A failed registration is logged,
+ * never returned.
+ */
+final class VhostVdpa {
+  /** {@code VHOST_FILE_UNBIND}. */
+  static final int FILE_UNBIND = -1;
+
+  private final Host host;
+  private final Kernel kernel;
+  private final DriverEra era;
+  private final VdpaDevice vdpa;
+  private final String devName;
+  private KArray<VhostVirtqueue> vqs;
+  private boolean opened;
+
+  VhostVdpa(Host host, VdpaDevice vdpa, String devName) {
+    this.host = host;
+    this.kernel = host.kernel();
+    this.era = host.era();
+    this.vdpa = vdpa;
+    this.devName = devName;
+  }
+
+  /** {@code vhost_vdpa_open}: exclusive; resets the device and allocates the vqs. */
+  ErrOr<VhostVdpaFile> open() {
+    if (opened) {
+      return ErrOr.error(-Errno.EBUSY);
+    }
+    vdpa.reset();
+    vqs = KArray.alloc(kernel, VhostVirtqueue.TYPE, vdpa.nvqs(), VhostVirtqueue.SIZE, VhostVirtqueue::new);
+    if (vqs == null) {
+      return ErrOr.error(-Errno.ENOMEM);
+    }
+    opened = true;
+    return ErrOr.ok(new File());
+  }
+
+  /** The open file: its ioctls and its release. */
+  private final class File implements VhostVdpaFile {
+    @Override
+    public int setVringCall(Files files, int index, int fd) {
+      return VhostVdpa.this.setVringCall(files, index, fd);
+    }
+
+    @Override
+    public int setStatus(int status) {
+      return VhostVdpa.this.setStatus(status);
+    }
+
+    @Override
+    public void release() {
+      VhostVdpa.this.release();
+    }
+
+    @Override
+    public String kind() {
+      return "/dev/" + devName;
+    }
+  }
+
+  /** {@code vhost_vdpa_vring_ioctl(VHOST_SET_VRING_CALL)}. */
+  private int setVringCall(Files files, int index, int fd) {
+    if (index < 0 || index >= vdpa.nvqs()) {
+      return -MoreErrno.ENOBUFS;
+    }
+    VhostVirtqueue vq = vqs.get(index);
+    boolean atDriverOk = era.has(VDPA_REGISTER_AT_DRIVER_OK);
+    if (atDriverOk && vq.callCtx() != null) {
+      if (driverOk()) {
+        unsetupVqIrq(index);
+      }
+      setToken(vq.producer(), null);
+    }
+    int r = vhostVringSetCall(files, vq, fd);
+    if (r != 0) {
+      return r;
+    }
+    EventfdCtx call = vq.callCtx();
+    if (call != null && atDriverOk) {
+      setToken(vq.producer(), call);
+      if (driverOk()) {
+        setupVqIrq(index);
+      }
+    }
+    vdpa.setVqCb(index, call == null ? null : new VdpaDevice.Callback(vq, call));
+    if (!atDriverOk) {
+      setupVqIrq(index);
+    }
+    return 0;
+  }
+
+  /** {@code vhost_vring_ioctl(VHOST_SET_VRING_CALL)}: swaps the call eventfd, putting the old one. */
+  private int vhostVringSetCall(Files files, VhostVirtqueue vq, int fd) {
+    EventfdCtx ctx = null;
+    if (fd != FILE_UNBIND) {
+      ErrOr<EventfdCtx> got = files.eventfdCtxFdget(fd);
+      if (got.isErr()) {
+        return got.err();
+      }
+      ctx = got.value();
+    }
+    EventfdCtx old = vq.callCtx();
+    vq.setCallCtx(ctx);
+    if (old != null) {
+      old.put();
+    }
+    return 0;
+  }
+
+  /** Before 6.17 the caller writes the token ({@code producer.token = ctx}). */
+  private void setToken(IrqBypassProducer producer, EventfdCtx ctx) {
+    if (!era.has(MANAGER_OWNS_EVENTFD)) {
+      producer.setToken(ctx == null ? 0 : ctx.address());
+    }
+  }
+
+  private boolean driverOk() {
+    return (vdpa.getStatus() & VdpaDevice.DRIVER_OK) != 0;
+  }
+
+  /** {@code vhost_vdpa_set_status}. */
+  private int setStatus(int status) {
+    int old = vdpa.getStatus();
+    if (status != 0 && (old & ~status) != 0) {
+      return -Errno.EINVAL;
+    }
+    if ((old & VdpaDevice.DRIVER_OK) != 0 && (status & VdpaDevice.DRIVER_OK) == 0) {
+      for (int i = 0; i < vdpa.nvqs(); i++) {
+        unsetupVqIrq(i);
+      }
+    }
+    if (status == 0) {
+      int ret = vdpa.reset();
+      if (ret != 0) {
+        return ret;
+      }
+    } else {
+      vdpa.setStatus(status);
+    }
+    if ((status & VdpaDevice.DRIVER_OK) != 0 && (old & VdpaDevice.DRIVER_OK) == 0) {
+      for (int i = 0; i < vdpa.nvqs(); i++) {
+        setupVqIrq(i);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * {@code vhost_vdpa_setup_vq_irq}: nothing without {@code get_vq_irq} or with a negative IRQ;
+   * before v6.12 an unconditional unregister first; then, with a call eventfd, the registration.
+   */
+  private void setupVqIrq(int qid) {
+    if (!era.has(VDPA_IRQ_OFFLOAD)) {
+      return;
+    }
+    Integer irq = vdpa.getVqIrq(qid);
+    if (irq == null || irq < 0) {
+      return;
+    }
+    VhostVirtqueue vq = vqs.get(qid);
+    if (!era.has(VDPA_REGISTER_AT_DRIVER_OK)) {
+      host.bypass().unregisterProducer(vq.producer());
+    }
+    EventfdCtx call = vq.callCtx();
+    if (call == null) {
+      return;
+    }
+    IrqBypassProducer producer = vq.producer();
+    if (!era.has(MANAGER_OWNS_EVENTFD)) {
+      producer.setToken(call.address());
+      producer.setIrq(irq);
+    }
+    int ret = host.bypass().registerProducer(producer, call, irq);
+    if (ret != 0 && era.has(VDPA_LOGS_BYPASS_FAILURE)) {
+      kernel.prInfo(
+          "vhost-vdpa %s: vq %u, irq bypass producer (" + era.bypassKeyName() + " %p) registration fails, ret =  %d",
+          devName, qid, era.bypassKey(producer.token(), call), ret);
+    }
+  }
+
+  /** {@code vhost_vdpa_unsetup_vq_irq}: unregisters. */
+  private void unsetupVqIrq(int qid) {
+    if (era.has(VDPA_IRQ_OFFLOAD)) {
+      host.bypass().unregisterProducer(vqs.get(qid).producer());
+    }
+  }
+
+  /** {@code vhost_vdpa_release}: clean_irq, reset, the call eventfds put, the vqs freed. */
+  private void release() {
+    for (int i = 0; i < vdpa.nvqs(); i++) {
+      unsetupVqIrq(i);
+    }
+    vdpa.reset();
+    for (int i = 0; i < vdpa.nvqs(); i++) {
+      VhostVirtqueue vq = vqs.get(i);
+      if (vq.callCtx() != null) {
+        vq.callCtx().put();
+        vq.setCallCtx(null);
+      }
+    }
+    kernel.memory().kfree(vqs);
+    vqs = null;
+    opened = false;
+  }
+}

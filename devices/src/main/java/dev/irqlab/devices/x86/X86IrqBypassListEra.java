@@ -1,0 +1,118 @@
+package dev.irqlab.devices.x86;
+
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.HostSettings;
+import dev.irqlab.devices.irq.IrqDomain;
+import dev.irqlab.devices.kvm.Kvm;
+import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
+import dev.irqlab.devices.kvm.KvmIrqfd;
+import dev.irqlab.devices.kvm.MsiMessage;
+import dev.irqlab.devices.kvm.Vcpu;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.LogLevel;
+import dev.irqlab.spi.IrqBypassProducer;
+import java.util.List;
+
+/**
+ * The list-era x86 hooks (v5.x to v6.16, x86.c and vmx/posted_intr.c): add and del call {@code
+ * pi_update_irte}, which walks the GSI's <em>current</em> routes and skips the ones that are not
+ * MSI, so a route changed to non-MSI (or removed) while posted leaves the IRTE posted
+ * (drivers.md §5.1).
+ */
+final class X86IrqBypassListEra extends X86IrqBypass {
+  private boolean warnedNoRoute;
+
+  X86IrqBypassListEra(Kernel kernel, DriverEra era, HostSettings settings, IrqDomain irqs) {
+    super(kernel, era, settings, irqs);
+  }
+
+  /**
+   * {@code kvm_arch_irq_bypass_add_producer}: marks an assigned device, records the producer
+   * (left set on failure, as the source reads) and posts.
+   */
+  @Override
+  public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
+    Kvm kvm = irqfd.kvm();
+    kvm.startAssignment();
+    try (Kernel.Scope lock = kvm.irqfdsLock().guard()) {
+      irqfd.setProducer(producer);
+      int ret = piUpdateIrte(kvm, producer.irq(), irqfd.gsi(), true);
+      if (ret != 0) {
+        kvm.endAssignment();
+      }
+      return ret;
+    }
+  }
+
+  /** {@code kvm_arch_irq_bypass_del_producer}: clears the producer, then reverts the IRTE. */
+  @Override
+  public void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
+    kernel.warnOn(irqfd.producer() != producer);
+    Kvm kvm = irqfd.kvm();
+    try (Kernel.Scope lock = kvm.irqfdsLock().guard()) {
+      irqfd.setProducer(null);
+      int ret = piUpdateIrte(kvm, producer.irq(), irqfd.gsi(), false);
+      if (ret != 0) {
+        logUnregistrationFailure(irqfd, ret);
+      }
+    }
+    kvm.endAssignment();
+  }
+
+  /** {@code kvm_arch_irqfd_route_changed}: the MSI address or data differ. */
+  @Override
+  public boolean irqfdRouteChanged(KvmIrqRoutingEntry old, KvmIrqRoutingEntry now) {
+    return !old.msiFields().equals(now.msiFields());
+  }
+
+  /** {@code kvm_arch_update_irqfd_routing(kvm, host_irq, guest_irq, set=1)}. */
+  @Override
+  public int updateIrqfdRouting(KvmIrqfd irqfd, KvmIrqRoutingEntry old, KvmIrqRoutingEntry now) {
+    return piUpdateIrte(irqfd.kvm(), irqfd.producer().irq(), irqfd.gsi(), true);
+  }
+
+  /**
+   * {@code vmx_pi_update_irte(kvm, host_irq, guest_irq, set)}: for each MSI route of the GSI,
+   * posts to its single postable vCPU (set) or reverts to remapped (not set, or not postable).
+   */
+  int piUpdateIrte(Kvm kvm, int hostIrq, int gsi, boolean set) {
+    if (!vtdPiUsable() || !kvm.hasAssignedDevice()) {
+      return 0;
+    }
+    List<KvmIrqRoutingEntry> routes = kvm.routing().entries(gsi);
+    if (routes.isEmpty()) {
+      if (!warnedNoRoute) {
+        warnedNoRoute = true;
+        kernel.printk(LogLevel.WARNING, "no route for guest_irq %u/%u (broken user space?)", gsi, kvm.routing().nrRtEntries());
+      }
+      return 0;
+    }
+    for (KvmIrqRoutingEntry e : routes) {
+      if (!e.isMsi()) {
+        continue;
+      }
+      int ret = updateOne(kvm, hostIrq, e.msi(), set);
+      if (ret < 0) {
+        return ret;
+      }
+    }
+    return 0;
+  }
+
+  private int updateOne(Kvm kvm, int hostIrq, MsiMessage msi, boolean set) {
+    int single = msi.singleVcpu(kvm.nrVcpus());
+    if (single < 0 || !msi.isPostable()) {
+      int ret = irqs.setVcpuAffinity(hostIrq, null, 0);
+      if (ret < 0) {
+        kernel.prInfo("failed to back to remapped mode, irq: %u", hostIrq);
+      }
+      return ret;
+    }
+    Vcpu vcpu = kvm.vcpu(single);
+    int ret = set ? irqs.setVcpuAffinity(hostIrq, vcpu, msi.vector()) : irqs.setVcpuAffinity(hostIrq, null, 0);
+    if (ret < 0) {
+      kernel.prInfo("%s: failed to update PI IRTE", "vmx_pi_update_irte");
+    }
+    return ret;
+  }
+}
