@@ -68,18 +68,19 @@ public final class ApiFixture {
   public ScriptedProducer producer() {
     IrqBypassProducer p = IrqBypassProducer.alloc(kernel);
     p.setName("p" + producers++);
-    ScriptedProducer s = new ScriptedProducer(p);
-    mocks.addAll(List.of(s.mocks()));
-    return s;
+    return track(new ScriptedProducer(p));
   }
 
   /** A new zeroed consumer with every callback mocked. */
   public ScriptedConsumer consumer() {
     IrqBypassConsumer c = IrqBypassConsumer.alloc(kernel);
     c.setName("c" + consumers++);
-    ScriptedConsumer s = new ScriptedConsumer(c);
-    mocks.addAll(List.of(s.mocks()));
-    return s;
+    return track(new ScriptedConsumer(c));
+  }
+
+  private <T extends Scripted<?, ?>> T track(T scripted) {
+    mocks.addAll(List.of(scripted.mocks()));
+    return scripted;
   }
 
   /** The IRQ number the fixture registers {@code p} with: {@code FIRST_IRQ} plus its index. */

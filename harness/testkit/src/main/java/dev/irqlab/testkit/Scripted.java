@@ -24,18 +24,29 @@ public abstract class Scripted<S extends IrqBypassObject<S, O>, O extends IrqByp
   public final Callback<S> stop;
   public final Callback<S> start;
 
+  private final Wiring<S, O> wiring;
+
+  /** Installs four callbacks in the struct; null leaves a callback NULL. */
+  @FunctionalInterface
+  interface Wiring<S, O> {
+    void wire(Add<S, O> add, Del<S, O> del, Callback<S> stop, Callback<S> start);
+  }
+
   @SuppressWarnings("unchecked")
-  Scripted(S obj) {
+  Scripted(S obj, Wiring<S, O> wiring) {
     this.obj = obj;
+    this.wiring = wiring;
     this.add = mock(Add.class, obj.name() + ".add");
     this.del = mock(Del.class, obj.name() + ".del");
     this.stop = mock(Callback.class, obj.name() + ".stop");
     this.start = mock(Callback.class, obj.name() + ".start");
-    wire(add, del, stop, start);
+    wiring.wire(add, del, stop, start);
   }
 
   /** Installs the callbacks in the struct; null leaves a callback NULL. */
-  abstract void wire(Add<S, O> add, Del<S, O> del, Callback<S> stop, Callback<S> start);
+  final void wire(Add<S, O> add, Del<S, O> del, Callback<S> stop, Callback<S> start) {
+    wiring.wire(add, del, stop, start);
+  }
 
   /** The mocks, for {@link org.mockito.Mockito#inOrder} and {@code verifyNoMoreInteractions}. */
   Object[] mocks() {

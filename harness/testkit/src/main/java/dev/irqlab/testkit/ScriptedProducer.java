@@ -1,9 +1,6 @@
 package dev.irqlab.testkit;
 
 import dev.irqlab.spi.IrqBypassConsumer;
-import dev.irqlab.spi.IrqBypassObject.Add;
-import dev.irqlab.spi.IrqBypassObject.Callback;
-import dev.irqlab.spi.IrqBypassObject.Del;
 import dev.irqlab.spi.IrqBypassProducer;
 
 /**
@@ -12,29 +9,14 @@ import dev.irqlab.spi.IrqBypassProducer;
  * set none of them.
  */
 public final class ScriptedProducer extends Scripted<IrqBypassProducer, IrqBypassConsumer> {
-  ScriptedProducer(IrqBypassProducer producer) {
-    super(producer);
-  }
-
-  @Override
-  void wire(
-      Add<IrqBypassProducer, IrqBypassConsumer> add,
-      Del<IrqBypassProducer, IrqBypassConsumer> del,
-      Callback<IrqBypassProducer> stop,
-      Callback<IrqBypassProducer> start) {
-    obj.setAddConsumer(add).setDelConsumer(del).setStop(stop).setStart(start);
+  ScriptedProducer(IrqBypassProducer p) {
+    super(p, (add, del, stop, start) -> p.setAddConsumer(add).setDelConsumer(del).setStop(stop).setStart(start));
   }
 
   /** A producer needs no callback: all four NULL, as vfio-pci's. */
   @Override
   public ScriptedProducer withRequiredCallbacksOnly() {
     withoutCallbacks();
-    return this;
-  }
-
-  @Override
-  public ScriptedProducer failAdd(int errno) {
-    super.failAdd(errno);
     return this;
   }
 }
