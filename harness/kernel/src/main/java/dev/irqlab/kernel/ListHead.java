@@ -1,6 +1,9 @@
 package dev.irqlab.kernel;
 
 import dev.irqlab.kernel.Watchdog.Walk;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +122,20 @@ public final class ListHead<T> {
    */
   public Iterable<T> entriesSafe() {
     return () -> new Cursor(true);
+  }
+
+  /**
+   * The entries as a checker sees them, not as kernel code walks them: follows {@code next} from
+   * this head with no KASAN check, no visit counted and no watchdog step, and stops at the head,
+   * at NULL, at a poison value, or at a node it has already passed (a corrupted list).
+   */
+  public List<T> peekEntries() {
+    List<T> out = new ArrayList<>();
+    Set<ListHead<T>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ListHead<T> p = next; p != null && p.poison == 0 && p != this && seen.add(p); p = p.next) {
+      out.add(p.entry);
+    }
+    return out;
   }
 
   /** {@code READ_ONCE(list->next)}: NULL while zeroed, a poison pointer after list_del. */

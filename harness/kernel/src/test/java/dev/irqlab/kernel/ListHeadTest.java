@@ -53,6 +53,37 @@ class ListHeadTest {
     return String.format(Locale.ROOT, format, addresses);
   }
 
+  // ---------------------------------------------------------------- peekEntries
+
+  @Test
+  void peekEntriesReadsTheListWithoutCountingOrChecking() {
+    ListHead.listAdd(a.node, producers);
+    ListHead.listAdd(b.node, producers);
+    long visits = kernel.listNodesVisited();
+    kernel.memory().kfree(a);
+    assertEquals(List.of(b, a), producers.peekEntries());
+    assertEquals(visits, kernel.listNodesVisited());
+    assertTrue(kernel.log().events(EventKind.KASAN).isEmpty());
+  }
+
+  @Test
+  void peekEntriesStopsAtNullPoisonAndCycles() {
+    ListHead.listAdd(a.node, producers);
+    ListHead.listAdd(b.node, producers);
+    ListHead.listDel(a.node);
+    ListHead.listAdd(c.node, producers);
+    ListHead.listAdd(c.node, producers); // without DEBUG_LIST this would loop; with it, reported and skipped
+    assertEquals(List.of(c, b), producers.peekEntries());
+    Kernel plain = new Kernel(KernelConfig.defaults().withDebugList(false));
+    ListHead<Entry> head = ListHead.head(plain, "consumers");
+    Entry x = new Entry(plain, "x");
+    ListHead.listAdd(x.node, head);
+    ListHead.listAdd(x.node, head); // x->next = x: a cycle that never reaches the head
+    assertEquals(List.of(x), head.peekEntries());
+    ListHead<Entry> zeroed = ListHead.node(plain, new Entry(plain, "z"));
+    assertEquals(List.of(), zeroed.peekEntries());
+  }
+
   // ---------------------------------------------------------------- correct use
 
   @Test

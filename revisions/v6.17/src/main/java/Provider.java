@@ -1,0 +1,39 @@
+package dev.irqlab.rev.v6_17;
+
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.Link;
+import dev.irqlab.spi.Revision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.Status;
+
+/** The v6.17 revision: Sean Christopherson's v2 series as merged for Linux 6.17. */
+public final class Provider implements Revision {
+  static final RevisionInfo INFO =
+      RevisionInfo.builder("v6.17")
+          .title("irqbypass: Cleanups and a perf improvement (v2, as merged)")
+          .author("Sean Christopherson <seanjc@google.com>")
+          .date("2025-05-16")
+          .status(Status.MERGED)
+          .parent("cleanup-v1-2025")
+          .link(Link.lore("v2 cover letter", "20250516230734.2564775-1-seanjc@google.com"))
+          .link(Link.commit("irqbypass: Take ownership of producer/consumer token tracking", "2b521d86ee80a436a92445b8206d38d75aeb39ea"))
+          .link(Link.commit("irqbypass: Use xarray to track producers and consumers", "8394b32faecd9c63b3c436e78e62519e9548e530"))
+          .link(Link.lore("irqbypass: Require producers to pass in Linux IRQ number during registration", "20250516230734.2564775-9-seanjc@google.com"))
+          .link(new Link("KVM IRQ changes for 6.17 (merge f02b1bcc73a1)",
+              "https://www.infradead.org/git/?a=commitdiff&h=f02b1bcc73a17602903480562571069f0dff9f24&p=nvme.git"))
+          .defaultEra("v6.17")
+          .summary("XArrays keyed by the eventfd, explicit producer/consumer bindings, no module"
+              + " refcount; the manager takes the eventfd and the IRQ. Mainline since 6.17.")
+          .build();
+
+  @Override
+  public RevisionInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public IrqBypass load(Kernel kernel) {
+    return new IrqBypassManager(kernel);
+  }
+}
