@@ -10,8 +10,9 @@ package dev.irqlab.devices.guest;
  * @param path how
  */
 public record Delivery(long interrupt, Target target, Path path) {
+  /** {@code vm0/vcpu1 vector 0x41 (posted)}. */
   @Override
   public String toString() {
-    return path.name().toLowerCase(java.util.Locale.ROOT) + " " + target;
+    return target + " (" + path.label() + ")";
   }
 }

@@ -5,7 +5,6 @@ import dev.irqlab.devices.guest.Interrupt;
 import dev.irqlab.devices.mem.KArray;
 import dev.irqlab.devices.user.Files;
 import dev.irqlab.kernel.EventfdCtx;
-import dev.irqlab.kernel.Mutex;
 import java.util.Locale;
 import java.util.TreeMap;
 
@@ -26,7 +25,6 @@ public final class VfioPciDevice {
   private final int msiCount;
   private final int msixCount;
   private final int intxIrq;
-  final Mutex igate;
   private final VfioPciIntrs intrs;
   int irqType = IRQ_NONE;
   /** The list-era context array and its length ({@code vdev->ctx}, {@code num_ctx}). */
@@ -44,7 +42,6 @@ public final class VfioPciDevice {
     this.msiCount = msiCount;
     this.msixCount = msixCount;
     this.intxIrq = host.irqs().allocate(bdf + " INTx");
-    this.igate = new Mutex(host.kernel(), bdf + ".igate");
     this.intrs = new VfioPciIntrs(host, this);
   }
 
