@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * unregister by identity. It records every entry call, and lets a test look at the world at the
  * moment of each call.
  */
-final class TestManager implements IrqBypass {
+public final class TestManager implements IrqBypass {
   private final Mutex lock;
   private final Module module;
   private final TreeMap<Long, IrqBypassProducer> producers = new TreeMap<>(Long::compareUnsigned);
@@ -30,6 +30,7 @@ final class TestManager implements IrqBypass {
   private final Map<IrqBypassProducer, IrqBypassConsumer> pairs = new IdentityHashMap<>();
   private final List<String> calls = new ArrayList<>();
   private Consumer<String> onCall = c -> {};
+  private boolean forgetUnregisters;
 
   TestManager(Kernel kernel) {
     this.lock = new Mutex(kernel, "test_manager_lock");
@@ -37,12 +38,20 @@ final class TestManager implements IrqBypass {
   }
 
   /** Runs {@code hook} with the name of each entry call, as it starts. */
-  void onCall(Consumer<String> hook) {
+  public void onCall(Consumer<String> hook) {
     this.onCall = hook;
   }
 
+  /**
+   * From now on, unregister calls are recorded and ignored: the manager keeps its pointers, as a
+   * buggy revision would, so what the drivers free behind it is a use-after-free.
+   */
+  public void forgetUnregisters() {
+    this.forgetUnregisters = true;
+  }
+
   /** Every entry call so far: {@code register_producer(vfio0.msi-x0) = 0}. */
-  List<String> calls() {
+  public List<String> calls() {
     return List.copyOf(calls);
   }
 
@@ -69,7 +78,7 @@ final class TestManager implements IrqBypass {
   public void unregisterProducer(IrqBypassProducer producer) {
     onCall.accept("unregister_producer");
     try (Mutex.Guard g = lock.guard()) {
-      Long key = keys.remove(producer);
+      Long key = forgetUnregisters ? null : keys.remove(producer);
       record("unregister_producer", producer, key == null ? 1 : 0);
       if (key != null) {
         IrqBypassConsumer c = pairs.remove(producer);
@@ -103,7 +112,7 @@ final class TestManager implements IrqBypass {
   public void unregisterConsumer(IrqBypassConsumer consumer) {
     onCall.accept("unregister_consumer");
     try (Mutex.Guard g = lock.guard()) {
-      Long key = keys.remove(consumer);
+      Long key = forgetUnregisters ? null : keys.remove(consumer);
       record("unregister_consumer", consumer, key == null ? 1 : 0);
       if (key != null) {
         pairs.entrySet().removeIf(e -> {

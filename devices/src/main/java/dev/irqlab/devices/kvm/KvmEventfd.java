@@ -58,6 +58,7 @@ final class KvmEventfd {
     if (irqfd == null) {
       return -Errno.ENOMEM;
     }
+    irqfd.label(kvm.name() + ".irqfd.gsi" + args.gsi());
     File f = files.fdget(args.fd());
     if (f == null) {
       kernel.memory().kfree(irqfd);

@@ -51,6 +51,12 @@ public final class KvmIrqfd extends KObject {
     return kernel.memory().kzalloc("kvm_kernel_irqfd", Gfp.KERNEL, () -> new KvmIrqfd(kernel, kvm, gsi, ops));
   }
 
+  /** Names the irqfd {@code name} and its consumer {@code name.consumer}. */
+  void label(String name) {
+    setName(name);
+    consumer.setName(name + ".consumer");
+  }
+
   /** The irqfd that embeds {@code consumer} ({@code container_of}). */
   public static KvmIrqfd of(IrqBypassConsumer consumer) {
     return (KvmIrqfd) consumer.container();

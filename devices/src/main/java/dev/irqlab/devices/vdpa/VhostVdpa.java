@@ -54,6 +54,9 @@ final class VhostVdpa {
     if (vqs == null) {
       return ErrOr.error(-Errno.ENOMEM);
     }
+    for (int i = 0; i < vdpa.nvqs(); i++) {
+      vqs.get(i).label(devName + ".vq" + i);
+    }
     opened = true;
     return ErrOr.ok(new File());
   }

@@ -24,6 +24,12 @@ public final class VhostVirtqueue extends KObject {
     this.producer = IrqBypassProducer.embeddedIn(this, PRODUCER_OFFSET);
   }
 
+  /** Names the vq {@code name} and its producer {@code name.producer}. */
+  void label(String name) {
+    setName(name);
+    producer.setName(name + ".producer");
+  }
+
   public int index() {
     touch();
     return index;

@@ -73,7 +73,7 @@ final class VfioIntx {
     if (ctx == null) {
       return -Errno.ENOMEM;
     }
-    ctx.setName(vdev.bdf() + ".intx");
+    ctx.label(vdev.ctxName(VfioIrqSet.INTX, 0));
     vdev.ctxMap.put(0, ctx);
     vdev.irqType = VfioIrqSet.INTX;
     return 0;

@@ -100,6 +100,12 @@ public final class VfioPciDevice {
     return ctx == null ? null : ctx.trigger();
   }
 
+  /** {@code 0000:01:00.0.msix3}, {@code 0000:01:00.0.intx}: the symbolic name of a context. */
+  String ctxName(int index, int vector) {
+    String kind = VfioIrqSet.indexName(index).replace("-", "").toLowerCase(Locale.ROOT);
+    return index == VfioIrqSet.INTX ? bdf + "." + kind : bdf + "." + kind + vector;
+  }
+
   /** {@code vfio-pci 0000:01:00.0 MSI-X 3}. */
   String describe(int index, int vector) {
     return String.format(Locale.ROOT, "vfio-pci %s %s %d", bdf, VfioIrqSet.indexName(index), vector);

@@ -127,8 +127,12 @@ final class VfioPciIntrs {
         return -Errno.ENOMEM;
       }
     }
+    int index = msix ? VfioIrqSet.MSIX : VfioIrqSet.MSI;
     for (int v = 0; v < nvec; v++) {
-      vdev.vectors.put(v, host.irqs().allocate(vdev.describe(msix ? VfioIrqSet.MSIX : VfioIrqSet.MSI, v)));
+      vdev.vectors.put(v, host.irqs().allocate(vdev.describe(index, v)));
+      if (vdev.ctxArray != null) {
+        vdev.ctxArray.get(v).label(vdev.ctxName(index, v));
+      }
     }
     vdev.numCtx = nvec;
     vdev.irqType = msix ? VfioIrqSet.MSIX : VfioIrqSet.MSI;
@@ -208,7 +212,7 @@ final class VfioPciIntrs {
     if (ctx == null) {
       return -Errno.ENOMEM;
     }
-    ctx.setName(vdev.bdf() + "." + VfioIrqSet.indexName(index).toLowerCase(java.util.Locale.ROOT) + vector);
+    ctx.label(vdev.ctxName(index, vector));
     vdev.ctxMap.put(vector, ctx);
     int ret = signal(files, ctx, fd, irq, index, vector);
     if (ret != 0) {

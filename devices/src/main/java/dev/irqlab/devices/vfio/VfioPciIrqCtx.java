@@ -36,6 +36,12 @@ public final class VfioPciIrqCtx extends KObject {
     return kernel.memory().kzalloc("vfio_pci_irq_ctx", Gfp.KERNEL, () -> new VfioPciIrqCtx(kernel));
   }
 
+  /** Names the context {@code name} and its producer {@code name.producer}, for reports and traces. */
+  void label(String name) {
+    setName(name);
+    producer.setName(name + ".producer");
+  }
+
   public IrqBypassProducer producer() {
     touch();
     return producer;

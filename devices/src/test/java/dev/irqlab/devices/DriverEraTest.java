@@ -1,0 +1,110 @@
+package dev.irqlab.devices;
+
+import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
+import static dev.irqlab.devices.DriverChange.KVM_DEASSIGN_KEEPS_ROUTE_TYPE;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_PRIORITY_WAITER;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
+import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
+import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
+import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
+import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
+import static dev.irqlab.devices.DriverChange.VFIO_CLEAR_TOKEN_ON_FAILURE;
+import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
+import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
+import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.spi.Revision;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DriverEraTest {
+
+  @Test
+  void theCatalogueHasTheDocumentedEras() {
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17", "v6.17-fix"), DriverEra.ids());
+  }
+
+  @Test
+  void anUnknownIdNamesTheKnownOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriverEra.byId("v6.18"));
+    assertEquals(
+        "unknown driver era 'v6.18': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix",
+        e.getMessage());
+  }
+
+  /** One row per era: which of the landmark changes its drivers carry. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // era,    intx, unreg-first, clear-token, vdpa, driver-ok, shutdown, posting-gate, prio, unique, x86-617, eventfd, fix
+    "rfc-2015, true,  false, false, false, false, false, false, false, false, false, false, false",
+    "v4.4,     false, false, false, false, false, true,  false, false, false, false, false, false",
+    "v5.9,     false, true,  false, true,  false, true,  false, false, false, false, false, false",
+    "v6.5,     false, true,  true,  true,  false, true,  true,  true,  false, false, false, false",
+    "v6.16,    false, true,  true,  true,  true,  true,  true,  true,  false, false, false, false",
+    "v6.17,    false, true,  false, true,  true,  true,  true,  true,  true,  true,  true,  false",
+    "v6.17-fix, false, true, false, true,  true,  true,  true,  true,  true,  true,  true,  true",
+  })
+  void eachEraCarriesItsChanges(
+      String id, boolean intx, boolean unregFirst, boolean clearToken, boolean vdpa, boolean driverOk,
+      boolean shutdown, boolean postingGate, boolean prio, boolean unique, boolean x86, boolean eventfd, boolean fix) {
+    DriverEra era = DriverEra.byId(id);
+    assertEquals(intx, era.has(VFIO_INTX_PRODUCER));
+    assertEquals(unregFirst, era.has(VFIO_UNREGISTER_BEFORE_FREE_IRQ));
+    assertEquals(clearToken, era.has(VFIO_CLEAR_TOKEN_ON_FAILURE));
+    assertEquals(vdpa, era.has(VDPA_IRQ_OFFLOAD));
+    assertEquals(driverOk, era.has(VDPA_REGISTER_AT_DRIVER_OK));
+    assertEquals(shutdown, era.has(KVM_UNREGISTER_IN_SHUTDOWN));
+    assertEquals(postingGate, era.has(KVM_BYPASS_NEEDS_POSTING));
+    assertEquals(prio, era.has(KVM_IRQFD_PRIORITY_WAITER));
+    assertEquals(unique, era.has(KVM_IRQFD_UNIQUE_BINDING));
+    assertEquals(x86, era.has(X86_IRQ_BYPASS_REWORK));
+    assertEquals(eventfd, era.has(MANAGER_OWNS_EVENTFD));
+    assertEquals(fix, era.has(KVM_DEASSIGN_KEEPS_ROUTE_TYPE));
+    assertEquals(eventfd ? "eventfd" : "token", era.bypassKeyName());
+  }
+
+  @Test
+  void theFixEraIsTheBugEraPlusTheFix() {
+    Set<DriverChange> diff = EnumSet.copyOf(DriverEra.byId("v6.17-fix").changes());
+    diff.removeAll(DriverEra.byId("v6.17").changes());
+    assertEquals(Set.of(KVM_DEASSIGN_KEEPS_ROUTE_TYPE), diff);
+  }
+
+  @Test
+  void withAndWithoutMakeHypotheticalEras() {
+    DriverEra era = DriverEra.byId("v6.16").with(DriverChange.KVM_IRQFD_UNIQUE_BINDING).without(VFIO_CLEAR_TOKEN_ON_FAILURE);
+    assertEquals("v6.16+KVM_IRQFD_UNIQUE_BINDING-VFIO_CLEAR_TOKEN_ON_FAILURE", era.id());
+    assertTrue(era.has(KVM_IRQFD_UNIQUE_BINDING));
+    assertFalse(era.has(VFIO_CLEAR_TOKEN_ON_FAILURE));
+    assertThrows(UnsupportedOperationException.class, () -> era.changes().add(VFIO_INTX_PRODUCER));
+  }
+
+  @Test
+  void everyChangeNamesItsSourceAndDate() {
+    for (DriverChange c : DriverChange.values()) {
+      assertFalse(c.commit().isBlank(), c.name());
+      assertTrue(c.date().matches("\\d{4}(-\\d{2}){0,2}"), c.name() + " " + c.date());
+      assertTrue(c.describe().startsWith(c.name() + ": "), c.describe());
+    }
+    assertTrue(DriverEra.byId("v5.9").describe().contains("VFIO_UNREGISTER_BEFORE_FREE_IRQ: unregisters before free_irq (d567fb881916, 2019-12, v5.5)"));
+  }
+
+  @Test
+  void everyRevisionOnTheClassPathNamesAKnownDefaultEra() {
+    int seen = 0;
+    for (Revision r : ServiceLoader.load(Revision.class)) {
+      assertEquals(r.info().defaultEra(), DriverEra.byId(r.info().defaultEra()).id());
+      seen++;
+    }
+    assertTrue(seen >= 2, "the v6.16 and v6.17 revisions are on the test class path");
+  }
+}
