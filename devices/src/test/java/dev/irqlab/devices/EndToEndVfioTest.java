@@ -29,7 +29,7 @@ class EndToEndVfioTest {
   static void assertPosted(Rig r, int msix, int vcpu, int vector) {
     Irte irte = r.irte(msix);
     assertEquals(Irte.Mode.POSTED, irte.mode(), "IRTE of MSI-X " + msix);
-    assertEquals("vm0/vcpu" + vcpu, irte.target().describe());
+    assertEquals("vm0/vcpu" + vcpu, irte.target().vcpuName());
     assertEquals(vector, irte.vector());
   }
 

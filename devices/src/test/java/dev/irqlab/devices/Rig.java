@@ -125,10 +125,11 @@ public final class Rig {
     return host.kernel().hashedPointer(ctx(fd).address());
   }
 
-  /** The printk lines since the rig was built, without the guest ledger's own lines. */
+  /** The printk lines since the rig was built, without the guest ledger's and fault injection's lines. */
   public List<String> printk() {
     return host.kernel().log().since(logStart).stream()
         .filter(e -> e.kind() == EventKind.PRINTK && !e.message().startsWith("irqlab-guest:"))
+        .filter(e -> !e.message().startsWith("FAULT_INJECTION:"))
         .map(KernelEvent::message)
         .toList();
   }

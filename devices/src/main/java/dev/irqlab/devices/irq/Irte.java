@@ -35,6 +35,6 @@ public record Irte(Mode mode, PiDescriptor target, int vector) {
   public String toString() {
     return mode == Mode.REMAPPED
         ? "remapped"
-        : String.format(Locale.ROOT, "posted to %s vector 0x%x", target.describe(), vector);
+        : String.format(Locale.ROOT, "posted to %s vector 0x%x", target.vcpuName(), vector);
   }
 }

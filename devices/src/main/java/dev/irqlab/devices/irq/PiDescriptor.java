@@ -9,5 +9,5 @@ public interface PiDescriptor {
   void post(int vector);
 
   /** {@code vm0/vcpu1}, for reports. */
-  String describe();
+  String vcpuName();
 }

@@ -49,7 +49,9 @@ public final class Kvm {
     for (int i = 0; i < nrVcpus; i++) {
       Vcpu v = Vcpu.create(host.kernel(), name, i, host.interrupts());
       if (v == null) {
-        vcpus.forEach(host.kernel().memory()::kfree);
+        for (Vcpu done : vcpus) {
+          host.kernel().memory().kfree(done);
+        }
         return null;
       }
       vcpus.add(v);
@@ -123,7 +125,9 @@ public final class Kvm {
     }
     destroyed = true;
     eventfds.irqfdRelease();
-    vcpus.forEach(host.kernel().memory()::kfree);
+    for (Vcpu v : vcpus) {
+      host.kernel().memory().kfree(v);
+    }
   }
 
   public boolean isDestroyed() {

@@ -52,7 +52,7 @@ public final class Vcpu extends KObject implements PiDescriptor {
   }
 
   @Override
-  public String describe() {
+  public String vcpuName() {
     return vm + "/vcpu" + id;
   }
 }

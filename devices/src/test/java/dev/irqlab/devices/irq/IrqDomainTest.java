@@ -23,7 +23,7 @@ class IrqDomainTest {
     }
 
     @Override
-    public String describe() {
+    public String vcpuName() {
       return "vm0/vcpu0";
     }
   }
