@@ -1,0 +1,33 @@
+package dev.irqlab.devices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import dev.irqlab.spi.CheckedIrqBypass;
+import org.junit.jupiter.api.Test;
+
+class HostTest {
+
+  @Test
+  void aRevisionBootsWithTheDriversOfItsOwnEra() {
+    assertEquals("v6.16", Host.boot(Hosts.revision("v6.16")).era().id());
+    assertEquals("v6.17", Host.boot(Hosts.revision("v6.17")).era().id());
+    assertEquals(HostSettings.defaults(), Host.boot(Hosts.revision("v6.17")).settings());
+  }
+
+  @Test
+  void anyRevisionRunsWithAnyEra() {
+    Host host = Host.boot(Hosts.revision("v6.17"), DriverEra.byId("rfc-2015"), HostSettings.withoutPosting());
+    assertEquals("rfc-2015", host.era().id());
+    assertEquals(false, host.irqs().postingCapable());
+  }
+
+  @Test
+  void everyHostHasItsOwnKernelAndManager() {
+    Host a = Host.boot(Hosts.revision("v6.16"));
+    Host b = Host.boot(Hosts.revision("v6.16"));
+    assertNotSame(a.kernel(), b.kernel());
+    assertNotSame(a.bypass().inner(), b.bypass().inner());
+    assertEquals(CheckedIrqBypass.class, a.bypass().getClass());
+  }
+}
