@@ -41,35 +41,30 @@ class DriverEraTest {
         e.getMessage());
   }
 
-  /** One row per era: which of the landmark changes its drivers carry. */
+  /** The landmark changes, in the column order of {@link #eachEraCarriesItsChanges}. */
+  private static final List<DriverChange> COLUMNS = List.of(
+      VFIO_INTX_PRODUCER, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VFIO_CLEAR_TOKEN_ON_FAILURE, VDPA_IRQ_OFFLOAD,
+      VDPA_REGISTER_AT_DRIVER_OK, KVM_UNREGISTER_IN_SHUTDOWN, KVM_BYPASS_NEEDS_POSTING, KVM_IRQFD_PRIORITY_WAITER,
+      KVM_IRQFD_UNIQUE_BINDING, X86_IRQ_BYPASS_REWORK, MANAGER_OWNS_EVENTFD, KVM_DEASSIGN_KEEPS_ROUTE_TYPE);
+
+  /** One row per era: which of the landmark changes its drivers carry (1) or not (0). */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    // era,    intx, unreg-first, clear-token, vdpa, driver-ok, shutdown, posting-gate, prio, unique, x86-617, eventfd, fix
-    "rfc-2015, true,  false, false, false, false, false, false, false, false, false, false, false",
-    "v4.4,     false, false, false, false, false, true,  false, false, false, false, false, false",
-    "v5.9,     false, true,  false, true,  false, true,  false, false, false, false, false, false",
-    "v6.5,     false, true,  true,  true,  false, true,  true,  true,  false, false, false, false",
-    "v6.16,    false, true,  true,  true,  true,  true,  true,  true,  false, false, false, false",
-    "v6.17,    false, true,  false, true,  true,  true,  true,  true,  true,  true,  true,  false",
-    "v6.17-fix, false, true, false, true,  true,  true,  true,  true,  true,  true,  true,  true",
+    // era      intx unreg-first clear-token vdpa driver-ok shutdown posting-gate prio unique x86-617 eventfd fix
+    "rfc-2015,  100000000000",
+    "v4.4,      000001000000",
+    "v5.9,      010101000000",
+    "v6.5,      011101110000",
+    "v6.16,     011111110000",
+    "v6.17,     010111111110",
+    "v6.17-fix, 010111111111",
   })
-  void eachEraCarriesItsChanges(
-      String id, boolean intx, boolean unregFirst, boolean clearToken, boolean vdpa, boolean driverOk,
-      boolean shutdown, boolean postingGate, boolean prio, boolean unique, boolean x86, boolean eventfd, boolean fix) {
+  void eachEraCarriesItsChanges(String id, String row) {
     DriverEra era = DriverEra.byId(id);
-    assertEquals(intx, era.has(VFIO_INTX_PRODUCER));
-    assertEquals(unregFirst, era.has(VFIO_UNREGISTER_BEFORE_FREE_IRQ));
-    assertEquals(clearToken, era.has(VFIO_CLEAR_TOKEN_ON_FAILURE));
-    assertEquals(vdpa, era.has(VDPA_IRQ_OFFLOAD));
-    assertEquals(driverOk, era.has(VDPA_REGISTER_AT_DRIVER_OK));
-    assertEquals(shutdown, era.has(KVM_UNREGISTER_IN_SHUTDOWN));
-    assertEquals(postingGate, era.has(KVM_BYPASS_NEEDS_POSTING));
-    assertEquals(prio, era.has(KVM_IRQFD_PRIORITY_WAITER));
-    assertEquals(unique, era.has(KVM_IRQFD_UNIQUE_BINDING));
-    assertEquals(x86, era.has(X86_IRQ_BYPASS_REWORK));
-    assertEquals(eventfd, era.has(MANAGER_OWNS_EVENTFD));
-    assertEquals(fix, era.has(KVM_DEASSIGN_KEEPS_ROUTE_TYPE));
-    assertEquals(eventfd ? "eventfd" : "token", era.bypassKeyName());
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      assertEquals(row.charAt(i) == '1', era.has(COLUMNS.get(i)), id + " " + COLUMNS.get(i));
+    }
+    assertEquals(era.has(MANAGER_OWNS_EVENTFD) ? "eventfd" : "token", era.bypassKeyName());
   }
 
   @Test

@@ -29,8 +29,7 @@ class EndToEndKvmTest {
    * waiter, also takes every software signal, so the second VM is silently starved. 6.17 refuses
    * the second binding with {@code -EBUSY}.
    */
-  @ParameterizedTest(name = "{0} with {1} drivers")
-  @CsvSource({"v6.16, v6.16", "v6.17, v6.17"})
+  @OnEachRevisionWithItsEra
   void oneEventfdBoundInTwoVms(String revision, String era) {
     Rig r = Rig.revision(revision, era);
     boolean unique = r.host.era().has(DriverChange.KVM_IRQFD_UNIQUE_BINDING);
@@ -59,8 +58,7 @@ class EndToEndKvmTest {
   }
 
   /** Same VM, same eventfd: {@code -EBUSY} in every era. */
-  @ParameterizedTest(name = "{0} with {1} drivers")
-  @CsvSource({"v6.16, v6.16", "v6.17, v6.17"})
+  @OnEachRevisionWithItsEra
   void oneEventfdTwiceInOneVm(String revision, String era) {
     Rig r = Rig.revision(revision, era);
     int efd = r.eventfd();
@@ -78,10 +76,7 @@ class EndToEndKvmTest {
   @CsvSource({"v6.16, v6.16, 0", "v6.17, v6.17, 0", "v6.16, v5.9, 1"})
   void hostWithoutPosting(String revision, String era, int consumers) {
     Rig r = Rig.revision(revision, era, HostSettings.withoutPosting());
-    int efd = r.eventfd();
-    r.msiRoute(24, 1, 0x41);
-    assertEquals(0, r.assign(efd, 24));
-    assertEquals(0, r.msix(0, efd));
+    int efd = r.wiredVector0();
     assertEquals(consumers, r.host.bypass().snapshot().consumers().size());
     assertEquals(consumers, r.host.bypass().snapshot().connections().size());
     assertEquals(Irte.Mode.REMAPPED, r.irte(0).mode());
@@ -102,9 +97,7 @@ class EndToEndKvmTest {
   @Test
   void v516ManagerWithV59VfioCorruptsTheListOnAFailedProducer() {
     Rig r = Rig.revision("v6.16", "v5.9");
-    int efd = r.eventfd();
-    r.msiRoute(24, 1, 0x41);
-    assertEquals(0, r.assign(efd, 24));
+    int efd = r.boundEventfd();
     assertEquals(0, r.msix(0, efd, efd));
     assertEquals(List.of("vfio-pci 0000:01:00.0: irq bypass producer (token " + r.p(efd) + ") registration fails: -16"), r.printk());
     assertEquals(0, r.msix(1, -1), "the ioctl never fails for bypass");

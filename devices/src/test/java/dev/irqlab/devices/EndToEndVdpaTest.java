@@ -16,29 +16,24 @@ import org.junit.jupiter.params.provider.CsvSource;
  * VHOST_SET_VRING_CALL.
  */
 class EndToEndVdpaTest {
-  private static final int FEATURES_OK_AND_BEFORE = 1 | 2 | 8;
-
   @ParameterizedTest(name = "{0} with {1} drivers: posted before DRIVER_OK = {2}")
   @CsvSource({"v6.16, v6.16, false", "v6.17, v6.17, false", "v6.16, v6.5, true"})
   void beforeAndAfterDriverOk(String revision, String era, boolean postedEarly) {
-    Rig r = Rig.revision(revision, era);
-    VdpaDevice vdpa = r.host.addVdpaDevice("vdpa0", 2, VdpaDevice.VqIrqs.PER_VQ);
-    int fd = r.qemu.openVhostVdpa(vdpa);
-    int call = r.eventfd();
-    r.msiRoute(30, 0, 0x51);
-    assertEquals(0, r.assign(call, 30));
-    assertEquals(0, r.qemu.vhostVdpaSetStatus(fd, FEATURES_OK_AND_BEFORE));
-    assertEquals(0, r.qemu.vhostSetVringCall(fd, 0, call));
+    VdpaRig v = new VdpaRig(Rig.revision(revision, era), VdpaDevice.VqIrqs.PER_VQ).bindCall();
+    Rig r = v.r;
+    VdpaDevice vdpa = v.dev;
+    assertEquals(0, v.status(VdpaRig.BEFORE_DRIVER_OK));
+    assertEquals(0, v.setCall(0, v.call));
     Irte irte = r.host.irqs().irte(vdpa.hostIrq(0));
     assertEquals(postedEarly, irte.isPosted());
     assertEquals(List.of(postedEarly ? "vm0/vcpu0 vector 0x51 (posted)" : "vm0/vcpu0 vector 0x51 (irqfd)"), arrivals(vdpa.fire(0)));
 
-    assertEquals(0, r.qemu.vhostVdpaSetStatus(fd, FEATURES_OK_AND_BEFORE | VdpaDevice.DRIVER_OK));
+    assertEquals(0, v.status(VdpaRig.DRIVER_OK));
     assertEquals(Irte.Mode.POSTED, r.host.irqs().irte(vdpa.hostIrq(0)).mode());
     assertEquals(List.of("vm0/vcpu0 vector 0x51 (posted)"), arrivals(vdpa.fire(0)));
     assertEquals(1, r.host.bypass().snapshot().producers().size(), "vq 1 has no call eventfd");
 
-    assertEquals(0, r.qemu.vhostVdpaSetStatus(fd, 0));
+    assertEquals(0, v.status(0));
     assertEquals(Irte.Mode.REMAPPED, r.host.irqs().irte(vdpa.hostIrq(0)).mode(), "reset unregisters");
     assertEquals(0, r.host.bypass().snapshot().producers().size());
     assertEquals(List.of(), r.printk());
@@ -50,21 +45,16 @@ class EndToEndVdpaTest {
   @ParameterizedTest(name = "{0} with {1} drivers")
   @CsvSource({"v6.16, v6.16, token", "v6.17, v6.17, eventfd"})
   void oneCallEventfdOnTwoVqs(String revision, String era, String key) {
-    Rig r = Rig.revision(revision, era);
-    VdpaDevice vdpa = r.host.addVdpaDevice("vdpa0", 2, VdpaDevice.VqIrqs.PER_VQ);
-    int fd = r.qemu.openVhostVdpa(vdpa);
-    int call = r.eventfd();
-    r.msiRoute(30, 0, 0x51);
-    assertEquals(0, r.assign(call, 30));
-    assertEquals(0, r.qemu.vhostSetVringCall(fd, 0, call));
-    assertEquals(0, r.qemu.vhostSetVringCall(fd, 1, call));
-    assertEquals(0, r.qemu.vhostVdpaSetStatus(fd, FEATURES_OK_AND_BEFORE | VdpaDevice.DRIVER_OK));
+    VdpaRig v = new VdpaRig(Rig.revision(revision, era), VdpaDevice.VqIrqs.PER_VQ).bindCall();
+    assertEquals(0, v.setCall(0, v.call));
+    assertEquals(0, v.setCall(1, v.call));
+    assertEquals(0, v.status(VdpaRig.DRIVER_OK));
     assertEquals(
-        List.of("vhost-vdpa vhost-vdpa-0: vq 1, irq bypass producer (" + key + " " + r.p(call) + ") registration fails, ret =  -16"),
-        r.printk());
-    assertEquals(List.of("vm0/vcpu0 vector 0x51 (posted)"), arrivals(vdpa.fire(0)));
-    assertEquals(List.of("vm0/vcpu0 vector 0x51 (irqfd)"), arrivals(vdpa.fire(1)));
-    assertEquals(List.of(), anomalies(vdpa.fire(1)));
-    r.shutdownClean();
+        List.of("vhost-vdpa vhost-vdpa-0: vq 1, irq bypass producer (" + key + " " + v.r.p(v.call) + ") registration fails, ret =  -16"),
+        v.r.printk());
+    assertEquals(List.of("vm0/vcpu0 vector 0x51 (posted)"), arrivals(v.dev.fire(0)));
+    assertEquals(List.of("vm0/vcpu0 vector 0x51 (irqfd)"), arrivals(v.dev.fire(1)));
+    assertEquals(List.of(), anomalies(v.dev.fire(1)));
+    v.r.shutdownClean();
   }
 }

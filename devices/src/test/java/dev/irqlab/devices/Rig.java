@@ -95,6 +95,21 @@ public final class Rig {
     return this;
   }
 
+  /** An eventfd whose irqfd injects GSI 24, routed as an MSI to vm0/vcpu1 vector 0x41; returns it. */
+  public int boundEventfd() {
+    int efd = eventfd();
+    msiRoute(24, 1, 0x41);
+    assertEquals(0, assign(efd, 24));
+    return efd;
+  }
+
+  /** {@link #boundEventfd()}, then MSI-X 0 triggering it (posted where the host can); returns it. */
+  public int wiredVector0() {
+    int efd = boundEventfd();
+    assertEquals(0, msix(0, efd));
+    return efd;
+  }
+
   public int assign(int efd, int gsi) {
     return qemu.kvmIrqfd(vm, KvmIrqfdArgs.assign(efd, gsi));
   }

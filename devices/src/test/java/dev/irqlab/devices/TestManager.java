@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.ToIntBiFunction;
 
 /**
  * A test-only manager for the drivers' unit tests: one key per side (the eventfd's address),
@@ -57,72 +58,65 @@ public final class TestManager implements IrqBypass {
 
   @Override
   public int registerProducer(IrqBypassProducer producer, EventfdCtx eventfd, int irq) {
-    onCall.accept("register_producer");
     producer.setIrq(irq);
-    try (Mutex.Guard g = lock.guard()) {
-      long key = eventfd.address();
-      int ret = producers.containsKey(key) || keys.containsKey(producer) ? -Errno.EBUSY : 0;
-      IrqBypassConsumer c = consumers.get(key);
-      if (ret == 0 && c != null) {
-        ret = connect(producer, c);
-      }
-      if (ret == 0) {
-        producers.put(key, producer);
-        keys.put(producer, key);
-      }
-      return record("register_producer", producer, ret);
-    }
+    return register("register_producer", producers, consumers, producer, eventfd, this::connect);
   }
 
   @Override
   public void unregisterProducer(IrqBypassProducer producer) {
-    onCall.accept("unregister_producer");
-    try (Mutex.Guard g = lock.guard()) {
-      Long key = forgetUnregisters ? null : keys.remove(producer);
-      record("unregister_producer", producer, key == null ? 1 : 0);
-      if (key != null) {
-        IrqBypassConsumer c = pairs.remove(producer);
-        if (c != null) {
-          c.delProducer().call(c, producer);
-        }
-        producers.remove(key);
+    unregister("unregister_producer", producers, producer, p -> {
+      IrqBypassConsumer c = pairs.remove(p);
+      if (c != null) {
+        c.delProducer().call(c, p);
       }
-    }
+    });
   }
 
   @Override
   public int registerConsumer(IrqBypassConsumer consumer, EventfdCtx eventfd) {
-    onCall.accept("register_consumer");
-    try (Mutex.Guard g = lock.guard()) {
-      long key = eventfd.address();
-      int ret = consumers.containsKey(key) || keys.containsKey(consumer) ? -Errno.EBUSY : 0;
-      IrqBypassProducer p = producers.get(key);
-      if (ret == 0 && p != null) {
-        ret = connect(p, consumer);
-      }
-      if (ret == 0) {
-        consumers.put(key, consumer);
-        keys.put(consumer, key);
-      }
-      return record("register_consumer", consumer, ret);
-    }
+    return register("register_consumer", consumers, producers, consumer, eventfd, (c, p) -> connect(p, c));
   }
 
   @Override
   public void unregisterConsumer(IrqBypassConsumer consumer) {
-    onCall.accept("unregister_consumer");
+    unregister("unregister_consumer", consumers, consumer, c -> pairs.entrySet().removeIf(e -> {
+      if (e.getValue() != c) {
+        return false;
+      }
+      c.delProducer().call(c, e.getKey());
+      return true;
+    }));
+  }
+
+  /** Takes the key, connects to the partner holding it, if any; -EBUSY for a taken key or object. */
+  private <S, O> int register(
+      String call, Map<Long, S> mine, Map<Long, O> theirs, S self, EventfdCtx eventfd, ToIntBiFunction<S, O> connect) {
+    onCall.accept(call);
     try (Mutex.Guard g = lock.guard()) {
-      Long key = forgetUnregisters ? null : keys.remove(consumer);
-      record("unregister_consumer", consumer, key == null ? 1 : 0);
+      long key = eventfd.address();
+      int ret = mine.containsKey(key) || keys.containsKey(self) ? -Errno.EBUSY : 0;
+      O partner = theirs.get(key);
+      if (ret == 0 && partner != null) {
+        ret = connect.applyAsInt(self, partner);
+      }
+      if (ret == 0) {
+        mine.put(key, self);
+        keys.put(self, key);
+      }
+      calls.add(call + "(" + self + ") = " + Errno.name(ret));
+      return ret;
+    }
+  }
+
+  /** Disconnects and drops a registered object (unless unregisters are being forgotten). */
+  private <S> void unregister(String call, Map<Long, S> mine, S self, Consumer<S> disconnect) {
+    onCall.accept(call);
+    try (Mutex.Guard g = lock.guard()) {
+      Long key = forgetUnregisters ? null : keys.remove(self);
+      calls.add(call + "(" + self + ") = " + (key == null ? "not registered" : "done"));
       if (key != null) {
-        pairs.entrySet().removeIf(e -> {
-          if (e.getValue() == consumer) {
-            consumer.delProducer().call(consumer, e.getKey());
-            return true;
-          }
-          return false;
-        });
-        consumers.remove(key);
+        disconnect.accept(self);
+        mine.remove(key);
       }
     }
   }
@@ -133,12 +127,6 @@ public final class TestManager implements IrqBypass {
       pairs.put(p, c);
     }
     return ret;
-  }
-
-  /** Records a call; {@code ret} 1 on an unregister means "was not registered". */
-  private int record(String call, Object object, int ret) {
-    calls.add(call + "(" + object + ") = " + (call.startsWith("un") ? (ret == 0 ? "done" : "not registered") : Errno.name(ret)));
-    return call.startsWith("un") ? 0 : ret;
   }
 
   @Override

@@ -9,6 +9,7 @@ import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
 import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
+import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.guest.Path;
@@ -28,16 +29,11 @@ import java.util.List;
  * the routing update. The consumer is registered after the irqfd is on the VM's list and the
  * eventfd's wait queue, and unregistered in {@code irqfd_shutdown} (drivers.md §4).
  */
-final class KvmEventfd {
-  private final Host host;
-  private final Kernel kernel;
-  private final DriverEra era;
+final class KvmEventfd extends Driver {
   private final Kvm kvm;
 
   KvmEventfd(Host host, Kvm kvm) {
-    this.host = host;
-    this.kernel = host.kernel();
-    this.era = host.era();
+    super(host);
     this.kvm = kvm;
   }
 

@@ -5,6 +5,7 @@ import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
 import static dev.irqlab.devices.DriverChange.VDPA_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
 
+import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.mem.KArray;
@@ -13,7 +14,6 @@ import dev.irqlab.devices.user.Files;
 import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
-import dev.irqlab.kernel.Kernel;
 import dev.irqlab.spi.IrqBypassProducer;
 
 /**
@@ -24,22 +24,17 @@ import dev.irqlab.spi.IrqBypassProducer;
  * v6.12 the producer is registered only while DRIVER_OK is set. A failed registration is logged,
  * never returned.
  */
-final class VhostVdpa {
+final class VhostVdpa extends Driver {
   /** {@code VHOST_FILE_UNBIND}. */
   static final int FILE_UNBIND = -1;
 
-  private final Host host;
-  private final Kernel kernel;
-  private final DriverEra era;
   private final VdpaDevice vdpa;
   private final String devName;
   private KArray<VhostVirtqueue> vqs;
   private boolean opened;
 
   VhostVdpa(Host host, VdpaDevice vdpa, String devName) {
-    this.host = host;
-    this.kernel = host.kernel();
-    this.era = host.era();
+    super(host);
     this.vdpa = vdpa;
     this.devName = devName;
   }

@@ -2,7 +2,7 @@ package dev.irqlab.devices.vfio;
 
 import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
 
-import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.irq.IrqDomain;
 import dev.irqlab.devices.irq.IrqHandler;
@@ -19,15 +19,12 @@ import dev.irqlab.kernel.EventfdCtx;
  * <p>The line's masking (the handler masks, user space unmasks through a resample irqfd and
  * {@code ACTION_UNMASK}) is not modelled: the handler only signals the trigger.
  */
-final class VfioIntx {
-  private final Host host;
-  private final DriverEra era;
+final class VfioIntx extends Driver {
   private final VfioPciDevice vdev;
   private final VfioPciIntrs msi;
 
   VfioIntx(Host host, VfioPciDevice vdev, VfioPciIntrs msi) {
-    this.host = host;
-    this.era = host.era();
+    super(host);
     this.vdev = vdev;
     this.msi = msi;
   }
@@ -69,7 +66,7 @@ final class VfioIntx {
 
   /** {@code vfio_intx_enable}: allocates the context. */
   private int intxEnable() {
-    VfioPciIrqCtx ctx = VfioPciIrqCtx.alloc(host.kernel());
+    VfioPciIrqCtx ctx = VfioPciIrqCtx.alloc(kernel);
     if (ctx == null) {
       return -Errno.ENOMEM;
     }
@@ -82,7 +79,7 @@ final class VfioIntx {
   /** {@code vfio_intx_disable}: trigger off, context freed. */
   private void intxDisable() {
     intxSetSignal(null, -1);
-    host.kernel().memory().kfree(vdev.ctxMap.remove(0));
+    kernel.memory().kfree(vdev.ctxMap.remove(0));
     vdev.irqType = VfioPciDevice.IRQ_NONE;
   }
 

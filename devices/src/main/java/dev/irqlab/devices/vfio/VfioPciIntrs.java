@@ -6,6 +6,7 @@ import static dev.irqlab.devices.DriverChange.VFIO_CTX_PER_VECTOR;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
 
+import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.irq.IrqHandler;
@@ -15,7 +16,6 @@ import dev.irqlab.devices.user.Files;
 import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
-import dev.irqlab.kernel.Kernel;
 import dev.irqlab.spi.IrqBypassProducer;
 import java.util.List;
 
@@ -25,17 +25,12 @@ import java.util.List;
  * producer is registered after {@code request_irq} with the trigger and the vector's IRQ; a
  * registration failure is logged and swallowed, so the ioctl still succeeds.
  */
-final class VfioPciIntrs {
-  private final Host host;
-  private final Kernel kernel;
-  private final DriverEra era;
+final class VfioPciIntrs extends Driver {
   private final VfioPciDevice vdev;
   private final VfioIntx intx;
 
   VfioPciIntrs(Host host, VfioPciDevice vdev) {
-    this.host = host;
-    this.kernel = host.kernel();
-    this.era = host.era();
+    super(host);
     this.vdev = vdev;
     this.intx = new VfioIntx(host, vdev, this);
   }

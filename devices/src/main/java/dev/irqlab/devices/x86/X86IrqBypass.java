@@ -10,6 +10,7 @@ import dev.irqlab.devices.irq.IrqDomain;
 import dev.irqlab.devices.kvm.KvmArch;
 import dev.irqlab.devices.kvm.KvmIrqfd;
 import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.IrqBypassProducer;
 
 /**
  * The x86 side of KVM's IRQ bypass consumer on a VMX host: what both forms of the hooks share
@@ -59,6 +60,15 @@ public abstract class X86IrqBypass implements KvmArch {
    */
   protected final boolean vtdPiUsable() {
     return postingPossible() && (!era.has(KVM_DEVICE_POSTED_IRQS_PARAM) || settings.devicePostedIrqs());
+  }
+
+  /**
+   * The common head of both {@code del_producer} forms: WARN when the irqfd holds another
+   * producer, then take {@code irqfds.lock} (released by closing the returned scope).
+   */
+  protected final Kernel.Scope delProducerLocked(KvmIrqfd irqfd, IrqBypassProducer producer) {
+    kernel.warnOn(irqfd.producer() != producer);
+    return irqfd.kvm().irqfdsLock().guard();
   }
 
   /** Logs "irq bypass consumer (token|eventfd %p) unregistration fails: %d" for {@code irqfd}. */

@@ -45,9 +45,7 @@ final class X86IrqBypass617 extends X86IrqBypass {
   /** {@code kvm_arch_irq_bypass_del_producer}: reverts only when the route is MSI; clears the producer after. */
   @Override
   public void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
-    kernel.warnOn(irqfd.producer() != producer);
-    Kvm kvm = irqfd.kvm();
-    try (Kernel.Scope lock = kvm.irqfdsLock().guard()) {
+    try (Kernel.Scope lock = delProducerLocked(irqfd, producer)) {
       if (irqfd.irqEntry().isMsi()) {
         int ret = kvmPiUpdateIrte(irqfd, null);
         if (ret != 0) {
@@ -55,7 +53,7 @@ final class X86IrqBypass617 extends X86IrqBypass {
         }
       }
       irqfd.setProducer(null);
-      kvm.addPossibleBypassIrqs(-1);
+      irqfd.kvm().addPossibleBypassIrqs(-1);
     }
   }
 

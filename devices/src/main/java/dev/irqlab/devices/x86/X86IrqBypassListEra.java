@@ -47,9 +47,8 @@ final class X86IrqBypassListEra extends X86IrqBypass {
   /** {@code kvm_arch_irq_bypass_del_producer}: clears the producer, then reverts the IRTE. */
   @Override
   public void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
-    kernel.warnOn(irqfd.producer() != producer);
     Kvm kvm = irqfd.kvm();
-    try (Kernel.Scope lock = kvm.irqfdsLock().guard()) {
+    try (Kernel.Scope lock = delProducerLocked(irqfd, producer)) {
       irqfd.setProducer(null);
       int ret = piUpdateIrte(kvm, producer.irq(), irqfd.gsi(), false);
       if (ret != 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.devices.Rig;
+import dev.irqlab.devices.VdpaRig;
 import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventKind;
@@ -15,38 +16,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** vhost-vDPA's ioctls against the test-only manager, era by era. */
 class VhostVdpaTest {
-  private static final int DRIVER_OK = 1 | 2 | 8 | VdpaDevice.DRIVER_OK;
+  private static final int DRIVER_OK = VdpaRig.DRIVER_OK;
 
-  private static final class Vdpa {
-    final Rig r;
-    final VdpaDevice dev;
-    final int fd;
-    final int call;
-
-    Vdpa(String era, VdpaDevice.VqIrqs irqs) {
-      r = Rig.testManager(era);
-      dev = r.host.addVdpaDevice("vdpa0", 2, irqs);
-      fd = r.qemu.openVhostVdpa(dev);
-      call = r.eventfd();
-    }
-
-    int setCall(int q, int efd) {
-      return r.qemu.vhostSetVringCall(fd, q, efd);
-    }
-
-    int status(int status) {
-      return r.qemu.vhostVdpaSetStatus(fd, status);
-    }
-
-    List<String> calls() {
-      return r.manager().calls();
-    }
+  private static VdpaRig vdpa(String era, VdpaDevice.VqIrqs irqs) {
+    return new VdpaRig(Rig.testManager(era), irqs);
   }
 
   /** Up to v6.11 every SET_VRING_CALL unregisters, then registers, whatever the status. */
   @Test
   void beforeV612EverySetVringCallReRegisters() {
-    Vdpa v = new Vdpa("v6.5", VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa("v6.5", VdpaDevice.VqIrqs.PER_VQ);
     int other = v.r.eventfd();
     assertEquals(0, v.setCall(0, v.call));
     assertEquals(0, v.setCall(0, other));
@@ -61,7 +40,7 @@ class VhostVdpaTest {
   /** From v6.12: only while DRIVER_OK, the old producer unregistered before the old eventfd goes. */
   @Test
   void fromV612OnlyWhileDriverOk() {
-    Vdpa v = new Vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
     int other = v.r.eventfd();
     assertEquals(0, v.setCall(0, v.call));
     assertEquals(List.of(), v.calls());
@@ -81,9 +60,8 @@ class VhostVdpaTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = VdpaDevice.VqIrqs.class, names = {"ABSENT", "NEGATIVE"})
   void noVqIrqNoProducer(VdpaDevice.VqIrqs irqs) {
-    Vdpa v = new Vdpa("v6.16", irqs);
-    v.r.msiRoute(30, 0, 0x51);
-    assertEquals(0, v.r.assign(v.call, 30));
+    VdpaRig v = vdpa("v6.16", irqs);
+    v.bindCall();
     assertEquals(0, v.setCall(0, v.call));
     assertEquals(0, v.status(DRIVER_OK));
     assertEquals(List.of("register_consumer(vm0.irqfd.gsi30.consumer) = 0"), v.calls(), "no producer");
@@ -94,7 +72,7 @@ class VhostVdpaTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"v4.4, ''", "v5.9, ''", "v6.5, token", "v6.17, eventfd"})
   void aFailedRegistrationIsLoggedOrNot(String era, String key) {
-    Vdpa v = new Vdpa(era, VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa(era, VdpaDevice.VqIrqs.PER_VQ);
     assertEquals(0, v.status(DRIVER_OK));
     assertEquals(0, v.setCall(0, v.call));
     assertEquals(0, v.setCall(1, v.call));
@@ -106,7 +84,7 @@ class VhostVdpaTest {
 
   @Test
   void badArguments() {
-    Vdpa v = new Vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
     assertEquals(-MoreErrno.ENOBUFS, v.setCall(2, v.call));
     assertEquals(-Errno.EBADF, v.setCall(0, 99));
     assertEquals(-Errno.EINVAL, v.setCall(0, v.fd), "not an eventfd");
@@ -119,7 +97,7 @@ class VhostVdpaTest {
 
   @Test
   void releaseUnregistersAndFreesTheVqs() {
-    Vdpa v = new Vdpa("v6.17", VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa("v6.17", VdpaDevice.VqIrqs.PER_VQ);
     assertEquals(0, v.status(DRIVER_OK));
     assertEquals(0, v.setCall(0, v.call));
     assertEquals(0, v.r.qemu.close(v.fd));
@@ -132,7 +110,7 @@ class VhostVdpaTest {
   /** The vqs are freed at release: a manager that keeps a vq's producer is caught. */
   @Test
   void aManagerKeepingAFreedVqIsAUseAfterFree() {
-    Vdpa v = new Vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
+    VdpaRig v = vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
     assertEquals(0, v.status(DRIVER_OK));
     assertEquals(0, v.setCall(0, v.call));
     v.r.manager().forgetUnregisters();

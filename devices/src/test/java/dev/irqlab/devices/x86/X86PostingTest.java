@@ -65,9 +65,7 @@ class X86PostingTest {
   @CsvSource({"v6.16, 'vmx_pi_update_irte: failed to update PI IRTE', token", "v6.17, '', eventfd"})
   void aFailedIrteUpdateFailsTheConnect(String era, String vmxLine, String key) {
     Rig r = Rig.testManager(era);
-    int efd = r.eventfd();
-    r.msiRoute(24, 1, 0x41);
-    assertEquals(0, r.assign(efd, 24));
+    int efd = r.boundEventfd();
     r.host.kernel().faults().failNth(IrqDomain.SET_VCPU_AFFINITY, 1);
     assertEquals(0, r.msix(0, efd));
     String vfio = "vfio-pci 0000:01:00.0: irq bypass producer (" + key + " " + r.p(efd) + ") registration fails: -22";
@@ -80,8 +78,8 @@ class X86PostingTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"v6.16, token", "v6.17, eventfd"})
   void aFailedRevertIsLogged(String era, String key) {
-    Rig r = connected(era, HostSettings.defaults(), MsiMessage.fixed(1, 0x41));
-    int efd = r.qemu.openFds().get(r.qemu.openFds().size() - 1);
+    Rig r = Rig.testManager(era);
+    int efd = r.wiredVector0();
     r.host.kernel().faults().failNth(IrqDomain.SET_VCPU_AFFINITY, 1);
     assertEquals(0, r.msix(0, -1));
     assertTrue(r.printk().contains("irq bypass consumer (" + key + " " + r.p(efd) + ") unregistration fails: -22"), r.printk().toString());
@@ -91,7 +89,8 @@ class X86PostingTest {
   @ParameterizedTest(name = "{0}: warnings = {1}")
   @CsvSource({"v6.16, 1", "v6.17, 0"})
   void aFailedRoutingUpdate(String era, int warnings) {
-    Rig r = connected(era, HostSettings.defaults(), MsiMessage.fixed(1, 0x41));
+    Rig r = Rig.testManager(era);
+    r.wiredVector0();
     r.host.kernel().faults().failNth(IrqDomain.SET_VCPU_AFFINITY, 1);
     r.msiRoute(24, 0, 0x42);
     assertEquals(warnings, r.reports(EventKind.WARNING).size());
@@ -101,7 +100,8 @@ class X86PostingTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"v6.16", "v6.17"})
   void aRoutingUpdateFollowsTheConnectedIrqfd(String era) {
-    Rig r = connected(era, HostSettings.defaults(), MsiMessage.fixed(1, 0x41));
+    Rig r = Rig.testManager(era);
+    r.wiredVector0();
     r.msiRoute(24, 0, 0x42);
     assertEquals("posted to vm0/vcpu0 vector 0x42", r.irte(0).toString());
     assertEquals(0, r.msix(0, -1));
@@ -113,7 +113,8 @@ class X86PostingTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"v6.16, true", "v6.17, false"})
   void removingThePostedRoute(String era, boolean staysPosted) {
-    Rig r = connected(era, HostSettings.defaults(), MsiMessage.fixed(1, 0x41));
+    Rig r = Rig.testManager(era);
+    r.wiredVector0();
     r.unroute(24);
     assertEquals(staysPosted, r.irte(0).isPosted());
     assertEquals(0, r.msix(0, -1), "del_producer finds no route either");
@@ -127,8 +128,8 @@ class X86PostingTest {
   @ParameterizedTest(name = "{0}: use-after-free = {1}")
   @CsvSource({"v6.17, true", "v6.17-fix, false", "v6.16, false"})
   void aStaleIrteOutlivesItsVm(String era, boolean useAfterFree) {
-    Rig r = connected(era, HostSettings.defaults(), MsiMessage.fixed(1, 0x41));
-    int efd = r.qemu.openFds().get(r.qemu.openFds().size() - 1);
+    Rig r = Rig.testManager(era);
+    int efd = r.wiredVector0();
     assertEquals(0, r.deassign(efd, 24));
     assertEquals(0, r.qemu.close(r.vm));
     r.fire(0);
