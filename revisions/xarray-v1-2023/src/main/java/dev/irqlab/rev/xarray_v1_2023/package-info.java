@@ -51,16 +51,16 @@
  * base-commit b580148824057ef8e3cc3a459082ebcb99716880), on top of his producer fix (lore
  * 20230801085408.69597-1-likexu@tencent.com, Reviewed-by Alex Williamson, never merged), which
  * makes the producer side mirror the consumer side: duplicate by token or identity, unregister by
- * identity. Reported-by Yong He; Closes bugzilla 217379 ("Latency issues in
- * irq_bypass_register_consumer"); Suggested-by Sean Christopherson and Paolo Bonzini. Never
- * merged.
+ * identity. Never merged.
  *
- * <p>The commit message measures the wait to acquire the manager's one mutex, not the time of a
- * registration, "in a stress test where 174000 irqfds were created concurrently on an 2.70GHz ICX
- * w/ 144 cores": with the lists avg 117.855314 ms, min 20 ns, max 11428.340858 ms; with the
- * xarrays avg 314 ns, min 124 ns, max 47637 ns. Neither the tool and method nor the hlist figures
- * it compares with are given. The lock is still held across every connect; only the walks inside
- * it got shorter.
+ * <p>Reported-by Yong He; Closes bugzilla 217379 ("Latency issues in
+ * irq_bypass_register_consumer"); Suggested-by Sean Christopherson and Paolo Bonzini. The commit
+ * message measures the wait to acquire the manager's one mutex, not the time of a registration,
+ * "in a stress test where 174000 irqfds were created concurrently on an 2.70GHz ICX w/ 144
+ * cores": with the lists avg 117.855314 ms, min 20 ns, max 11428.340858 ms; with the xarrays avg
+ * 314 ns, min 124 ns, max 47637 ns. Neither the tool and method nor the hlist figures it compares
+ * with are given. The lock is still held across every connect; only the walks inside it got
+ * shorter.
  *
  * <h2>Status: superseded</h2>
  *
