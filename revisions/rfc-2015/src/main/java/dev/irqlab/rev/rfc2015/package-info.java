@@ -29,9 +29,9 @@
  *       is accepted and crashes the registration of its first partner.
  *   <li>Unregistration: under the mutex, the consumer's {@code del_producer} for the first
  *       partner with the object's token, then {@code list_del} of the object with no check that
- *       it is registered. Unregistering an object twice, one that was never registered or one
- *       whose registration failed tells its token's partner that it left and deletes a node that
- *       is on no list (CONFIG_DEBUG_LIST reports it).
+ *       it is registered. Unregistering an object twice, one that was never registered, or one
+ *       whose registration failed, tells the partner with its token (if any) that it left and
+ *       deletes a node that is on no list (CONFIG_DEBUG_LIST reports it).
  * </ul>
  *
  * <h2>Upstream</h2>

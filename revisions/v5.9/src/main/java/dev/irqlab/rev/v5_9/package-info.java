@@ -38,14 +38,15 @@
  *
  * <p>Written by Zhu Lingshan (Suggested-by Jason Wang) as patch 6 of the vhost-vDPA IRQ
  * offloading series, merged as V5 6/6 on 31 Jul 2020 and pulled through Michael S. Tsirkin's
- * virtio tree for 5.9. Mainline producers (vfio-pci, vhost-vDPA) set no {@code add_consumer}
- * or {@code del_consumer}, so on x86 the stray {@code del_consumer} did nothing.
+ * virtio tree for 5.9. The mainline producers (vfio-pci, vhost-vDPA) set no {@code
+ * add_consumer} or {@code del_consumer}, so with them the stray {@code del_consumer} was, as far
+ * as can be told, a no-op.
  *
  * <p>Zhu Lingshan reverted it in v5.13 (e44b49f623c7, Cc stable; Reported-by Shaokun Zhang,
  * Suggested-by Marc Zyngier): the change "may cause VM freeze on arm64 with GICv4, where
  * stopping a consumer is implemented by suspending the VM. Should the connect fail, the VM will
  * not be resumed", and "It also erroneously calls the producer destructor unconditionally, which
- * is unexpected." See revision v6.16, whose parent this is.
+ * is unexpected." Revision v6.16 is that revert.
  *
  * <p>Its parent here is v4.4, so {@code diff -r revisions/v4.4 revisions/v5.9} also carries the
  * changes made between the two: the NULL token checks (v4.6 or v4.7, commit not identified),
