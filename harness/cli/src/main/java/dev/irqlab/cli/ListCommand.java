@@ -39,8 +39,22 @@ final class ListCommand implements Callable<Integer> {
               i.parent() == null ? "-" : i.parent(),
               i.defaultEra()));
       out.println(Text.indent(Text.wrap(i.summary(), 74), 4));
-      out.println("    from " + r.source());
+      out.println("    from " + shortSource(r.source()));
     }
     return Main.OK;
+  }
+
+  /**
+   * Where a revision came from, short enough for one line: a jar's file name ({@code
+   * irqlab-revision-v6.17-0.1.0-SNAPSHOT.jar}), or a module's {@code <module>/target/classes}.
+   */
+  static String shortSource(String source) {
+    String path = source.replaceFirst("^(jar:)?file:", "").replaceFirst("!/.*$", "").replaceAll("/+$", "");
+    String[] parts = path.split("/");
+    int n = parts.length;
+    if (n >= 3 && parts[n - 1].equals("classes") && parts[n - 2].equals("target")) {
+      return parts[n - 3] + "/target/classes";
+    }
+    return parts[n - 1];
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class MainTest {
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("The emulated kernel (harness/kernel)"), r.out());
     assertTrue(r.out().contains("registerProducer(producer, eventfd, irq)"), r.out());
-    assertTrue(r.out().contains("Revisions on the class path: none yet."), r.out());
+    assertTrue(r.out().contains("Revisions on the class path: 8 (see 'irqlab list')."), r.out());
     for (String report :
         new String[] {
           "[LOCKDEP] WARNING: possible recursive locking detected",
@@ -65,10 +66,22 @@ class MainTest {
   }
 
   @Test
-  void listSaysWhenNoRevisionIsPresent() {
+  void listShowsEveryRevisionInHistoryOrderWithinEightyColumns() {
     Run r = run("list");
     assertEquals(Main.OK, r.code());
-    assertEquals("No revision modules are on the class path yet.", r.out().strip());
+    List<String> ids =
+        r.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("ID")).map(l -> l.split(" +")[0]).toList();
+    assertEquals(RevisionHistoryTest.HISTORY, ids);
+    assertTrue(r.out().contains("v6.17              2025-05-16 merged     cleanup-v1-2025  v6.17"), r.out());
+    r.out().lines().forEach(l -> assertTrue(l.length() <= 80, "longer than 80 columns: " + l));
+  }
+
+  @Test
+  void listNamesTheJarOrTheModuleEachRevisionCameFrom() {
+    assertEquals("irqlab-revision-v6.17-0.1.0-SNAPSHOT.jar",
+        ListCommand.shortSource("file:/src/irqlab/revisions/v6.17/target/irqlab-revision-v6.17-0.1.0-SNAPSHOT.jar"));
+    assertEquals("v6.16/target/classes", ListCommand.shortSource("file:/src/irqlab/revisions/v6.16/target/classes/"));
+    assertEquals("irqlab.jar", ListCommand.shortSource("jar:file:/x/irqlab.jar!/"));
   }
 
   @Test

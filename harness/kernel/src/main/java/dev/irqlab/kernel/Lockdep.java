@@ -47,7 +47,17 @@ public final class Lockdep {
    * @return true when no lock was held
    */
   public boolean assertNoLocksHeld(String entry) {
-    List<Mutex> held = heldLocks();
+    return assertNoLocksHeld(entry, List.of());
+  }
+
+  /**
+   * As {@link #assertNoLocksHeld(String)}, for an entry point called with locks its caller took:
+   * only the locks held now that are not in {@code heldAtEntry} (what {@link #heldLocks()} said
+   * when the entry point was called) are reported.
+   */
+  public boolean assertNoLocksHeld(String entry, List<Mutex> heldAtEntry) {
+    List<Mutex> held = new ArrayList<>(heldLocks());
+    held.removeIf(m -> heldAtEntry.stream().anyMatch(e -> e == m));
     if (held.isEmpty()) {
       return true;
     }

@@ -65,6 +65,20 @@ class CheckedIrqBypassTest {
   }
 
   @Test
+  void aLockTheCallerHeldAtEntryIsTheCallersBusiness() {
+    Mutex igate = new Mutex(kernel, "igate");
+    igate.lock();
+    assertEquals(0, bypass.registerConsumer(consumer(), EventfdCtx.create(kernel)));
+    assertTrue(kernel.log().events(EventKind.LOCKDEP).isEmpty());
+    CheckedIrqBypass leaky = CheckedIrqBypass.wrap(kernel, new LeakyManager(kernel));
+    assertEquals(0, leaky.registerConsumer(consumer(), EventfdCtx.create(kernel)));
+    List<KernelEvent> lockdep = kernel.log().events(EventKind.LOCKDEP);
+    assertEquals(1, lockdep.size());
+    assertTrue(lockdep.get(0).details().get(1).startsWith("1 lock held"), lockdep.get(0).details()::toString);
+    igate.unlock();
+  }
+
+  @Test
   void callingIntoAnUnloadedModuleIsAnOops() {
     assertEquals(0, bypass.unload());
     Oops oops = assertThrows(Oops.class, () -> bypass.unregisterConsumer(consumer()));

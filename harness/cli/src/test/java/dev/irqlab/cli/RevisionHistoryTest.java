@@ -1,0 +1,61 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.LoadedRevision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.RevisionLoader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The revision modules the command line ships, as the loader finds them. */
+class RevisionHistoryTest {
+  /** Every design, in history order (DESIGN.md, "The revisions"). */
+  static final List<String> HISTORY =
+      List.of("rfc-2015", "v4.4", "v5.9", "v6.16", "xarray-v1-2023", "xarray-v2-2023", "cleanup-v1-2025", "v6.17");
+
+  private final List<LoadedRevision> loaded = RevisionLoader.load();
+
+  @Test
+  void theLoaderFindsEveryRevisionInHistoryOrder() {
+    assertEquals(HISTORY, loaded.stream().map(LoadedRevision::id).toList());
+  }
+
+  @Test
+  void eachRevisionNamesItsParent() {
+    Map<String, String> parents = new LinkedHashMap<>();
+    loaded.forEach(r -> parents.put(r.id(), String.valueOf(r.info().parent())));
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("rfc-2015", "null");
+    expected.put("v4.4", "rfc-2015");
+    expected.put("v5.9", "v4.4");
+    expected.put("v6.16", "v5.9");
+    expected.put("xarray-v1-2023", "v6.16");
+    expected.put("xarray-v2-2023", "xarray-v1-2023");
+    expected.put("cleanup-v1-2025", "v6.16");
+    expected.put("v6.17", "cleanup-v1-2025");
+    assertEquals(expected, parents);
+  }
+
+  @Test
+  void eachRevisionLoadsOnAFreshKernelWithNothingRegistered() {
+    for (LoadedRevision r : loaded) {
+      var snapshot = r.revision().load(new Kernel()).snapshot();
+      assertTrue(snapshot.producers().isEmpty() && snapshot.consumers().isEmpty(), r.id());
+      assertEquals(0, snapshot.moduleRefcount(), r.id());
+    }
+  }
+
+  @Test
+  void eachRevisionNamesAnEraAndALink() {
+    for (LoadedRevision r : loaded) {
+      RevisionInfo i = r.info();
+      assertTrue(!i.links().isEmpty(), i.id());
+      assertTrue(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17").contains(i.defaultEra()), i.id());
+    }
+  }
+}

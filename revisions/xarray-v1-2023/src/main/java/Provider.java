@@ -1,0 +1,36 @@
+package dev.irqlab.rev.xarray_v1_2023;
+
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.Link;
+import dev.irqlab.spi.Revision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.Status;
+
+/** The xarray-v1-2023 revision: Like Xu's first XArray conversion, superseded by his v2. */
+public final class Provider implements Revision {
+  static final RevisionInfo INFO =
+      RevisionInfo.builder("xarray-v1-2023")
+          .title("KVM: irqbypass: Convert producers/consumers single linked list to XArray")
+          .author("Like Xu <likexu@tencent.com>")
+          .date("2023-08-01")
+          .status(Status.SUPERSEDED)
+          .parent("v6.16")
+          .link(Link.lore("v1 as posted", "20230801115646.33990-1-likexu@tencent.com"))
+          .link(Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"))
+          .link(Link.lore("the producer fix it applies on", "20230801085408.69597-1-likexu@tencent.com"))
+          .defaultEra("v6.5")
+          .summary("Two xarrays keyed by token instead of two lists; connects before it stores, so a"
+              + " failed xa_store leaves the pair connected but untracked. Replaced by v2 the next day.")
+          .build();
+
+  @Override
+  public RevisionInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public IrqBypass load(Kernel kernel) {
+    return new IrqBypassManager(kernel);
+  }
+}

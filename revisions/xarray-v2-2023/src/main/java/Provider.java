@@ -1,0 +1,36 @@
+package dev.irqlab.rev.xarray_v2_2023;
+
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.Link;
+import dev.irqlab.spi.Revision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.Status;
+
+/** The xarray-v2-2023 revision: Like Xu's XArray conversion v2 2/2, NAKed by Alex Williamson. */
+public final class Provider implements Revision {
+  static final RevisionInfo INFO =
+      RevisionInfo.builder("xarray-v2-2023")
+          .title("KVM: irqbypass: Convert producers/consumers single linked list to XArray")
+          .author("Like Xu <likexu@tencent.com>")
+          .date("2023-08-02")
+          .status(Status.REJECTED)
+          .parent("xarray-v1-2023")
+          .link(Link.lore("v2 2/2 as posted", "20230802051700.52321-3-likexu@tencent.com"))
+          .link(Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"))
+          .link(Link.lore("v2 1/2, the producer fix it applies on", "20230802051700.52321-2-likexu@tencent.com"))
+          .defaultEra("v6.5")
+          .summary("v1 with xa_store before the connect: a failed connect leaves the object stored"
+              + " while its module reference is dropped. NAKed the same day; never merged.")
+          .build();
+
+  @Override
+  public RevisionInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public IrqBypass load(Kernel kernel) {
+    return new IrqBypassManager(kernel);
+  }
+}
