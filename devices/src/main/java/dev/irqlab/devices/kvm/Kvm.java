@@ -24,6 +24,8 @@ public final class Kvm {
   final SpinLock irqfdsLock;
   final List<KvmIrqfd> irqfds = new ArrayList<>();
   final Mutex resamplerLock;
+  /** {@code kvm->irq_lock}: held while the routing table is replaced and the irqfds updated. */
+  private final Mutex irqLock;
   final List<KvmResampler> resamplers = new ArrayList<>();
   private KvmIrqRouting routing = KvmIrqRouting.defaults();
   private int assignedDevices;
@@ -37,6 +39,7 @@ public final class Kvm {
     this.vcpus = vcpus;
     this.irqfdsLock = new SpinLock(host.kernel(), name + ".irqfds.lock");
     this.resamplerLock = new Mutex(host.kernel(), name + ".irqfds.resampler_lock");
+    this.irqLock = new Mutex(host.kernel(), name + ".irq_lock");
     this.eventfds = new KvmEventfd(host, this);
   }
 
@@ -113,8 +116,10 @@ public final class Kvm {
     if (ret != 0) {
       return ret;
     }
-    routing = KvmIrqRouting.build(entries);
-    eventfds.irqRoutingUpdate();
+    try (Mutex.Guard g = irqLock.guard()) {
+      routing = KvmIrqRouting.build(entries);
+      eventfds.irqRoutingUpdate();
+    }
     return 0;
   }
 

@@ -14,6 +14,7 @@ import dev.irqlab.devices.user.Files;
 import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Mutex;
 import dev.irqlab.spi.IrqBypassProducer;
 
 /**
@@ -30,6 +31,8 @@ final class VhostVdpa extends Driver {
 
   private final VdpaDevice vdpa;
   private final String devName;
+  /** {@code v->vdev.mutex}: held by every ioctl and by release. */
+  private final Mutex devMutex;
   private KArray<VhostVirtqueue> vqs;
   private boolean opened;
 
@@ -37,6 +40,7 @@ final class VhostVdpa extends Driver {
     super(host);
     this.vdpa = vdpa;
     this.devName = devName;
+    this.devMutex = new Mutex(host.kernel(), devName + ".vdev.mutex");
   }
 
   /** {@code vhost_vdpa_open}: exclusive; resets the device and allocates the vqs. */
@@ -60,17 +64,23 @@ final class VhostVdpa extends Driver {
   private final class File implements VhostVdpaFile {
     @Override
     public int setVringCall(Files files, int index, int fd) {
-      return VhostVdpa.this.setVringCall(files, index, fd);
+      try (Mutex.Guard g = devMutex.guard()) {
+        return VhostVdpa.this.setVringCall(files, index, fd);
+      }
     }
 
     @Override
     public int setStatus(int status) {
-      return VhostVdpa.this.setStatus(status);
+      try (Mutex.Guard g = devMutex.guard()) {
+        return VhostVdpa.this.setStatus(status);
+      }
     }
 
     @Override
     public void release() {
-      VhostVdpa.this.release();
+      try (Mutex.Guard g = devMutex.guard()) {
+        VhostVdpa.this.release();
+      }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.irqlab.devices.guest.Interrupt;
 import dev.irqlab.devices.mem.KArray;
 import dev.irqlab.devices.user.Files;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Mutex;
 import java.util.Locale;
 import java.util.TreeMap;
 
@@ -21,6 +22,8 @@ public final class VfioPciDevice {
   static final int IRQ_NONE = -1;
 
   final Host host;
+  /** {@code vdev->igate}: serialises the interrupt ioctls. */
+  final Mutex igate;
   private final String bdf;
   private final int msiCount;
   private final int msixCount;
@@ -42,6 +45,7 @@ public final class VfioPciDevice {
     this.msiCount = msiCount;
     this.msixCount = msixCount;
     this.intxIrq = host.irqs().allocate(bdf + " INTx");
+    this.igate = new Mutex(host.kernel(), bdf + ".igate");
     this.intrs = new VfioPciIntrs(host, this);
   }
 

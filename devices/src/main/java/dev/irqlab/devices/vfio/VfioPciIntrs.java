@@ -16,6 +16,7 @@ import dev.irqlab.devices.user.Files;
 import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Mutex;
 import dev.irqlab.spi.IrqBypassProducer;
 import java.util.List;
 
@@ -35,15 +36,23 @@ final class VfioPciIntrs extends Driver {
     this.intx = new VfioIntx(host, vdev, this);
   }
 
-  /** {@code vfio_pci_set_irqs_ioctl} after {@code vfio_set_irqs_validate_and_prepare}. */
+  /**
+   * {@code vfio_pci_ioctl_set_irqs}: {@code vfio_set_irqs_validate_and_prepare}, then {@code
+   * vfio_pci_set_irqs_ioctl} under {@code vdev->igate}.
+   */
   int setIrqsIoctl(Files files, VfioIrqSet set) {
     int ret = validate(set);
     if (ret != 0) {
       return ret;
     }
+    try (Mutex.Guard igate = vdev.igate.guard()) {
+      return setIrqs(files, set);
+    }
+  }
+
+  /** {@code vfio_pci_set_irqs_ioctl}: the handler of the index and action. */
+  private int setIrqs(Files files, VfioIrqSet set) {
     boolean trigger = (set.flags() & VfioIrqSet.ACTION_TYPE_MASK) == VfioIrqSet.ACTION_TRIGGER;
-    // The kernel holds vdev->igate here. CheckedIrqBypass reports any lock held when an entry
-    // point returns, the caller's too, so the model leaves igate out.
     switch (set.index()) {
       case VfioIrqSet.INTX:
         return trigger ? intx.setIntxTrigger(files, set) : -MoreErrno.ENOTTY; // INTx masking is not modelled
