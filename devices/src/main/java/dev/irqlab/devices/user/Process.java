@@ -209,7 +209,7 @@ public final class Process implements Files {
 
   /** {@code -EBADF} for a descriptor that is not open, {@code -ENOTTY} for a file without the ioctl. */
   private int badFile(int fd) {
-    return fds.containsKey(fd) ? -MoreErrno.ENOTTY : -Errno.EBADF;
+    return fds.containsKey(fd) ? -Errno.ENOTTY : -Errno.EBADF;
   }
 
   /** {@code exit()}: closes every descriptor, lowest first. */

@@ -11,7 +11,6 @@ import dev.irqlab.devices.Host;
 import dev.irqlab.devices.mem.KArray;
 import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.Files;
-import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Mutex;
@@ -92,7 +91,7 @@ final class VhostVdpa extends Driver {
   /** {@code vhost_vdpa_vring_ioctl(VHOST_SET_VRING_CALL)}. */
   private int setVringCall(Files files, int index, int fd) {
     if (index < 0 || index >= vdpa.nvqs()) {
-      return -MoreErrno.ENOBUFS;
+      return -Errno.ENOBUFS;
     }
     VhostVirtqueue vq = vqs.get(index);
     boolean atDriverOk = era.has(VDPA_REGISTER_AT_DRIVER_OK);

@@ -13,7 +13,6 @@ import dev.irqlab.devices.irq.IrqHandler;
 import dev.irqlab.devices.mem.KArray;
 import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.Files;
-import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Mutex;
@@ -55,12 +54,12 @@ final class VfioPciIntrs extends Driver {
     boolean trigger = (set.flags() & VfioIrqSet.ACTION_TYPE_MASK) == VfioIrqSet.ACTION_TRIGGER;
     switch (set.index()) {
       case VfioIrqSet.INTX:
-        return trigger ? intx.setIntxTrigger(files, set) : -MoreErrno.ENOTTY; // INTx masking is not modelled
+        return trigger ? intx.setIntxTrigger(files, set) : -Errno.ENOTTY; // INTx masking is not modelled
       case VfioIrqSet.MSI:
       case VfioIrqSet.MSIX:
-        return trigger ? setMsiTrigger(files, set) : -MoreErrno.ENOTTY;
+        return trigger ? setMsiTrigger(files, set) : -Errno.ENOTTY;
       default:
-        return -MoreErrno.ENOTTY;
+        return -Errno.ENOTTY;
     }
   }
 

@@ -44,10 +44,10 @@ class ProcessTest {
   @Test
   void anIoctlOnTheWrongFileIsEnotty() {
     int a = p.eventfd();
-    assertEquals(-MoreErrno.ENOTTY, p.kvmSetGsiRouting(a, List.of()));
+    assertEquals(-Errno.ENOTTY, p.kvmSetGsiRouting(a, List.of()));
     assertEquals(-Errno.EBADF, p.kvmSetGsiRouting(42, List.of()));
-    assertEquals("-ENOTTY", MoreErrno.name(-MoreErrno.ENOTTY));
-    assertEquals("-EBUSY", MoreErrno.name(-Errno.EBUSY));
+    assertEquals("-ENOTTY", Errno.name(-Errno.ENOTTY));
+    assertEquals("-EBUSY", Errno.name(-Errno.EBUSY));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.devices.Rig;
 import dev.irqlab.devices.VdpaRig;
-import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventKind;
 import java.util.List;
@@ -85,13 +84,13 @@ class VhostVdpaTest {
   @Test
   void badArguments() {
     VdpaRig v = vdpa("v6.16", VdpaDevice.VqIrqs.PER_VQ);
-    assertEquals(-MoreErrno.ENOBUFS, v.setCall(2, v.call));
+    assertEquals(-Errno.ENOBUFS, v.setCall(2, v.call));
     assertEquals(-Errno.EBADF, v.setCall(0, 99));
     assertEquals(-Errno.EINVAL, v.setCall(0, v.fd), "not an eventfd");
     assertEquals(0, v.status(DRIVER_OK));
     assertEquals(-Errno.EINVAL, v.status(1), "status bits only go away by a reset");
     assertEquals(-Errno.EBUSY, v.r.qemu.openVhostVdpa(v.dev));
-    assertEquals(-MoreErrno.ENOTTY, v.r.qemu.vhostVdpaSetStatus(v.call, 0));
+    assertEquals(-Errno.ENOTTY, v.r.qemu.vhostVdpaSetStatus(v.call, 0));
     assertEquals(0, v.setCall(0, -1), "VHOST_FILE_UNBIND");
   }
 

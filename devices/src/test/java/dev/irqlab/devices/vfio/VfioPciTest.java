@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.devices.Rig;
 import dev.irqlab.devices.irq.IrqDomain;
-import dev.irqlab.devices.user.MoreErrno;
 import dev.irqlab.devices.user.Process;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventKind;
@@ -119,8 +118,8 @@ class VfioPciTest {
     assertEquals(-Errno.EINVAL, q.vfioSetIrqs(r.dev, new VfioIrqSet(VfioIrqSet.DATA_EVENTFD | VfioIrqSet.ACTION_TRIGGER, VfioIrqSet.MSIX, 0, 2, List.of(efd))), "short argsz");
     assertEquals(-Errno.EINVAL, q.vfioSetIrqs(r.dev, new VfioIrqSet(VfioIrqSet.DATA_NONE | VfioIrqSet.DATA_BOOL | VfioIrqSet.ACTION_TRIGGER, VfioIrqSet.MSIX, 0, 1, List.of(1))));
     assertEquals(-Errno.EINVAL, q.vfioSetIrqs(r.dev, VfioIrqSet.disable(VfioIrqSet.ERR)), "ERR and REQ are not modelled: no vectors");
-    assertEquals(-MoreErrno.ENOTTY, q.vfioSetIrqs(r.dev, new VfioIrqSet(VfioIrqSet.DATA_NONE | VfioIrqSet.ACTION_MASK, VfioIrqSet.MSIX, 0, 1, List.of())));
-    assertEquals(-MoreErrno.ENOTTY, q.vfioSetIrqs(efd, VfioIrqSet.disable(VfioIrqSet.MSIX)), "not a VFIO device");
+    assertEquals(-Errno.ENOTTY, q.vfioSetIrqs(r.dev, new VfioIrqSet(VfioIrqSet.DATA_NONE | VfioIrqSet.ACTION_MASK, VfioIrqSet.MSIX, 0, 1, List.of())));
+    assertEquals(-Errno.ENOTTY, q.vfioSetIrqs(efd, VfioIrqSet.disable(VfioIrqSet.MSIX)), "not a VFIO device");
     assertEquals(-Errno.EBADF, q.vfioSetIrqs(99, VfioIrqSet.disable(VfioIrqSet.MSIX)));
     assertEquals(0, r.msix(0, efd));
     assertEquals(-Errno.EINVAL, q.vfioSetIrqs(r.dev, VfioIrqSet.eventfds(VfioIrqSet.MSI, 0, efd)), "MSI while MSI-X is on");

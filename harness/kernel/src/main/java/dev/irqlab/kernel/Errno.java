@@ -24,9 +24,11 @@ public final class Errno {
   public static final int EEXIST = 17;
   public static final int ENODEV = 19;
   public static final int EINVAL = 22;
+  public static final int ENOTTY = 25;
   public static final int ENOSPC = 28;
   public static final int ERANGE = 34;
   public static final int ENOSYS = 38;
+  public static final int ENOBUFS = 105;
   public static final int ENOTSUPP = 524;
 
   private static final String[] NAMES = new String[ENOTSUPP + 1];
@@ -44,9 +46,11 @@ public final class Errno {
     NAMES[EEXIST] = "EEXIST";
     NAMES[ENODEV] = "ENODEV";
     NAMES[EINVAL] = "EINVAL";
+    NAMES[ENOTTY] = "ENOTTY";
     NAMES[ENOSPC] = "ENOSPC";
     NAMES[ERANGE] = "ERANGE";
     NAMES[ENOSYS] = "ENOSYS";
+    NAMES[ENOBUFS] = "ENOBUFS";
     NAMES[ENOTSUPP] = "ENOTSUPP";
   }
 
