@@ -131,9 +131,12 @@ public enum DriverChange {
   X86_IRQ_BYPASS_REWORK(Driver.X86, "cb210737675e", "2025-05", "v6.17", "the 6.17 posted-interrupt hooks"),
 
   /**
-   * The manager owns the eventfd: callers stop writing the token (VFIO no longer clears it,
-   * vDPA no longer assigns it) and their log lines print "(eventfd %p)": 2b521d86ee80
+   * The manager owns the eventfd: callers stop writing the token and their log lines print
+   * "(eventfd %p)" with the eventfd instead of "(token %p)" with the token: 2b521d86ee80
    * "irqbypass: Take ownership of producer/consumer token tracking" (Sean Christopherson v2 3/8).
+   * The writes themselves ({@code producer.token = trigger} before registering) are each
+   * revision's side of its own API, so any revision can run with any era; what is left to the
+   * drivers is what they print.
    */
   MANAGER_OWNS_EVENTFD(Driver.ALL, "2b521d86ee80", "2025-05-16", "v6.17", "callers leave the token to the manager"),
 

@@ -19,8 +19,9 @@ import java.util.function.ToIntBiFunction;
 /**
  * A test-only manager for the drivers' unit tests: one key per side (the eventfd's address),
  * {@code -EBUSY} for a taken key, connect on match (stop, add, start), explicit pairs, and
- * unregister by identity. It records every entry call, and lets a test look at the world at the
- * moment of each call.
+ * unregister by identity. Like the list-era revisions' side of their API, it writes the token
+ * (the eventfd's address) into the struct before registering. It records every entry call, and
+ * lets a test look at the world at the moment of each call.
  */
 public final class TestManager implements IrqBypass {
   private final Mutex lock;
@@ -58,6 +59,7 @@ public final class TestManager implements IrqBypass {
 
   @Override
   public int registerProducer(IrqBypassProducer producer, EventfdCtx eventfd, int irq) {
+    producer.setToken(eventfd.address());
     producer.setIrq(irq);
     return register("register_producer", producers, consumers, producer, eventfd, this::connect);
   }
@@ -74,6 +76,7 @@ public final class TestManager implements IrqBypass {
 
   @Override
   public int registerConsumer(IrqBypassConsumer consumer, EventfdCtx eventfd) {
+    consumer.setToken(eventfd.address());
     return register("register_consumer", consumers, producers, consumer, eventfd, (c, p) -> connect(p, c));
   }
 

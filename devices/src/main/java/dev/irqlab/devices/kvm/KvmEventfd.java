@@ -6,7 +6,6 @@ import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
 import static dev.irqlab.devices.DriverChange.KVM_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_ROUTE_CHANGED_CHECK;
 import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
-import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.devices.Driver;
@@ -139,9 +138,6 @@ final class KvmEventfd extends Driver {
     consumer.setDelProducer((c, p) -> kvm.arch().delProducer(KvmIrqfd.of(c), p));
     consumer.setStop(c -> {});
     consumer.setStart(c -> {});
-    if (!era.has(MANAGER_OWNS_EVENTFD)) {
-      consumer.setToken(irqfd.eventfd().address());
-    }
     int ret = host.bypass().registerConsumer(consumer, irqfd.eventfd());
     if (ret != 0 && era.has(KVM_LOGS_BYPASS_FAILURE)) {
       Object key = era.bypassKey(consumer.token(), irqfd.eventfd());

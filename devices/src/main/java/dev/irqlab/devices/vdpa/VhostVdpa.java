@@ -1,6 +1,5 @@
 package dev.irqlab.devices.vdpa;
 
-import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
 import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
 import static dev.irqlab.devices.DriverChange.VDPA_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
@@ -95,22 +94,16 @@ final class VhostVdpa extends Driver {
     }
     VhostVirtqueue vq = vqs.get(index);
     boolean atDriverOk = era.has(VDPA_REGISTER_AT_DRIVER_OK);
-    if (atDriverOk && vq.callCtx() != null) {
-      if (driverOk()) {
-        unsetupVqIrq(index);
-      }
-      setToken(vq.producer(), null);
+    if (atDriverOk && vq.callCtx() != null && driverOk()) {
+      unsetupVqIrq(index);
     }
     int r = vhostVringSetCall(files, vq, fd);
     if (r != 0) {
       return r;
     }
     EventfdCtx call = vq.callCtx();
-    if (call != null && atDriverOk) {
-      setToken(vq.producer(), call);
-      if (driverOk()) {
-        setupVqIrq(index);
-      }
+    if (call != null && atDriverOk && driverOk()) {
+      setupVqIrq(index);
     }
     vdpa.setVqCb(index, call == null ? null : new VdpaDevice.Callback(vq, call));
     if (!atDriverOk) {
@@ -135,13 +128,6 @@ final class VhostVdpa extends Driver {
       old.put();
     }
     return 0;
-  }
-
-  /** Before 6.17 the caller writes the token ({@code producer.token = ctx}). */
-  private void setToken(IrqBypassProducer producer, EventfdCtx ctx) {
-    if (!era.has(MANAGER_OWNS_EVENTFD)) {
-      producer.setToken(ctx == null ? 0 : ctx.address());
-    }
   }
 
   private boolean driverOk() {
@@ -196,10 +182,6 @@ final class VhostVdpa extends Driver {
       return;
     }
     IrqBypassProducer producer = vq.producer();
-    if (!era.has(MANAGER_OWNS_EVENTFD)) {
-      producer.setToken(call.address());
-      producer.setIrq(irq);
-    }
     int ret = host.bypass().registerProducer(producer, call, irq);
     if (ret != 0 && era.has(VDPA_LOGS_BYPASS_FAILURE)) {
       kernel.prInfo(

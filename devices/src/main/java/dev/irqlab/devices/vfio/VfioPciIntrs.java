@@ -1,6 +1,5 @@
 package dev.irqlab.devices.vfio;
 
-import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
 import static dev.irqlab.devices.DriverChange.VFIO_CLEAR_TOKEN_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_CTX_PER_VECTOR;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
@@ -264,15 +263,12 @@ final class VfioPciIntrs extends Driver {
   }
 
   /**
-   * Registers {@code producer} for {@code trigger} on {@code irq}; before 6.17 the caller sets
-   * the token and IRQ itself. A failure is logged with {@code dev_info} and, from v5.10 to v6.16,
-   * clears the token; it never fails the ioctl.
+   * Registers {@code producer} for {@code trigger} on {@code irq}. Writing the token and IRQ
+   * first, as callers did before 6.17, is the revision's side of its API, not the driver's. A
+   * failure is logged with {@code dev_info} and, from v5.10 to v6.16, clears the token; it never
+   * fails the ioctl.
    */
   void registerProducer(IrqBypassProducer producer, EventfdCtx trigger, int irq) {
-    if (!era.has(MANAGER_OWNS_EVENTFD)) {
-      producer.setToken(trigger.address());
-      producer.setIrq(irq);
-    }
     int ret = host.bypass().registerProducer(producer, trigger, irq);
     if (ret == 0) {
       return;

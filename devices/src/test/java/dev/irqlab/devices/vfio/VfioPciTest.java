@@ -48,13 +48,17 @@ class VfioPciTest {
     assertEquals(List.of(handlersLeft), seen);
   }
 
-  /** One eventfd on two vectors: the second registration fails; how each era reports and cleans up. */
+  /**
+   * One eventfd on two vectors: the second registration fails; how each era reports and cleans
+   * up. The test manager writes the token as the list-era revisions do; only the v5.10 to v6.16
+   * drivers clear it again.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "rfc-2015, '', true",
     "v5.9, 'vfio-pci 0000:01:00.0: irq bypass producer (token %s) registration fails: -16', true",
     "v6.16, 'vfio-pci 0000:01:00.0: irq bypass producer (token %s) registration fails: -16', false",
-    "v6.17, 'vfio-pci 0000:01:00.0: irq bypass producer (eventfd %s) registration fails: -16', false",
+    "v6.17, 'vfio-pci 0000:01:00.0: irq bypass producer (eventfd %s) registration fails: -16', true",
   })
   void aFailedRegistrationIsLoggedAndSwallowed(String era, String line, boolean tokenKept) {
     Rig r = Rig.testManager(era);
