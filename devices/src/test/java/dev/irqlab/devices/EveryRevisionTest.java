@@ -10,6 +10,7 @@ import dev.irqlab.spi.RevisionLoader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,16 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EveryRevisionTest {
 
-  static Stream<String> revisions() {
+  static Stream<Arguments> revisions() {
     List<LoadedRevision> loaded = RevisionLoader.load();
     assertEquals(8, loaded.size(), "every revision module is on the test class path");
-    return loaded.stream().map(LoadedRevision::id);
+    return loaded.stream().map(r -> Arguments.of(r.id(), r.info().defaultEra()));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} with {1} drivers")
   @MethodSource("revisions")
-  void aWiredVectorDeliversOnceWithTheDriversOfItsEra(String id) {
-    String era = RevisionLoader.load().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().info().defaultEra();
+  void aWiredVectorDeliversOnceWithTheDriversOfItsEra(String id, String era) {
     Rig r = Rig.revision(id, era);
     int efd = r.wiredVector0();
     Interrupt i = r.fire(0);
