@@ -2,8 +2,14 @@ package dev.irqlab.spi;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +26,10 @@ import java.util.regex.Pattern;
  * @param links commits, mails and reviews
  * @param defaultEra the id of the driver era it runs with by default (the callers of its time)
  * @param summary one or two sentences: what it changed, and what became of it
+ * @param lacks the features of the interface it does not have, each with one sentence (the
+ *     clauses that need one are N/A for it)
+ * @param deviations the clauses of the conformance suite it is known not to meet, each with
+ *     why and a link
  */
 public record RevisionInfo(
     String id,
@@ -30,7 +40,9 @@ public record RevisionInfo(
     String parent,
     List<Link> links,
     String defaultEra,
-    String summary) {
+    String summary,
+    Map<Feature, String> lacks,
+    List<Deviation> deviations) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -53,6 +65,21 @@ public record RevisionInfo(
     links = List.copyOf(links);
     requireText(defaultEra, "default era", id);
     requireText(summary, "summary", id);
+    EnumMap<Feature, String> lacking = new EnumMap<>(Feature.class);
+    lacking.putAll(lacks);
+    lacks = Collections.unmodifiableMap(lacking);
+    deviations = List.copyOf(deviations);
+    Set<String> seen = new HashSet<>();
+    for (Deviation d : deviations) {
+      if (!seen.add(d.clause())) {
+        throw new IllegalArgumentException("revision " + id + " declares clause " + d.clause() + " twice");
+      }
+    }
+  }
+
+  /** The deviation this revision declares from {@code clause}, if any. */
+  public Optional<Deviation> deviation(String clause) {
+    return deviations.stream().filter(d -> d.clause().equals(clause)).findFirst();
   }
 
   /** True when {@code id} can name a revision (and its module folder). */
@@ -82,6 +109,8 @@ public record RevisionInfo(
     private final List<Link> links = new ArrayList<>();
     private String defaultEra;
     private String summary;
+    private final Map<Feature, String> lacks = new EnumMap<>(Feature.class);
+    private final List<Deviation> deviations = new ArrayList<>();
 
     private Builder(String id) {
       this.id = id;
@@ -128,8 +157,20 @@ public record RevisionInfo(
       return this;
     }
 
+    /** A feature of the interface it does not have, and why (one sentence). */
+    public Builder lacks(Feature feature, String why) {
+      lacks.put(feature, why);
+      return this;
+    }
+
+    /** A clause it is known not to meet: one sentence on what it does instead, and a link. */
+    public Builder deviates(String clause, String why, Link link) {
+      deviations.add(new Deviation(clause, why, link));
+      return this;
+    }
+
     public RevisionInfo build() {
-      return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary);
+      return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary, lacks, deviations);
     }
   }
 }

@@ -1,0 +1,44 @@
+package dev.irqlab.conformance;
+
+import java.util.List;
+
+/**
+ * What clauses read from traces, with a run that stopped early turned into a failure that says
+ * where and why ("oops in step 3: BUG: ...").
+ */
+final class Checks {
+  private Checks() {}
+
+  /** The trace of {@code scenario}, which must have reached step {@code label}. */
+  static Trace.StepTrace step(Evidence e, String scenario, String label) {
+    Trace t = e.trace(scenario);
+    Trace.StepTrace s = t.step(label);
+    if (s == null || "oops".equals(s.result()) || "exception".equals(s.result())) {
+      throw stopped(t, label);
+    }
+    return s;
+  }
+
+  /** The trace of {@code scenario}, which must have completed. */
+  static Trace completed(Evidence e, String scenario) {
+    Trace t = e.trace(scenario);
+    if (!t.outcome().completed()) {
+      throw stopped(t, null);
+    }
+    return t;
+  }
+
+  private static Conformance.Stopped stopped(Trace t, String label) {
+    Trace.Outcome o = t.outcome();
+    String where = label == null ? "" : " before step '" + label + "' finished";
+    if (o.completed()) {
+      return new Conformance.Stopped(t.scenario() + ": no step '" + label + "'");
+    }
+    return new Conformance.Stopped(t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail());
+  }
+
+  /** The reports of a run, all kinds, steps and teardown. */
+  static List<String> reports(Trace t) {
+    return t.reports();
+  }
+}

@@ -1,0 +1,179 @@
+package dev.irqlab.conformance;
+
+import dev.irqlab.devices.DriverChange;
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.spi.Deviation;
+import dev.irqlab.spi.Feature;
+import dev.irqlab.spi.LoadedRevision;
+import dev.irqlab.spi.RevisionInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the suite on revisions and grades every cell. Each scenario runs on its own {@link
+ * dev.irqlab.kernel.Kernel}, in parallel, with a time limit: a revision that throws, hangs or
+ * deadlocks yields traces (and cells) that say so, and everything else still runs.
+ */
+public final class Conformance {
+  /** How long one scenario may run before its trace says it hung. */
+  public static final long TIME_LIMIT_SECONDS = 60;
+
+  private final Suite suite;
+  private final int threads;
+  private final long limitMillis;
+
+  public Conformance(Suite suite) {
+    this(suite, Math.max(1, Runtime.getRuntime().availableProcessors()), TIME_LIMIT_SECONDS * 1000);
+  }
+
+  public Conformance(Suite suite, int threads, long limitMillis) {
+    this.suite = Objects.requireNonNull(suite, "suite");
+    this.threads = threads;
+    this.limitMillis = limitMillis;
+  }
+
+  public Suite suite() {
+    return suite;
+  }
+
+  /**
+   * Runs the suite on each revision, with the drivers of {@code era} (or, when null, of each
+   * revision's own era).
+   */
+  public Matrix run(List<LoadedRevision> revisions, String era) {
+    ThreadFactory daemons = r -> {
+      Thread t = new Thread(r, "irqlab-scenario");
+      t.setDaemon(true);
+      return t;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemons);
+    try {
+      Map<LoadedRevision, List<Future<Trace>>> futures = new LinkedHashMap<>();
+      for (LoadedRevision r : revisions) {
+        DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
+        List<Future<Trace>> fs = new ArrayList<>();
+        for (Scenario s : suite.scenarios()) {
+          fs.add(pool.submit(() -> Runner.run(s, r.revision(), drivers)));
+        }
+        futures.put(r, fs);
+      }
+      List<Column> columns = new ArrayList<>();
+      for (Map.Entry<LoadedRevision, List<Future<Trace>>> e : futures.entrySet()) {
+        LoadedRevision r = e.getKey();
+        DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
+        List<Trace> traces = new ArrayList<>();
+        for (int i = 0; i < suite.scenarios().size(); i++) {
+          traces.add(await(e.getValue().get(i), suite.scenarios().get(i), r, drivers));
+        }
+        columns.add(grade(r, drivers, traces));
+      }
+      return new Matrix(Matrix.SCHEMA, suite.clauses().stream().map(Matrix.ClauseInfo::of).toList(),
+          suite.scenarios().stream().map(Matrix.ScenarioInfo::of).toList(), columns);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Trace await(Future<Trace> f, Scenario s, LoadedRevision r, DriverEra era) {
+    try {
+      return f.get(limitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return stopped(s, r, era, Trace.Outcome.Kind.HANG, "did not finish within " + limitMillis / 1000 + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + s.id() + " on " + r.id(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return stopped(s, r, era, Trace.Outcome.Kind.EXCEPTION, Runner.describe(cause));
+    }
+  }
+
+  private static Trace stopped(Scenario s, LoadedRevision r, DriverEra era, Trace.Outcome.Kind kind, String detail) {
+    return new Trace(s.id(), r.id(), era.id(), List.of(), null, List.of(), Trace.MachineState.NONE, new Trace.Outcome(kind, detail, 0));
+  }
+
+  /** Grades one revision's traces: every clause's verdict against the revision's declarations. */
+  public Column grade(LoadedRevision r, DriverEra era, List<Trace> traces) {
+    RevisionInfo info = r.info();
+    Map<String, Trace> byScenario = new LinkedHashMap<>();
+    traces.forEach(t -> byScenario.put(t.scenario(), t));
+    Evidence evidence = new Evidence() {
+      @Override
+      public RevisionInfo revision() {
+        return info;
+      }
+
+      @Override
+      public DriverEra era() {
+        return era;
+      }
+
+      @Override
+      public Trace trace(String scenario) {
+        Trace t = byScenario.get(scenario);
+        if (t == null) {
+          throw new IllegalArgumentException("no trace of scenario " + scenario);
+        }
+        return t;
+      }
+
+      @Override
+      public Collection<Trace> traces() {
+        return byScenario.values();
+      }
+    };
+    List<Cell> cells = new ArrayList<>();
+    for (Clause c : suite.clauses()) {
+      Verdict v = verdict(c, evidence);
+      Deviation d = info.deviation(c.id()).orElse(null);
+      cells.add(new Cell(c.id(), Grade.of(v, d != null), v.detail(),
+          d == null ? null : new Cell.DeclaredDeviation(d.why(), d.link().label(), d.link().url())));
+    }
+    Map<String, String> lacks = new LinkedHashMap<>();
+    info.lacks().forEach((f, why) -> lacks.put(f.label(), why));
+    Column.RevisionSummary summary = new Column.RevisionSummary(info.id(), info.title(), info.status().name().toLowerCase(java.util.Locale.ROOT),
+        info.parent(), info.date().toString(), era.id(), info.defaultEra(), r.source(), lacks);
+    return new Column(summary, cells, traces);
+  }
+
+  /** One clause's verdict: N/A for a missing feature or driver change, else its check. */
+  static Verdict verdict(Clause c, Evidence e) {
+    for (Feature f : c.needs()) {
+      String why = e.revision().lacks().get(f);
+      if (why != null) {
+        return Verdict.na("needs " + f.label() + ": " + why);
+      }
+    }
+    for (DriverChange change : c.driverChanges()) {
+      if (!e.era().has(change)) {
+        return Verdict.na("needs drivers that " + change.summary() + " (" + change.commit() + "), which the " + e.era().id() + " era does not have");
+      }
+    }
+    try {
+      return c.check().check(e);
+    } catch (Stopped s) {
+      return Verdict.fail(s.getMessage());
+    }
+  }
+
+  /** Thrown by {@link Checks} when a clause needs a step the run did not reach. */
+  static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,378 @@
+package dev.irqlab.conformance;
+
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.Host;
+import dev.irqlab.devices.HostSettings;
+import dev.irqlab.devices.guest.Interrupt;
+import dev.irqlab.devices.kvm.Kvm;
+import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
+import dev.irqlab.devices.kvm.KvmIrqfdArgs;
+import dev.irqlab.devices.kvm.MsiMessage;
+import dev.irqlab.devices.user.Process;
+import dev.irqlab.devices.vdpa.VdpaDevice;
+import dev.irqlab.devices.vfio.VfioIrqSet;
+import dev.irqlab.devices.vfio.VfioPciDevice;
+import dev.irqlab.kernel.Errno;
+import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.FaultInjection;
+import dev.irqlab.kernel.KObject;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.Module;
+import dev.irqlab.spi.CheckedIrqBypass;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.IrqBypassConsumer;
+import dev.irqlab.spi.IrqBypassObject;
+import dev.irqlab.spi.IrqBypassProducer;
+import dev.irqlab.spi.Revision;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * The world one scenario runs in: a {@link Host} with the revision loaded through a {@link
+ * TracingIrqBypass}, one user-space process ({@code qemu}) that owns every file the scenario
+ * opens, and the scenario's own producers and consumers (kzalloc'ed structs whose callbacks
+ * return what the scenario scripts). Operations name things; the machine keeps the names.
+ */
+final class Machine {
+  /** The first IRQ number a scenario's own producer is registered with: p0 gets 100. */
+  static final int FIRST_API_IRQ = 100;
+
+  private final Host host;
+  private final Kernel kernel;
+  private final Recorder rec;
+  private final Names names;
+  private final Process qemu;
+  private final Map<String, ApiObject> objects = new LinkedHashMap<>();
+  private final Map<String, Integer> fds = new HashMap<>();
+  private final Map<String, EventfdCtx> eventfds = new HashMap<>();
+  private final Map<String, VfioPciDevice> vfio = new LinkedHashMap<>();
+  private final Map<String, int[]> vectors = new HashMap<>();
+  private final Map<String, VdpaDevice> vdpa = new LinkedHashMap<>();
+  private final Map<String, List<KvmIrqRoutingEntry>> routes = new HashMap<>();
+  private int apiIrqs;
+
+  /** A scenario's own producer or consumer, and what its {@code add} callback returns. */
+  static final class ApiObject {
+    final IrqBypassObject<?, ?> struct;
+    final int irq;
+    int addResult;
+
+    ApiObject(IrqBypassObject<?, ?> struct, int irq) {
+      this.struct = struct;
+      this.irq = irq;
+    }
+  }
+
+  Machine(Revision revision, DriverEra era, HostSettings settings, Recorder rec, Kernel kernel) {
+    this.kernel = kernel;
+    this.rec = rec;
+    this.names = rec.names();
+    this.host = Host.boot(kernel, k -> new TracingIrqBypass(k, revision.load(k), rec), era, settings);
+    this.qemu = host.spawn("qemu");
+  }
+
+  Host host() {
+    return host;
+  }
+
+  Kernel kernel() {
+    return kernel;
+  }
+
+  Recorder rec() {
+    return rec;
+  }
+
+  CheckedIrqBypass bypass() {
+    return host.bypass();
+  }
+
+  /** The revision's own manager, without the tracing. */
+  IrqBypass manager() {
+    return ((TracingIrqBypass) host.bypass().inner()).inner();
+  }
+
+  Module module() {
+    return host.bypass().module();
+  }
+
+  // ------------------------------------------------------------------ API-level operations
+
+  int newProducer(String name, int addResult, boolean withCallbacks) {
+    IrqBypassProducer p = IrqBypassProducer.alloc(kernel);
+    p.setName(name);
+    names.name(p, name);
+    ApiObject o = new ApiObject(p, FIRST_API_IRQ + apiIrqs++);
+    o.addResult = addResult;
+    if (withCallbacks) {
+      p.setAddConsumer((self, c) -> o.addResult);
+      p.setDelConsumer((self, c) -> {});
+      p.setStop(self -> {});
+      p.setStart(self -> {});
+    }
+    objects.put(name, o);
+    return 0;
+  }
+
+  int newConsumer(String name, int addResult, Op.Callbacks callbacks) {
+    IrqBypassConsumer c = IrqBypassConsumer.alloc(kernel);
+    c.setName(name);
+    names.name(c, name);
+    ApiObject o = new ApiObject(c, 0);
+    o.addResult = addResult;
+    if (callbacks != Op.Callbacks.NONE) {
+      c.setAddProducer((self, p) -> o.addResult);
+      c.setDelProducer((self, p) -> {});
+    }
+    if (callbacks == Op.Callbacks.ALL) {
+      c.setStop(self -> {});
+      c.setStart(self -> {});
+    }
+    objects.put(name, o);
+    return 0;
+  }
+
+  int script(String name, int addResult) {
+    objects.get(name).addResult = addResult;
+    return 0;
+  }
+
+  /** {@code eventfd(0, 0)} in the process; the context is named after the scenario's name. */
+  int eventfd(String name) {
+    int fd = qemu.eventfd();
+    if (fd < 0) {
+      return fd;
+    }
+    EventfdCtx ctx = qemu.eventfdCtx(fd);
+    ctx.setName(name);
+    names.name(ctx, name);
+    fds.put(name, fd);
+    eventfds.put(name, ctx);
+    return 0;
+  }
+
+  /** The eventfd named {@code key}, or null for {@code NULL}. */
+  EventfdCtx key(String key) {
+    return "NULL".equals(key) ? null : eventfds.get(key);
+  }
+
+  int register(String name, String key) {
+    ApiObject o = objects.get(name);
+    if (o.struct instanceof IrqBypassProducer p) {
+      return bypass().registerProducer(p, key(key), o.irq);
+    }
+    return bypass().registerConsumer((IrqBypassConsumer) o.struct, key(key));
+  }
+
+  int unregister(String name) {
+    ApiObject o = objects.get(name);
+    if (o.struct instanceof IrqBypassProducer p) {
+      bypass().unregisterProducer(p);
+    } else {
+      bypass().unregisterConsumer((IrqBypassConsumer) o.struct);
+    }
+    return 0;
+  }
+
+  int free(String name) {
+    kernel.memory().kfree(objects.get(name).struct);
+    return 0;
+  }
+
+  int fail(String what) {
+    FaultInjection faults = kernel.faults();
+    switch (what) {
+      case "kmalloc" -> faults.failAlways(FaultInjection.KMALLOC);
+      case "try_module_get" -> faults.failAlways(Module.TRY_MODULE_GET);
+      default -> {
+        faults.clear(FaultInjection.KMALLOC);
+        faults.clear(Module.TRY_MODULE_GET);
+      }
+    }
+    return 0;
+  }
+
+  /** {@code rmmod irqbypass}. */
+  int rmmod() {
+    return bypass().unload();
+  }
+
+  // ------------------------------------------------------------------ system-level operations
+
+  int vm(String name, int vcpus) {
+    int fd = syscall("KVM_CREATE_VM", () -> qemu.createVm(vcpus));
+    if (fd >= 0) {
+      Kvm kvm = qemu.vm(fd);
+      names.vm(kvm.name(), name);
+      fds.put(name, fd);
+      routes.put(name, new ArrayList<>());
+      return 0;
+    }
+    return fd;
+  }
+
+  int vfio(String name, int msi, int msix) {
+    VfioPciDevice dev = host.addVfioPciDevice(name, msi, msix);
+    vfio.put(name, dev);
+    vectors.put(name, new int[] {msi, msix});
+    int fd = syscall("VFIO_GROUP_GET_DEVICE_FD", () -> qemu.openVfio(dev));
+    if (fd >= 0) {
+      fds.put(name, fd);
+      return 0;
+    }
+    return fd;
+  }
+
+  int vdpa(String name, int vqs) {
+    VdpaDevice dev = host.addVdpaDevice(name, vqs, VdpaDevice.VqIrqs.PER_VQ);
+    names.vhost("vhost-vdpa-" + vdpa.size(), name);
+    vdpa.put(name, dev);
+    int fd = syscall("open", () -> qemu.openVhostVdpa(dev));
+    if (fd >= 0) {
+      fds.put(name, fd);
+      return 0;
+    }
+    return fd;
+  }
+
+  int route(String vm, KvmIrqRoutingEntry entry) {
+    List<KvmIrqRoutingEntry> r = routes.get(vm);
+    r.removeIf(e -> e.gsi() == entry.gsi());
+    r.add(entry);
+    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fds.get(vm), r));
+  }
+
+  int unroute(String vm, int gsi) {
+    List<KvmIrqRoutingEntry> r = routes.get(vm);
+    r.removeIf(e -> e.gsi() == gsi);
+    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fds.get(vm), r));
+  }
+
+  static KvmIrqRoutingEntry msiRoute(int gsi, int vcpu, int vector) {
+    return KvmIrqRoutingEntry.msi(gsi, MsiMessage.fixed(vcpu, vector));
+  }
+
+  int irqfd(String vm, String efd, int gsi, boolean assign) {
+    KvmIrqfdArgs args = assign ? KvmIrqfdArgs.assign(fds.get(efd), gsi) : KvmIrqfdArgs.deassign(fds.get(efd), gsi);
+    return syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fds.get(vm), args));
+  }
+
+  int setIrqs(String dev, int index, int start, List<String> efds) {
+    int[] data = efds.stream().mapToInt(e -> "-".equals(e) ? -1 : fds.get(e)).toArray();
+    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fds.get(dev), VfioIrqSet.eventfds(index, start, data)));
+  }
+
+  int disableIrqs(String dev, int index) {
+    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fds.get(dev), VfioIrqSet.disable(index)));
+  }
+
+  int vringCall(String dev, int vq, String efd) {
+    int call = "-".equals(efd) ? -1 : fds.get(efd);
+    return syscall("VHOST_SET_VRING_CALL", () -> qemu.vhostSetVringCall(fds.get(dev), vq, call));
+  }
+
+  int setStatus(String dev, int status) {
+    return syscall("VHOST_VDPA_SET_STATUS", () -> qemu.vhostVdpaSetStatus(fds.get(dev), status));
+  }
+
+  int fire(String dev, String kind, int n) {
+    Interrupt i = switch (kind) {
+      case "msix" -> vfio.get(dev).fire(VfioIrqSet.MSIX, n);
+      case "msi" -> vfio.get(dev).fire(VfioIrqSet.MSI, n);
+      default -> vdpa.get(dev).fire(n);
+    };
+    String source = dev + "." + kind + n;
+    if (i.deliveries().isEmpty() && i.anomalies().isEmpty()) {
+      rec.add(TraceEntry.Kind.INTERRUPT, "interrupt " + source + ": not delivered (nothing expected)", Map.of("source", source));
+    }
+    i.deliveries().forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
+        "interrupt " + source + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
+        Map.of("source", source, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
+    i.anomalies().forEach(a -> rec.add(TraceEntry.Kind.INTERRUPT,
+        "interrupt " + source + ": " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " at " + names.scrub(a.target().toString())
+            + " (expected " + a.expected() + ", arrived " + a.actual() + ")",
+        Map.of("source", source, "anomaly", a.kind().name())));
+    return 0;
+  }
+
+  int signal(String efd) {
+    return syscall("write", () -> qemu.write(fds.get(efd)));
+  }
+
+  int close(String name) {
+    Integer fd = fds.remove(name);
+    return syscall("close", () -> qemu.close(fd));
+  }
+
+  /** A system call, traced as one nesting level. */
+  private int syscall(String name, IntSupplier body) {
+    rec.add(TraceEntry.Kind.CALL, name, Map.of("syscall", name));
+    rec.enter();
+    int ret;
+    try {
+      ret = body.getAsInt();
+    } finally {
+      rec.leave();
+    }
+    rec.add(TraceEntry.Kind.RESULT, name + " = " + Errno.name(ret), Map.of("syscall", name, "ret", Errno.name(ret)));
+    return ret;
+  }
+
+  // ------------------------------------------------------------------ state and teardown
+
+  /** The manager's registry now, with symbolic names. */
+  State state() {
+    IrqBypass.Snapshot s = bypass().snapshot();
+    List<String> producers = s.producers().stream().map(r -> names.of(r.object()) + "@" + names.key(r.key())).toList();
+    List<String> consumers = s.consumers().stream().map(r -> names.of(r.object()) + "@" + names.key(r.key())).toList();
+    List<String> connections = s.connections().stream().map(c -> names.of(c.producer()) + "<->" + names.of(c.consumer())).toList();
+    return new State(producers, consumers, connections, module().isBuiltin() ? null : s.moduleRefcount());
+  }
+
+  /** Every process exits; the scenario's own structs still allocated are freed (the caller's memory). */
+  void shutdown() {
+    host.shutdown();
+    for (ApiObject o : objects.values()) {
+      if (!o.struct.isFreed()) {
+        kernel.memory().kfree(o.struct);
+      }
+    }
+    fail("off");
+  }
+
+  /** The IRTE of every device vector with a host IRQ, by symbolic name. */
+  List<String> irtes() {
+    List<String> out = new ArrayList<>();
+    vfio.forEach((name, dev) -> {
+      int[] counts = vectors.get(name);
+      String[] kinds = {"msi", "msix"};
+      int[] indexes = {VfioIrqSet.MSI, VfioIrqSet.MSIX};
+      for (int k = 0; k < 2; k++) {
+        for (int v = 0; v < counts[k]; v++) {
+          int irq = dev.hostIrq(indexes[k], v);
+          if (irq >= 0) {
+            out.add(name + "." + kinds[k] + v + " " + host.irqs().irte(irq));
+          }
+        }
+      }
+    });
+    vdpa.forEach((name, dev) -> {
+      for (int q = 0; q < dev.nvqs(); q++) {
+        int irq = dev.hostIrq(q);
+        if (irq >= 0) {
+          out.add(name + ".vq" + q + " " + host.irqs().irte(irq));
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Names of live objects for the leak report, scrubbed. */
+  List<String> live() {
+    return kernel.memory().live().stream().map(KObject::describe).map(names::scrub).toList();
+  }
+}

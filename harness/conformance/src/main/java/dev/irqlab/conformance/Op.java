@@ -1,0 +1,423 @@
+package dev.irqlab.conformance;
+
+import dev.irqlab.devices.vdpa.VdpaDevice;
+import dev.irqlab.devices.vfio.VfioIrqSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One operation of a scenario: at the API level (make a producer or consumer with scripted
+ * callbacks, register, unregister, free, inject a fault, unload the module) or at the system
+ * level (create a VM or a device, the ioctls, fire a device interrupt, close a file). Each
+ * prints as one line of the text format ({@link #text()}) and runs on a {@link Machine}.
+ */
+public sealed interface Op {
+
+  /** The line of the text format that reads back as this operation. */
+  String text();
+
+  /** Runs on {@code m}; returns 0 or a negative errno. */
+  int apply(Machine m);
+
+  /** The names this operation refers to, each with the kind it must have, in argument order. */
+  List<Ref> refs();
+
+  /**
+   * A name an operation uses or defines.
+   *
+   * @param name the name
+   * @param kind what it must name
+   * @param defines true when the operation creates it
+   * @param arg the index of the argument that holds it (1 is the first after the verb)
+   */
+  record Ref(String name, Kind kind, boolean defines, int arg) {}
+
+  /** What a name can stand for. */
+  enum Kind {
+    PRODUCER("a producer"),
+    CONSUMER("a consumer"),
+    OBJECT("a producer or consumer"),
+    EVENTFD("an eventfd"),
+    VM("a VM"),
+    VFIO("a VFIO device"),
+    VDPA("a vDPA device"),
+    FILE("an eventfd, a VM or a device");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    boolean accepts(Kind defined) {
+      return this == defined
+          || (this == OBJECT && (defined == PRODUCER || defined == CONSUMER))
+          || (this == FILE && (defined == EVENTFD || defined == VM || defined == VFIO || defined == VDPA));
+    }
+  }
+
+  /** Which callbacks a scenario's consumer has: all four, only the two required, or none. */
+  enum Callbacks {
+    ALL,
+    REQUIRED,
+    NONE;
+
+    String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static String errno(int ret) {
+    return dev.irqlab.kernel.Errno.name(ret);
+  }
+
+  // ------------------------------------------------------------------ API level
+
+  /** {@code producer p0 [add=-EBUSY] [callbacks=none]}: a zeroed producer with scripted callbacks. */
+  record NewProducer(String name, int addResult, boolean callbacks) implements Op {
+    public String text() {
+      return "producer " + name + (addResult != 0 ? " add=" + errno(addResult) : "") + (callbacks ? "" : " callbacks=none");
+    }
+
+    public int apply(Machine m) {
+      return m.newProducer(name, addResult, callbacks);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.PRODUCER, true, 1));
+    }
+  }
+
+  /** {@code consumer c0 [add=-EBUSY] [callbacks=required|none]}. */
+  record NewConsumer(String name, int addResult, Callbacks callbacks) implements Op {
+    public String text() {
+      return "consumer " + name + (addResult != 0 ? " add=" + errno(addResult) : "")
+          + (callbacks != Callbacks.ALL ? " callbacks=" + callbacks.word() : "");
+    }
+
+    public int apply(Machine m) {
+      return m.newConsumer(name, addResult, callbacks);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.CONSUMER, true, 1));
+    }
+  }
+
+  /** {@code script c0 add=0}: what the object's add callback returns from now on. */
+  record Script(String name, int addResult) implements Op {
+    public String text() {
+      return "script " + name + " add=" + errno(addResult);
+    }
+
+    public int apply(Machine m) {
+      return m.script(name, addResult);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.OBJECT, false, 1));
+    }
+  }
+
+  /** {@code eventfd efd0}: {@code eventfd(0, 0)} in the VMM process. */
+  record Eventfd(String name) implements Op {
+    public String text() {
+      return "eventfd " + name;
+    }
+
+    public int apply(Machine m) {
+      return m.eventfd(name);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.EVENTFD, true, 1));
+    }
+  }
+
+  /** {@code register p0 efd0} (or {@code NULL}): the manager's register entry point. */
+  record Register(String name, String key) implements Op {
+    public String text() {
+      return "register " + name + " " + key;
+    }
+
+    public int apply(Machine m) {
+      return m.register(name, key);
+    }
+
+    public List<Ref> refs() {
+      return "NULL".equals(key)
+          ? List.of(new Ref(name, Kind.OBJECT, false, 1))
+          : List.of(new Ref(name, Kind.OBJECT, false, 1), new Ref(key, Kind.EVENTFD, false, 2));
+    }
+  }
+
+  /** {@code unregister p0}. */
+  record Unregister(String name) implements Op {
+    public String text() {
+      return "unregister " + name;
+    }
+
+    public int apply(Machine m) {
+      return m.unregister(name);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.OBJECT, false, 1));
+    }
+  }
+
+  /** {@code free p0}: the caller's {@code kfree} of its struct. */
+  record Free(String name) implements Op {
+    public String text() {
+      return "free " + name;
+    }
+
+    public int apply(Machine m) {
+      return m.free(name);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.OBJECT, false, 1));
+    }
+  }
+
+  /** {@code fail kmalloc}, {@code fail try_module_get}, {@code fail off}: fault injection. */
+  record Fail(String what) implements Op {
+    public String text() {
+      return "fail " + what;
+    }
+
+    public int apply(Machine m) {
+      return m.fail(what);
+    }
+
+    public List<Ref> refs() {
+      return List.of();
+    }
+  }
+
+  /** {@code rmmod}: unload the manager's module. */
+  record Rmmod() implements Op {
+    public String text() {
+      return "rmmod";
+    }
+
+    public int apply(Machine m) {
+      return m.rmmod();
+    }
+
+    public List<Ref> refs() {
+      return List.of();
+    }
+  }
+
+  // ------------------------------------------------------------------ system level
+
+  /** {@code vm vm0 [vcpus=2]}: {@code KVM_CREATE_VM}. */
+  record Vm(String name, int vcpus) implements Op {
+    public String text() {
+      return "vm " + name + (vcpus != 2 ? " vcpus=" + vcpus : "");
+    }
+
+    public int apply(Machine m) {
+      return m.vm(name, vcpus);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.VM, true, 1));
+    }
+  }
+
+  /** {@code vfio vfio0 [msi=1] [msix=4]}: a PCI device bound to vfio-pci, opened. */
+  record Vfio(String name, int msi, int msix) implements Op {
+    public String text() {
+      return "vfio " + name + (msi != 1 ? " msi=" + msi : "") + (msix != 4 ? " msix=" + msix : "");
+    }
+
+    public int apply(Machine m) {
+      return m.vfio(name, msi, msix);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.VFIO, true, 1));
+    }
+  }
+
+  /** {@code vdpa vdpa0 [vqs=2]}: a vDPA device bound to vhost-vDPA, opened. */
+  record Vdpa(String name, int vqs) implements Op {
+    public String text() {
+      return "vdpa " + name + (vqs != 2 ? " vqs=" + vqs : "");
+    }
+
+    public int apply(Machine m) {
+      return m.vdpa(name, vqs);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.VDPA, true, 1));
+    }
+  }
+
+  /** {@code route vm0 24 vcpu=1 vector=0x41}: an MSI route of a GSI ({@code KVM_SET_GSI_ROUTING}). */
+  record Route(String vm, int gsi, int vcpu, int vector) implements Op {
+    public String text() {
+      return String.format(Locale.ROOT, "route %s %d vcpu=%d vector=0x%x", vm, gsi, vcpu, vector);
+    }
+
+    public int apply(Machine m) {
+      return m.route(vm, Machine.msiRoute(gsi, vcpu, vector));
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1));
+    }
+  }
+
+  /** {@code unroute vm0 24}: removes the GSI's routes. */
+  record Unroute(String vm, int gsi) implements Op {
+    public String text() {
+      return "unroute " + vm + " " + gsi;
+    }
+
+    public int apply(Machine m) {
+      return m.unroute(vm, gsi);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1));
+    }
+  }
+
+  /** {@code irqfd vm0 efd0 24} and {@code deassign vm0 efd0 24}: {@code KVM_IRQFD}. */
+  record Irqfd(String vm, String efd, int gsi, boolean assign) implements Op {
+    public String text() {
+      return (assign ? "irqfd " : "deassign ") + vm + " " + efd + " " + gsi;
+    }
+
+    public int apply(Machine m) {
+      return m.irqfd(vm, efd, gsi, assign);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1), new Ref(efd, Kind.EVENTFD, false, 2));
+    }
+  }
+
+  /** {@code set-irqs vfio0 msix 0 efd0 - efd1}: {@code VFIO_DEVICE_SET_IRQS} with eventfds ({@code -} is -1). */
+  record SetIrqs(String dev, String index, int start, List<String> efds) implements Op {
+    public SetIrqs {
+      efds = List.copyOf(efds);
+    }
+
+    public String text() {
+      return "set-irqs " + dev + " " + index + " " + start + " " + String.join(" ", efds);
+    }
+
+    public int apply(Machine m) {
+      return m.setIrqs(dev, "msi".equals(index) ? VfioIrqSet.MSI : VfioIrqSet.MSIX, start, efds);
+    }
+
+    public List<Ref> refs() {
+      java.util.ArrayList<Ref> out = new java.util.ArrayList<>();
+      out.add(new Ref(dev, Kind.VFIO, false, 1));
+      for (int i = 0; i < efds.size(); i++) {
+        if (!"-".equals(efds.get(i))) {
+          out.add(new Ref(efds.get(i), Kind.EVENTFD, false, 4 + i));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** {@code disable-irqs vfio0 msix}: {@code VFIO_DEVICE_SET_IRQS} with DATA_NONE and count 0. */
+  record DisableIrqs(String dev, String index) implements Op {
+    public String text() {
+      return "disable-irqs " + dev + " " + index;
+    }
+
+    public int apply(Machine m) {
+      return m.disableIrqs(dev, "msi".equals(index) ? VfioIrqSet.MSI : VfioIrqSet.MSIX);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(dev, Kind.VFIO, false, 1));
+    }
+  }
+
+  /** {@code vring-call vdpa0 0 efd0} ({@code -} unsets): {@code VHOST_SET_VRING_CALL}. */
+  record VringCall(String dev, int vq, String efd) implements Op {
+    public String text() {
+      return "vring-call " + dev + " " + vq + " " + efd;
+    }
+
+    public int apply(Machine m) {
+      return m.vringCall(dev, vq, efd);
+    }
+
+    public List<Ref> refs() {
+      return "-".equals(efd)
+          ? List.of(new Ref(dev, Kind.VDPA, false, 1))
+          : List.of(new Ref(dev, Kind.VDPA, false, 1), new Ref(efd, Kind.EVENTFD, false, 3));
+    }
+  }
+
+  /** {@code status vdpa0 driver-ok|reset}: {@code VHOST_VDPA_SET_STATUS}. */
+  record Status(String dev, boolean driverOk) implements Op {
+    public String text() {
+      return "status " + dev + (driverOk ? " driver-ok" : " reset");
+    }
+
+    public int apply(Machine m) {
+      return m.setStatus(dev, driverOk ? VdpaDevice.DRIVER_OK : 0);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(dev, Kind.VDPA, false, 1));
+    }
+  }
+
+  /** {@code fire vfio0.msix3} or {@code fire vdpa0.vq1}: the device raises that interrupt. */
+  record Fire(String dev, String kind, int n) implements Op {
+    public String text() {
+      return "fire " + dev + "." + kind + n;
+    }
+
+    public int apply(Machine m) {
+      return m.fire(dev, kind, n);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(dev, "vq".equals(kind) ? Kind.VDPA : Kind.VFIO, false, 1));
+    }
+  }
+
+  /** {@code signal efd0}: user space writes the eventfd. */
+  record Signal(String efd) implements Op {
+    public String text() {
+      return "signal " + efd;
+    }
+
+    public int apply(Machine m) {
+      return m.signal(efd);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(efd, Kind.EVENTFD, false, 1));
+    }
+  }
+
+  /** {@code close efd0}: closes the process's file for that name. */
+  record Close(String name) implements Op {
+    public String text() {
+      return "close " + name;
+    }
+
+    public int apply(Machine m) {
+      return m.close(name);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(name, Kind.FILE, false, 1));
+    }
+  }
+}

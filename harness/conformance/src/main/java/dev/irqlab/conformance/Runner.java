@@ -1,0 +1,125 @@
+package dev.irqlab.conformance;
+
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.HostSettings;
+import dev.irqlab.devices.guest.Delivery;
+import dev.irqlab.devices.guest.Interrupt;
+import dev.irqlab.kernel.Errno;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.KernelConfig;
+import dev.irqlab.kernel.Oops;
+import dev.irqlab.spi.Revision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs one scenario on one revision with one driver era, on a fresh debug {@link Kernel}, and
+ * records its {@link Trace}. The run stops at the first oops or exception (the task died; the
+ * rest is not run and the teardown is skipped); otherwise every process exits, the module is
+ * unloaded and kmemleak scans.
+ */
+public final class Runner {
+  private Runner() {}
+
+  /** Runs {@code scenario} on a host that can post interrupts. */
+  public static Trace run(Scenario scenario, Revision revision, DriverEra era) {
+    return run(scenario, revision, era, HostSettings.defaults());
+  }
+
+  public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings) {
+    Kernel kernel = new Kernel(KernelConfig.defaults());
+    Names names = new Names(kernel);
+    Recorder rec = new Recorder(names);
+    kernel.log().setListener(rec::log);
+    String rev = revision.info().id();
+    Machine m;
+    try {
+      m = new Machine(revision, era, settings, rec, kernel);
+    } catch (RuntimeException e) {
+      return new Trace(scenario.id(), rev, era.id(), List.of(), null, rec.take(), Trace.MachineState.NONE,
+          new Trace.Outcome(e instanceof Oops ? Trace.Outcome.Kind.OOPS : Trace.Outcome.Kind.EXCEPTION, describe(e), 0));
+    }
+    List<Trace.StepTrace> steps = new ArrayList<>();
+    Trace.Outcome outcome = Trace.Outcome.COMPLETED;
+    for (int i = 0; i < scenario.steps().size(); i++) {
+      Step step = scenario.steps().get(i);
+      String result;
+      try {
+        result = Errno.name(step.op().apply(m));
+      } catch (Oops oops) {
+        outcome = new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), i);
+        result = "oops";
+      } catch (RuntimeException e) {
+        outcome = new Trace.Outcome(Trace.Outcome.Kind.EXCEPTION, names.scrub(describe(e)), i);
+        rec.add(TraceEntry.Kind.CRASH, "exception: " + names.scrub(describe(e)), Map.of("exception", e.getClass().getSimpleName()));
+        result = "exception";
+      }
+      steps.add(new Trace.StepTrace(step.line(), step.label(), step.op().text(), result, rec.take(), state(m)));
+      if (!outcome.completed()) {
+        break;
+      }
+    }
+    State end = state(m);
+    List<String> irtes = irtes(m);
+    List<TraceEntry> teardown = List.of();
+    List<String> leaks = List.of();
+    if (outcome.completed()) {
+      try {
+        m.shutdown();
+        int ret = m.rmmod();
+        rec.add(TraceEntry.Kind.RESULT, "rmmod irqbypass = " + Errno.name(ret), Map.of("syscall", "delete_module", "ret", Errno.name(ret)));
+        kernel.memory().scanLeaks();
+        leaks = m.live();
+      } catch (Oops oops) {
+        outcome = new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), scenario.steps().size());
+      } catch (RuntimeException e) {
+        outcome = new Trace.Outcome(Trace.Outcome.Kind.EXCEPTION, names.scrub(describe(e)), scenario.steps().size());
+        rec.add(TraceEntry.Kind.CRASH, "exception: " + names.scrub(describe(e)), Map.of("exception", e.getClass().getSimpleName()));
+      }
+      teardown = rec.take();
+    }
+    kernel.log().setListener(null);
+    return new Trace(scenario.id(), rev, era.id(), steps, end, teardown,
+        new Trace.MachineState(irtes, deliveries(m), anomalies(m), leaks), outcome);
+  }
+
+  private static State state(Machine m) {
+    try {
+      return m.state();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<String> irtes(Machine m) {
+    try {
+      return m.irtes();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static Map<String, Long> deliveries(Machine m) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Interrupt i : m.host().interrupts().history()) {
+      for (Delivery d : i.deliveries()) {
+        out.merge(d.path().label(), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> anomalies(Machine m) {
+    return m.host().interrupts().anomalies().stream().map(a -> m.rec().names().scrub(a.toString())).toList();
+  }
+
+  /** {@code NullPointerException: ... at IrqBypassManager.java:88}: the exception and its first frame. */
+  static String describe(Throwable e) {
+    StackTraceElement[] st = e.getStackTrace();
+    String where = st.length == 0 ? "" : String.format(Locale.ROOT, " at %s(%s:%d)", st[0].getMethodName(), st[0].getFileName(), st[0].getLineNumber());
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.irqlab.conformance;
+
+import java.util.List;
+
+/**
+ * What the manager holds at one moment, with symbolic names: {@code p0@efd0} for a producer held
+ * under efd0's key, {@code p0<->c0} for a connected pair.
+ *
+ * @param producers registered producers, in the registry's order
+ * @param consumers registered consumers, in the registry's order
+ * @param connections the pairs the manager holds as connected
+ * @param moduleRefcount {@code module_refcount(THIS_MODULE)}, or null for built-in code
+ */
+public record State(List<String> producers, List<String> consumers, List<String> connections, Integer moduleRefcount) {
+  /** Nothing registered: what a freshly loaded manager holds. */
+  public static final State UNKNOWN = new State(List.of(), List.of(), List.of(), null);
+
+  public State {
+    producers = List.copyOf(producers);
+    consumers = List.copyOf(consumers);
+    connections = List.copyOf(connections);
+  }
+
+  /** True when {@code object} (a symbolic name) is registered on either side. */
+  public boolean registers(String object) {
+    return producers.stream().anyMatch(p -> p.startsWith(object + "@"))
+        || consumers.stream().anyMatch(c -> c.startsWith(object + "@"));
+  }
+
+  /** How often {@code object} is registered, on either side (more than once is a defect). */
+  public long registrations(String object) {
+    return producers.stream().filter(p -> p.startsWith(object + "@")).count()
+        + consumers.stream().filter(c -> c.startsWith(object + "@")).count();
+  }
+
+  /** True when {@code object} is in any connected pair. */
+  public boolean connects(String object) {
+    return connections.stream().anyMatch(c -> List.of(c.split("<->", 2)).contains(object));
+  }
+
+  /** One line: {@code producers p0@efd0; consumers c0@efd0; connected p0<->c0; module refcount 2}. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("producers ").append(list(producers));
+    out.append("; consumers ").append(list(consumers));
+    out.append("; connected ").append(list(connections));
+    out.append("; module refcount ").append(moduleRefcount == null ? "n/a (built-in)" : moduleRefcount);
+    return out.toString();
+  }
+
+  private static String list(List<String> items) {
+    return items.isEmpty() ? "-" : String.join(" ", items);
+  }
+}
