@@ -92,14 +92,4 @@ class DriverEraTest {
     }
     assertTrue(DriverEra.byId("v5.9").describe().contains("VFIO_UNREGISTER_BEFORE_FREE_IRQ: unregisters before free_irq (d567fb881916, 2019-12, v5.5)"));
   }
-
-  @Test
-  void everyRevisionOnTheClassPathNamesAKnownDefaultEra() {
-    int seen = 0;
-    for (Revision r : ServiceLoader.load(Revision.class)) {
-      assertEquals(r.info().defaultEra(), DriverEra.byId(r.info().defaultEra()).id());
-      seen++;
-    }
-    assertTrue(seen >= 2, "the v6.16 and v6.17 revisions are on the test class path");
-  }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import dev.irqlab.spi.CheckedIrqBypass;
+import java.util.ServiceLoader;
+import dev.irqlab.spi.Revision;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class HostTest {
@@ -29,5 +32,15 @@ class HostTest {
     assertNotSame(a.kernel(), b.kernel());
     assertNotSame(a.bypass().inner(), b.bypass().inner());
     assertEquals(CheckedIrqBypass.class, a.bypass().getClass());
+  }
+
+  @Test
+  void everyRevisionOnTheClassPathNamesAKnownDefaultEra() {
+    int seen = 0;
+    for (Revision r : ServiceLoader.load(Revision.class)) {
+      assertEquals(r.info().defaultEra(), DriverEra.byId(r.info().defaultEra()).id());
+      seen++;
+    }
+    assertTrue(seen == 8, "every revision is on the test class path");
   }
 }
