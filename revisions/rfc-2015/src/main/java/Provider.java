@@ -1,6 +1,7 @@
 package dev.irqlab.rev.rfc2015;
 
 import dev.irqlab.kernel.Kernel;
+import dev.irqlab.spi.Feature;
 import dev.irqlab.spi.IrqBypass;
 import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
@@ -15,9 +16,38 @@ public final class Provider implements Revision {
           .author("Alex Williamson <alex.williamson@redhat.com>")
           .date("2015-06-18")
           .status(Status.SUPERSEDED)
+          .lacks(Feature.STOP_START, "the 2015 prototype has no stop or start callbacks")
+          .lacks(Feature.CONNECT_ERRORS, "the 2015 prototype's add_producer returns void, so a connect cannot fail")
+          .lacks(Feature.PRODUCER_CALLBACKS, "the 2015 prototype's producer has no callbacks")
           .link(new Link("the mail, \"Re: [v4 08/16] KVM: kvm-vfio: User API for IRQ forwarding\""
               + " (a lore search by subject, sender and date: the mail's own URL was not verified)",
               "https://lore.kernel.org/all/?q=s%3A%22User+API+for+IRQ+forwarding%22+f%3Aalex.williamson+d%3A20150618..20150619"))
+          .deviates("REG-03", "A producer with a taken token gets -EINVAL, not -EBUSY.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("REG-04", "A consumer with a taken token gets -EINVAL, not -EBUSY.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("REG-09", "A NULL token is a valid key and pairs with another NULL token.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("REG-10", "Nothing checks that add_producer and del_producer are set.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("UNR-03", "Unregister list_dels the node whether or not it was ever added.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("UNR-04", "Unregister finds the partner by token and list_dels a node that was never added.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("UNR-05", "Unregister finds the partner by token and list_dels a node that was never added.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("UNR-06", "A second unregister list_dels a poisoned node.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("SYS-05", "Unregistering the refused vector matches the other vector's consumer by token and disconnects it; the drivers of 2015 do not clear the token.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+          .deviates("SYS-06", "In 2015 irqfd shutdown did not unregister the consumer, so a destroyed VM's irqfd stays connected and the device keeps posting to it.",
+              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("INV-01", "The unguarded unregisters and the VM destroy above reach freed objects.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("INV-03", "After the VM is destroyed its stale bypass swallows the vector's interrupts.",
+              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+          .deviates("INV-04", "The unguarded unregisters corrupt the lists (list_del on a node never added or already deleted).",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
           .defaultEra("rfc-2015")
           .summary("A sketch in a reply on LKML: built-in lists and a mutex, void add/del_producer"
               + " callbacks, -EINVAL for a taken token. Never merged; it grew into v4.4.")

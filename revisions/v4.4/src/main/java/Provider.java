@@ -17,6 +17,16 @@ public final class Provider implements Revision {
           .status(Status.MERGED)
           .parent("rfc-2015")
           .link(Link.commit("virt: IRQ bypass manager", "f73f8173126ba68eb1c42bd9a234a51d78576ca6"))
+          .deviates("REG-09", "v4.4 has no NULL-token check: a NULL token is a valid key (added between v4.5 and v4.7).",
+              Link.commit("virt: IRQ bypass manager", "f73f8173126ba68eb1c42bd9a234a51d78576ca6"))
+          .deviates("UNR-04", "unregister_producer finds the registered producer by token and list_dels the caller's never-added node: the 2020 list_del crash.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+          .deviates("UNR-05", "unregister_consumer finds the registered consumer by token, before commit 4f3dbdf47e15.",
+              Link.commit("KVM: eventfd: fix NULL deref irqbypass consumer", "4f3dbdf47e15"))
+          .deviates("SYS-05", "Unregistering the refused vector matches the other vector by token; vfio-pci clears the token only from v5.10.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+          .deviates("INV-04", "The token-matched unregister of a never-added node corrupts the list.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
           .defaultEra("v4.4")
           .summary("The prototype as a loadable module: stop, add and start callbacks, -EBUSY for a"
               + " taken token, a module reference per registration. Merged for Linux 4.4.")

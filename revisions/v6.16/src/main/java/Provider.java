@@ -20,6 +20,10 @@ public final class Provider implements Revision {
           .link(Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
           .link(Link.lore("the revert as posted", "20210508071152.722425-1-lingshan.zhu@intel.com"))
           .link(Link.lore("the GICv4 VM freeze it fixes", "3a2c66d6-6ca0-8478-d24b-61e8e3241b20@hisilicon.com"))
+          .deviates("UNR-04", "unregister_producer still finds the registered producer by token (callers clear the token instead); Like Xu's identity fix was never merged.",
+              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"))
+          .deviates("INV-04", "The token-matched unregister of a never-added node corrupts the list.",
+              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"))
           .defaultEra("v6.16")
           .summary("Lists and one mutex; a failed connect restarts both sides again. Unchanged"
               + " from the v5.9 revert (May 2021) until Sean Christopherson's 6.17 series.")

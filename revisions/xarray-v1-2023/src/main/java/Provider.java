@@ -19,6 +19,16 @@ public final class Provider implements Revision {
           .link(Link.lore("v1 as posted", "20230801115646.33990-1-likexu@tencent.com"))
           .link(Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"))
           .link(Link.lore("the producer fix it applies on", "20230801085408.69597-1-likexu@tencent.com"))
+          .deviates("REG-07", "The duplicate check (tmp || tmp == p) cannot catch the same producer under a new key: it is stored twice.",
+              Link.lore("Sean Christopherson: the tmp == consumer check \"subtly gets dropped on the conversion to xarray\"", "20250516230734.2564775-1-seanjc@google.com"))
+          .deviates("REG-08", "The duplicate check (tmp || tmp == c) cannot catch the same consumer under a new key: it is stored twice.",
+              Link.lore("Sean Christopherson: the tmp == consumer check \"subtly gets dropped on the conversion to xarray\"", "20250516230734.2564775-1-seanjc@google.com"))
+          .deviates("MEM-01", "The connect comes before xa_store: on -ENOMEM the pair stays connected but untracked.",
+              Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"))
+          .deviates("MEM-02", "The retry connects the already connected pair a second time.",
+              Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"))
+          .deviates("INV-02", "An object stored under two keys leaves an xarray entry behind after unregister.",
+              Link.lore("Sean Christopherson: the tmp == consumer check \"subtly gets dropped on the conversion to xarray\"", "20250516230734.2564775-1-seanjc@google.com"))
           .defaultEra("v6.5")
           .summary("Two xarrays keyed by token instead of two lists; connects before it stores, so a"
               + " failed xa_store leaves the pair connected but untracked. Replaced by v2 the next day.")

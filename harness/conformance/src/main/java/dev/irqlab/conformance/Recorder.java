@@ -61,7 +61,7 @@ final class Recorder {
       return;
     }
     StringBuilder text = new StringBuilder(names.scrub(e.headline()));
-    if (e.site() != Site.UNKNOWN) {
+    if (e.site() != Site.UNKNOWN && !e.headline().contains(e.site().toString())) {
       text.append(" at ").append(e.site());
     }
     add(TraceEntry.Kind.REPORT, text.toString(), Map.of("report", e.kind().name()));

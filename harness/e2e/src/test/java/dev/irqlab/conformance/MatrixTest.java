@@ -1,0 +1,68 @@
+package dev.irqlab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.spi.RevisionLoader;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The cross-revision matrix, as {@code ./irqlab matrix} computes it: every revision with the
+ * drivers of its own era, every cell as the revision declares it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MatrixTest {
+  private Matrix matrix;
+
+  @BeforeAll
+  void run() {
+    matrix = new Conformance(Suite.standard()).run(RevisionLoader.load(), null);
+  }
+
+  @Test
+  void everyRevisionIsAColumnInHistoryOrder() {
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.16", "xarray-v1-2023", "xarray-v2-2023", "cleanup-v1-2025", "v6.17"),
+        matrix.columns().stream().map(c -> c.revision().id()).toList());
+  }
+
+  @Test
+  void everyCellIsAsItsRevisionDeclares() {
+    String unexpected = matrix.columns().stream()
+        .flatMap(c -> c.unexpected().stream().map(cell -> c.revision().id() + " " + cell.clause() + " " + cell.grade() + ": " + cell.detail()))
+        .collect(Collectors.joining("\n"));
+    assertTrue(matrix.asDeclared(), unexpected);
+  }
+
+  @Test
+  void theSuiteHasAtLeastFortyClausesAndEveryScenarioCompletesOnTheMergedMainline() {
+    assertTrue(matrix.clauses().size() >= 40, "clauses: " + matrix.clauses().size());
+    Column v616 = matrix.column("v6.16").orElseThrow();
+    assertTrue(v616.traces().stream().filter(t -> !t.scenario().equals("unregister-failed-producer")).allMatch(t -> t.outcome().completed()));
+  }
+
+  @Test
+  void theNakedRegisterOnConnectFailureShowsOnlyInXarrayV2() {
+    for (Column c : matrix.columns()) {
+      Grade g = c.cell("ERR-02").orElseThrow().grade();
+      if (c.revision().id().equals("xarray-v2-2023")) {
+        assertEquals(Grade.KNOWN, g);
+        assertTrue(c.cell("ERR-02").orElseThrow().detail().contains("producers p0@efd0"), c.cell("ERR-02").orElseThrow().detail());
+      } else {
+        assertTrue(g == Grade.PASS || g == Grade.NA, c.revision().id() + " " + g);
+      }
+    }
+  }
+
+  @Test
+  void aRunWithAnotherEraIsGradedAgainstTheSameDeclarations() {
+    Matrix fixed = new Conformance(Suite.standard()).run(
+        RevisionLoader.load().stream().filter(r -> r.id().equals("v6.17")).toList(), "v6.17-fix");
+    Column c = fixed.columns().get(0);
+    assertEquals("v6.17-fix", c.revision().era());
+    assertEquals(Grade.STALE, c.cell("SYS-02").orElseThrow().grade(), "the January 2026 fix makes the declared deassign bug go away");
+  }
+}
