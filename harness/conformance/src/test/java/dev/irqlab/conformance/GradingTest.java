@@ -1,0 +1,73 @@
+package dev.irqlab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.spi.Feature;
+import dev.irqlab.spi.LoadedRevision;
+import dev.irqlab.spi.Link;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradingTest {
+  private static final Link LINK = new Link("a review", "https://example.invalid/review");
+
+  private static Column run(StubRevision r) {
+    return new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), null).columns().get(0);
+  }
+
+  @Test
+  void gradesAreThoseOfJcstressAgainstTheDeclarations() {
+    assertEquals(Grade.PASS, Grade.of(Verdict.PASS, false));
+    assertEquals(Grade.STALE, Grade.of(Verdict.PASS, true));
+    assertEquals(Grade.KNOWN, Grade.of(Verdict.fail("x"), true));
+    assertEquals(Grade.FAIL, Grade.of(Verdict.fail("x"), false));
+    assertEquals(Grade.NA, Grade.of(Verdict.na("x"), false));
+    assertTrue(Grade.FAIL.unexpected() && Grade.STALE.unexpected());
+    assertFalse(Grade.KNOWN.unexpected() || Grade.NA.unexpected() || Grade.PASS.unexpected());
+  }
+
+  @Test
+  void aDeclaredFailureIsKnownAndAStaleDeclarationIsUnexpected() {
+    Column plain = run(new StubRevision(StubRevision.Fault.NONE));
+    assertEquals(Grade.FAIL, plain.cell("REG-09").orElseThrow().grade(), "the stub takes a NULL eventfd as a key");
+    assertEquals(Grade.PASS, plain.cell("REG-01").orElseThrow().grade());
+
+    Column declared = run(new StubRevision(StubRevision.Fault.NONE, b -> b
+        .deviates("REG-09", "takes NULL as a key", LINK)
+        .deviates("REG-01", "claims a producer cannot register alone", LINK)));
+    Cell known = declared.cell("REG-09").orElseThrow();
+    assertEquals(Grade.KNOWN, known.grade());
+    assertEquals("takes NULL as a key", known.deviation().why());
+    assertEquals(LINK.url(), known.deviation().url());
+    assertEquals(Grade.STALE, declared.cell("REG-01").orElseThrow().grade());
+  }
+
+  @Test
+  void aClauseThatNeedsAMissingFeatureIsNotApplicableAndSaysWhy() {
+    Column c = run(new StubRevision(StubRevision.Fault.NONE, b -> b.lacks(Feature.STOP_START, "it has no stop callback")));
+    Cell cell = c.cell("ERR-04").orElseThrow();
+    assertEquals(Grade.NA, cell.grade());
+    assertEquals("needs stop and start callbacks: it has no stop callback", cell.detail());
+  }
+
+  @Test
+  void aClauseThatNeedsADriverChangeIsNotApplicableOnAnEraWithoutIt() {
+    StubRevision r = new StubRevision(StubRevision.Fault.NONE);
+    Column c = new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), "v4.4").columns().get(0);
+    Cell cell = c.cell("SYS-07").orElseThrow();
+    assertEquals(Grade.NA, cell.grade());
+    assertTrue(cell.detail().contains("which the v4.4 era does not have"), cell.detail());
+  }
+
+  @Test
+  void theSuiteIsWellFormed() {
+    Suite s = Suite.standard();
+    assertTrue(s.clauses().size() >= 40, "clauses: " + s.clauses().size());
+    for (Category cat : Category.values()) {
+      assertTrue(s.clauses().stream().anyMatch(c -> c.category() == cat), "no clause about " + cat.title());
+    }
+    s.clauses().forEach(c -> assertFalse(c.statement().isBlank() || c.rationale().isBlank(), c.id()));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.irqlab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScenarioParserTest {
+
+  private static Scenario parse(String text) {
+    return ScenarioParser.parse("demo.irq", "demo", text);
+  }
+
+  @Test
+  void readsOperationsLabelsCommentsTitleAndId() {
+    Scenario s = parse(String.join("\n",
+        "# a comment line",
+        "scenario connect-fails",
+        "title the consumer refuses",
+        "",
+        "eventfd efd0",
+        "consumer c0 add=-EBUSY callbacks=required   # trailing comment",
+        "producer p0",
+        "register c0 efd0",
+        "connect: register p0 efd0",
+        "unregister p0"));
+    assertEquals("connect-fails", s.id());
+    assertEquals("the consumer refuses", s.title());
+    assertEquals(6, s.steps().size());
+    assertEquals(new Op.NewConsumer("c0", -16, Op.Callbacks.REQUIRED), s.steps().get(1).op());
+    assertEquals(9, s.step("connect").line());
+    assertEquals(new Op.Register("p0", "efd0"), s.step("connect").op());
+  }
+
+  @Test
+  void everyBuiltInScenarioReadsBackFromItsText() {
+    for (Scenario s : Scenarios.all()) {
+      Scenario back = ScenarioParser.parse(s.id() + ".irq", s.id(), s.text());
+      assertEquals(s.steps().stream().map(Step::text).toList(), back.steps().stream().map(Step::text).toList(), s.id());
+      assertEquals(s.title(), back.title());
+    }
+  }
+
+  @Test
+  void readsSystemOperations() {
+    Scenario s = parse(String.join("\n",
+        "vm vm0 vcpus=4", "vfio vfio0 msix=8", "vdpa vdpa0", "eventfd efd0",
+        "route vm0 24 vcpu=1 vector=0x41", "irqfd vm0 efd0 24", "set-irqs vfio0 msix 0 efd0 - efd0",
+        "fire vfio0.msix0", "vring-call vdpa0 1 efd0", "status vdpa0 driver-ok", "fire vdpa0.vq1",
+        "deassign vm0 efd0 24", "disable-irqs vfio0 msix", "close vm0", "signal efd0", "fail kmalloc", "fail off", "rmmod"));
+    assertEquals(new Op.Route("vm0", 24, 1, 0x41), s.steps().get(4).op());
+    assertEquals(new Op.Fire("vdpa0", "vq", 1), s.steps().get(10).op());
+    assertEquals("set-irqs vfio0 msix 0 efd0 - efd0", s.steps().get(6).op().text());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      launch p0                         | 1:1: unknown operation 'launch': expected one of
+      register p0 efd0                  | 1:10: unknown name 'p0': expected a producer or consumer declared above
+      producer p0\\nregister p0 efd9    | 2:13: unknown name 'efd9': expected an eventfd declared above
+      eventfd e\\nregister e e          | 2:10: 'e' is an eventfd: expected a producer or consumer
+      producer p0 add=-EWHAT            | 1:17: '-EWHAT' is not an errno: expected 0 or a name such as -EBUSY
+      producer p0 colour=red            | 1:13: unknown option 'colour': expected 'producer NAME [add=ERRNO] [callbacks=all|none]'
+      producer p0\\nproducer p0         | 2:10: 'p0' is already a producer: expected a new name
+      vm vm0 vcpus=lots                 | 1:14: 'lots' is not a number: expected a number from 1 to 64
+      register p0                       | 1:13: missing argument: expected 'register NAME EVENTFD|NULL'
+      Connect: eventfd efd0             | 1:1: bad label 'Connect:': expected lower-case letters, digits and '-', then ':'
+      fire vfio0                        | 1:6: bad interrupt source 'vfio0': expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN
+      # nothing but a comment           | 1:1: no operations: expected at least one line such as 'eventfd efd0'
+      """)
+  void namesTheFileLineColumnAndWhatWasExpected(String text, String message) {
+    ScenarioException e = assertThrows(ScenarioException.class, () -> parse(text.replace("\\n", "\n")));
+    assertTrue(e.getMessage().startsWith("demo.irq:" + message), e.getMessage());
+  }
+
+  @Test
+  void readsAFileAndNamesItInErrors(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("Bad-One.irq");
+    Files.writeString(f, "eventfd efd0\nregister nobody efd0\n");
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(f));
+    assertEquals(f.toString(), e.file());
+    assertEquals(2, e.line());
+    assertEquals(10, e.column());
+    Files.writeString(f, "eventfd efd0\n");
+    assertEquals("bad-one", ScenarioParser.parse(f).id());
+  }
+}
