@@ -311,13 +311,7 @@ final class Machine {
   /** A system call, traced as one nesting level. */
   private int syscall(String name, IntSupplier body) {
     rec.add(TraceEntry.Kind.CALL, name, Map.of("syscall", name));
-    rec.enter();
-    int ret;
-    try {
-      ret = body.getAsInt();
-    } finally {
-      rec.leave();
-    }
+    int ret = rec.inside(body);
     rec.add(TraceEntry.Kind.RESULT, name + " = " + Errno.name(ret), Map.of("syscall", name, "ret", Errno.name(ret)));
     return ret;
   }

@@ -45,6 +45,16 @@ final class Recorder {
     current.set(index, new TraceEntry(e.depth(), e.kind(), text, fields));
   }
 
+  /** Runs {@code body} one nesting level deeper (inside an entry point or a system call). */
+  int inside(java.util.function.IntSupplier body) {
+    enter();
+    try {
+      return body.getAsInt();
+    } finally {
+      leave();
+    }
+  }
+
   /** Opens a nesting level (an entry point or a system call). */
   void enter() {
     depth++;

@@ -74,13 +74,7 @@ final class TracingIrqBypass implements IrqBypass {
   /** Traces one entry point; {@code Integer.MIN_VALUE} from the body means "returns void". */
   private int call(String function, String object, String text, IntSupplier body) {
     rec.add(TraceEntry.Kind.CALL, text, Map.of("function", function, "object", object));
-    rec.enter();
-    int ret;
-    try {
-      ret = body.getAsInt();
-    } finally {
-      rec.leave();
-    }
+    int ret = rec.inside(body);
     Map<String, String> fields = new HashMap<>(Map.of("function", function, "object", object));
     if (ret != Integer.MIN_VALUE) {
       fields.put("ret", Errno.name(ret));
