@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reports as JSON (docs/report-schema.md): the matrix with every trace ({@value Matrix#SCHEMA})
@@ -34,6 +35,8 @@ public final class Reports {
       .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n")))
       .build();
+
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: ([0-9]+), column: ([0-9]+)\\]");
 
   private Reports() {}
 
@@ -124,12 +127,14 @@ public final class Reports {
     return out.length() == 0 ? "" : " at " + out;
   }
 
+  /** Jackson's message, first line, with its source locations as {@code line 1, column 42}. */
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable";
     }
     int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).strip();
+    String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+    return SOURCE.matcher(line).replaceAll("line $1, column $2");
   }
 
   private static String json(Object value) {

@@ -83,6 +83,10 @@ class ReportsTest {
     ReportException e = assertThrows(ReportException.class, () -> Reports.read(file));
     assertTrue(e.getMessage().startsWith(file + ":3:17: malformed JSON: Unexpected character (','"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    ReportException cut = assertThrows(ReportException.class,
+        () -> Reports.fromJson("cut.json", "{\"schema\": \"irqlab-report/1\", \"clauses\": [\n"));
+    assertEquals("cut.json:2:1: malformed JSON: Unexpected end-of-input: expected close marker for Array"
+        + " (start marker at line 1, column 42)", cut.getMessage());
   }
 
   @Test
