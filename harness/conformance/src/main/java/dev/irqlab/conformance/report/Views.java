@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What every format of the matrix shows alike: the legend, groups, counts and headlines. */
-final class Views {
+public final class Views {
   private Views() {}
 
   /** What each mark means, in the order the legend lists them. */
@@ -51,13 +51,13 @@ final class Views {
   }
 
   /** {@code 40 pass, 1 known, 5 n/a, 0 unexpected}. */
-  static String counts(Column c) {
+  public static String counts(Column c) {
     return String.format(Locale.ROOT, "%d pass, %d known, %d n/a, %d unexpected",
         c.count(Grade.PASS), c.count(Grade.KNOWN), c.count(Grade.NA), c.unexpected().size());
   }
 
   /** What the drivers were: one era for all, or each revision's own. */
-  static String drivers(Matrix m) {
+  public static String drivers(Matrix m) {
     List<String> eras = m.columns().stream().map(c -> c.revision().era()).distinct().toList();
     boolean own = m.columns().stream().allMatch(c -> c.revision().era().equals(c.revision().defaultEra()));
     if (own) {
@@ -70,12 +70,12 @@ final class Views {
   }
 
   /** {@code 46 clauses on 8 revisions, each with the drivers of its era}. */
-  static String headline(Matrix m) {
+  public static String headline(Matrix m) {
     return plural(m.clauses().size(), "clause") + " on " + plural(m.columns().size(), "revision") + ", " + drivers(m);
   }
 
   /** Why an unexpected cell is unexpected, in one line. */
-  static String why(Cell c) {
+  public static String why(Cell c) {
     if (c.grade() == Grade.STALE) {
       String declared = c.deviation() == null ? "a deviation" : "\"" + Text.oneLine(c.deviation().why()) + "\"";
       return "declares " + declared + ", but " + (c.detail().isEmpty() ? "the clause holds" : "the clause is n/a: " + Text.oneLine(c.detail()));
@@ -89,7 +89,7 @@ final class Views {
   }
 
   /** The last line: all as declared, or how many cells are not. */
-  static String verdict(Matrix m) {
+  public static String verdict(Matrix m) {
     long n = unexpected(m);
     long cells = m.columns().stream().mapToLong(c -> c.cells().size()).sum();
     return n == 0 ? "All " + plural(cells, "cell") + " as declared."
