@@ -1,5 +1,6 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.report.Text;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.RevisionLoader;

@@ -1,5 +1,6 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.report.ReportException;
 import dev.irqlab.spi.RevisionLoadException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Every historical design of the Linux IRQ bypass manager, run on one emulated kernel.",
-    subcommands = {InfoCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      MatrixCommand.class,
+      DiffCommand.class,
+      RunCommand.class,
+      ExplainCommand.class,
+      ListCommand.class,
+      InfoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code for everything as declared. */
   public static final int OK = 0;
@@ -30,7 +39,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'irqlab info' or 'irqlab help'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'irqlab matrix' or 'irqlab help'.");
   }
 
   public static void main(String[] args) {
@@ -47,6 +56,10 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : UNEXPECTED);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof UsageException || e instanceof ReportException) {
+            commandLine.getErr().println("irqlab: " + e.getMessage());
+            return USAGE;
+          }
           if (e instanceof RevisionLoadException) {
             commandLine.getErr().println("irqlab: " + e.getMessage());
             return UNEXPECTED;

@@ -3,26 +3,18 @@ package dev.irqlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
-  /** What one run printed and returned. */
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   void infoShowsTheKernelTheSpiAndLiveReports() {
-    Run r = run("info");
+    Cli.Run r = run("info");
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("The emulated kernel (harness/kernel)"), r.out());
     assertTrue(r.out().contains("registerProducer(producer, eventfd, irq)"), r.out());
@@ -45,7 +37,7 @@ class MainTest {
 
   @Test
   void infoWithoutTheTourLeavesItOut() {
-    Run r = run("info", "--no-tour");
+    Cli.Run r = run("info", "--no-tour");
     assertEquals(Main.OK, r.code());
     assertTrue(!r.out().contains("[LOCKDEP]"), r.out());
   }
@@ -67,7 +59,7 @@ class MainTest {
 
   @Test
   void listShowsEveryRevisionInHistoryOrderWithinEightyColumns() {
-    Run r = run("list");
+    Cli.Run r = run("list");
     assertEquals(Main.OK, r.code());
     List<String> ids =
         r.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("ID")).map(l -> l.split(" +")[0]).toList();
@@ -86,7 +78,7 @@ class MainTest {
 
   @Test
   void noCommandIsAUsageError() {
-    Run r = run();
+    Cli.Run r = run();
     assertEquals(Main.USAGE, r.code());
     assertTrue(r.err().contains("Missing command"), r.err());
     assertTrue(r.err().contains("Usage: irqlab"), r.err());
@@ -94,10 +86,10 @@ class MainTest {
 
   @Test
   void anUnknownCommandOrOptionIsAUsageErrorWithoutAStackTrace() {
-    Run r = run("frobnicate");
+    Cli.Run r = run("frobnicate");
     assertEquals(Main.USAGE, r.code());
     assertTrue(!r.err().contains("Exception"), r.err());
-    Run o = run("info", "--bogus");
+    Cli.Run o = run("info", "--bogus");
     assertEquals(Main.USAGE, o.code());
     assertTrue(o.err().contains("Unknown option: '--bogus'"), o.err());
   }
@@ -105,8 +97,10 @@ class MainTest {
   @Test
   void versionAndHelpExitZero() {
     assertEquals(Main.OK, run("--version").code());
-    Run h = run("help");
+    Cli.Run h = run("help");
     assertEquals(Main.OK, h.code());
-    assertTrue(h.out().contains("info"), h.out());
+    for (String command : List.of("matrix", "diff", "run", "explain", "list", "info")) {
+      assertTrue(h.out().contains("\n  " + command + " "), "help does not list " + command + ":\n" + h.out());
+    }
   }
 }

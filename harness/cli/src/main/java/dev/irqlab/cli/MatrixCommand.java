@@ -1,0 +1,66 @@
+package dev.irqlab.cli;
+
+import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.report.AtomicFile;
+import dev.irqlab.conformance.report.Format;
+import dev.irqlab.conformance.report.Text;
+import dev.irqlab.conformance.report.Views;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code irqlab matrix}: the conformance suite on every revision. */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the conformance suite on the revisions and show clauses by revisions.",
+      "Exit status: 0 when every cell is as its revision declares, 1 when one is not"
+          + " (an undeclared failure or a stale declaration), 2 for a usage error."
+    })
+final class MatrixCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+      description = "text (80 columns, for a mail), markdown, json (a report for 'irqlab diff'), ktap or html."
+          + " Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--revisions", paramLabel = "ID", split = ",",
+      description = "Only these revisions (comma-separated ids; see 'irqlab list'). Default: all.")
+  List<String> revisions;
+
+  @Option(names = "--era", paramLabel = "ERA",
+      description = "Run every revision with this era's drivers. Default: each with its own.")
+  String era;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (whole or not at all) instead of the standard output.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    Revisions all = Revisions.load();
+    Matrix m = Revisions.run(Suite.standard(), all.select(revisions), era);
+    String text = format.render(m);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == null) {
+      out.print(text);
+    } else {
+      AtomicFile.write(output, text);
+      Text.hanging("irqlab: wrote " + output + ":", Views.headline(m) + ". " + Views.verdict(m), 4).forEach(out::println);
+    }
+    out.flush();
+    return exitCode(m);
+  }
+
+  /** 0 when every cell is as its revision declares, else 1. */
+  static int exitCode(Matrix m) {
+    return m.asDeclared() ? Main.OK : Main.UNEXPECTED;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.irqlab.cli;
+
+import dev.irqlab.conformance.Conformance;
+import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Suite;
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.spi.LoadedRevision;
+import dev.irqlab.spi.RevisionLoader;
+import dev.irqlab.spi.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The revisions on the class path as the commands pick them, and runs of the suite on them. */
+final class Revisions {
+  private final List<LoadedRevision> all;
+
+  private Revisions(List<LoadedRevision> all) {
+    this.all = all;
+  }
+
+  /** The revisions on the class path, in history order. */
+  static Revisions load() {
+    return new Revisions(RevisionLoader.load());
+  }
+
+  List<LoadedRevision> all() {
+    return all;
+  }
+
+  boolean has(String id) {
+    return all.stream().anyMatch(r -> r.id().equals(id));
+  }
+
+  /** The revision called {@code id}; a usage error naming the revisions there are when none is. */
+  LoadedRevision byId(String id) {
+    return all.stream().filter(r -> r.id().equals(id)).findFirst()
+        .orElseThrow(() -> new UsageException("unknown revision '" + id + "': the revisions are " + ids()));
+  }
+
+  /** The revisions called {@code ids}, in history order, each once; all of them when null. */
+  List<LoadedRevision> select(List<String> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return all;
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String id : ids) {
+      wanted.add(byId(id.strip()).id());
+    }
+    List<LoadedRevision> out = new ArrayList<>();
+    all.stream().filter(r -> wanted.contains(r.id())).forEach(out::add);
+    return out;
+  }
+
+  /** The newest merged revision: the last in history order with status merged. */
+  LoadedRevision newestMerged() {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).info().status() == Status.MERGED) {
+        return all.get(i);
+      }
+    }
+    throw new UsageException("no merged revision on the class path: name one with --revision (the revisions are " + ids() + ")");
+  }
+
+  /** {@code rfc-2015, v4.4, ...}, or {@code none}. */
+  String ids() {
+    return all.isEmpty() ? "none" : String.join(", ", all.stream().map(LoadedRevision::id).toList());
+  }
+
+  /** Checks an era given on the command line: null (each revision's own) or a documented era. */
+  static String era(String era) {
+    if (era != null) {
+      try {
+        DriverEra.byId(era);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return era;
+  }
+
+  /** Runs {@code suite} on {@code revisions} with {@code era}'s drivers (null: each its own). */
+  static Matrix run(Suite suite, List<LoadedRevision> revisions, String era) {
+    return new Conformance(suite).run(revisions, era(era));
+  }
+}

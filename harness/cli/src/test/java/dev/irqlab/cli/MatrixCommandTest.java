@@ -1,0 +1,125 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.conformance.Cell;
+import dev.irqlab.conformance.Clause;
+import dev.irqlab.conformance.Column;
+import dev.irqlab.conformance.Conformance;
+import dev.irqlab.conformance.Grade;
+import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.report.Reports;
+import dev.irqlab.spi.RevisionLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code irqlab matrix} on the real revisions, in every format. */
+class MatrixCommandTest {
+  private static Matrix expected;
+  private static Cli.Run text;
+
+  @BeforeAll
+  static void runTheSuiteOnce() {
+    expected = new Conformance(Suite.standard()).run(RevisionLoader.load(), null);
+    text = Cli.run("matrix");
+  }
+
+  private static int exitFor(Matrix m) {
+    return m.asDeclared() ? Main.OK : Main.UNEXPECTED;
+  }
+
+  @Test
+  void anUndeclaredFailureOrAStaleDeclarationExitsOne() {
+    Column.RevisionSummary r = new Column.RevisionSummary("v6.16", "t", "merged", null, "2021-05-08", "v6.16", "v6.16", "x", Map.of());
+    for (Grade g : Grade.values()) {
+      Matrix m = new Matrix(Matrix.SCHEMA, expected.clauses().subList(0, 1), List.of(),
+          List.of(new Column(r, List.of(new Cell(expected.clauses().get(0).id(), g, "", null)), List.of())));
+      assertEquals(g == Grade.FAIL || g == Grade.STALE ? 1 : 0, MatrixCommand.exitCode(m), g.name());
+    }
+  }
+
+  @Test
+  void theExitCodeSaysWhetherEveryCellIsAsDeclared() {
+    assertEquals(exitFor(expected), text.code(), text.err());
+    assertEquals(!expected.asDeclared(), text.out().contains("\nUnexpected:\n"), text.out());
+    assertEquals("", text.err());
+  }
+
+  @Test
+  void theTextMatrixHasEveryRevisionAndClauseWithinEightyColumns() {
+    Cli.fitsEightyColumns(text.out());
+    for (String id : RevisionHistoryTest.HISTORY) {
+      assertTrue(text.out().lines().anyMatch(l -> l.matches("[A-Z]{1,2} +" + java.util.regex.Pattern.quote(id) + " .*")),
+          "no legend line for " + id + "\n" + text.out());
+    }
+    for (Clause c : Suite.standard().clauses()) {
+      assertTrue(text.out().lines().anyMatch(l -> l.startsWith("  " + c.id() + " ")), "no row for " + c.id());
+    }
+    assertTrue(text.out().startsWith("irqlab matrix: " + Suite.standard().clauses().size() + " clause"), text.out());
+  }
+
+  @Test
+  void jsonIsTheReportOfTheSameRunAndReadsBackEqual(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("report.json");
+    Cli.Run r = Cli.run("matrix", "--format", "json", "-o", file.toString());
+    assertEquals(exitFor(expected), r.code(), r.err());
+    assertTrue(r.out().startsWith("irqlab: wrote " + file + ":"), r.out());
+    Matrix back = Reports.read(file);
+    assertEquals(back, Reports.fromJson("again", Files.readString(file)));
+    assertEquals(expected.clauses(), back.clauses());
+    assertEquals(expected.columns().stream().map(c -> c.cells()).toList(), back.columns().stream().map(c -> c.cells()).toList());
+    assertEquals(expected.columns().stream().map(c -> c.traces()).toList(), back.columns().stream().map(c -> c.traces()).toList());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void markdownKtapAndHtmlNameEveryRevision() {
+    for (String format : List.of("markdown", "ktap", "html")) {
+      Cli.Run r = Cli.run("matrix", "--format", format);
+      assertEquals(exitFor(expected), r.code(), format + ": " + r.err());
+      RevisionHistoryTest.HISTORY.forEach(id -> assertTrue(r.out().contains(id), format + " lacks " + id));
+    }
+    Cli.Run ktap = Cli.run("matrix", "--format", "KTAP", "--revisions", "v6.16");
+    assertTrue(ktap.out().startsWith("KTAP version 1\n"), ktap.out());
+    assertTrue(ktap.out().contains("\n1..1\n  KTAP version 1\n  # Subtest: v6.16\n"), ktap.out());
+  }
+
+  @Test
+  void revisionsAndEraChooseTheColumnsAndTheirDrivers() {
+    Cli.Run r = Cli.run("matrix", "--revisions", "v6.17,v6.16", "--era", "v6.16");
+    assertTrue(r.out().startsWith("irqlab matrix: " + Suite.standard().clauses().size()), r.out());
+    assertTrue(r.out().contains(" revisions, all with the v6.16 drivers\n"), r.out());
+    List<String> legend = r.out().lines().filter(l -> l.matches("[A-Z] +v6\\.1[67] .*")).toList();
+    assertEquals(2, legend.size(), r.out());
+    assertTrue(legend.get(0).startsWith("A   v6.16 "), "history order: " + legend);
+    assertTrue(legend.get(1).endsWith(" v6.16"), "drivers: " + legend);
+  }
+
+  @Test
+  void anUnknownRevisionEraOrFormatIsAUsageError() {
+    Cli.run("matrix", "--revisions", "v6.16,v9.9").assertUsageError("unknown revision 'v9.9': the revisions are "
+        + String.join(", ", RevisionHistoryTest.HISTORY));
+    Cli.run("matrix", "--era", "v2.6").assertUsageError(
+        "unknown driver era 'v2.6': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix");
+    Cli.Run f = Cli.run("matrix", "--format", "pdf");
+    assertEquals(Main.USAGE, f.code());
+    assertTrue(f.err().startsWith("Invalid value for option '--format': unknown format 'pdf': expected one of text,"), f.err());
+  }
+
+  @Test
+  void anOutputFileInAMissingFolderIsAUsageError(@TempDir Path dir) {
+    Path file = dir.resolve("missing/report.txt");
+    Cli.run("matrix", "--revisions", "v6.16", "-o", file.toString())
+        .assertUsageError("cannot write " + file + ": no such file or directory");
+  }
+}

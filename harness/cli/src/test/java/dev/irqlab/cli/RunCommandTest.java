@@ -1,0 +1,91 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.conformance.Trace;
+import dev.irqlab.conformance.report.Reports;
+import dev.irqlab.conformance.report.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code irqlab run FILE}: a scenario in the text format. */
+class RunCommandTest {
+  private static final String DEMO = String.join("\n",
+      "# A consumer whose connect fails, then a producer with the same eventfd.",
+      "title the consumer refuses the producer",
+      "eventfd efd0",
+      "consumer c0 add=-EBUSY",
+      "producer p0",
+      "register c0 efd0",
+      "connect: register p0 efd0     # the connect fails here",
+      "unregister p0",
+      "unregister c0",
+      "");
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void byDefaultItRunsOnTheNewestMergedRevisionWithItsDrivers() throws IOException {
+    Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("scenario demo on v6.17 with the v6.17 drivers", lines.get(0));
+    assertTrue(lines.contains("connect: register p0 efd0"), r.out());
+    assertTrue(lines.contains("    irq_bypass_register_producer = -EBUSY")
+        || lines.contains("    irq_bypass_register_producer(p0, efd0, 100) = -EBUSY"), r.out());
+    assertEquals("result: completed", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void allRunsItOnEveryRevisionInHistoryOrderAndEraOverridesTheDrivers() throws IOException {
+    Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString(), "--revision", "all", "--era", "v6.16");
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> heads = r.out().lines().filter(l -> l.startsWith("scenario demo on ")).toList();
+    assertEquals(RevisionHistoryTest.HISTORY.stream().map(id -> "scenario demo on " + id + " with the v6.16 drivers").toList(), heads);
+  }
+
+  @Test
+  void jsonIsTheRunReportWithOneTracePerRevision() throws IOException {
+    Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString(), "--revision", "xarray-v2-2023", "--format", "json");
+    assertEquals(Main.OK, r.code(), r.err());
+    RunReport run = Reports.runFromJson("out", r.out());
+    assertEquals("demo", run.scenario().id());
+    assertEquals(1, run.traces().size());
+    Trace t = run.traces().get(0);
+    assertEquals("xarray-v2-2023", t.revision());
+    assertEquals("v6.5", t.era());
+    assertEquals("-EBUSY", t.step("connect").result());
+  }
+
+  @Test
+  void aMalformedScenarioNamesTheFileLineAndColumnWithoutAStackTrace() throws IOException {
+    Path bad = write("bad.irq", "eventfd efd0\nregister c0 efd9\n");
+    Cli.Run r = Cli.run("run", bad.toString());
+    r.assertUsageError(bad + ":2:10: unknown name 'c0': expected a producer or consumer declared above");
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aMissingFileAnUnknownRevisionEraOrFormatIsAUsageError() throws IOException {
+    Path missing = dir.resolve("nothere.irq");
+    Cli.run("run", missing.toString()).assertUsageError(missing + ": no such file");
+    Cli.run("run", dir.toString()).assertUsageError(dir + ": is a directory: expected a scenario file");
+    Path demo = write("demo.irq", DEMO);
+    Cli.run("run", demo.toString(), "--revision", "v9").assertUsageError("unknown revision 'v9': the revisions are "
+        + String.join(", ", RevisionHistoryTest.HISTORY));
+    Cli.run("run", demo.toString(), "--era", "v9").assertUsageError(
+        "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix");
+    Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");
+  }
+}

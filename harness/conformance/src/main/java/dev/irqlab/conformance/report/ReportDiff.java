@@ -1,0 +1,154 @@
+package dev.irqlab.conformance.report;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.irqlab.conformance.Cell;
+import dev.irqlab.conformance.Column;
+import dev.irqlab.conformance.Grade;
+import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The behaviour of one revision against another, as plain text for a mail: first the clauses
+ * whose grade differs, then a unified diff of the trace of every scenario that differs. Each
+ * side is a column of a matrix, run now or read from a saved report. Lines of the diff's own
+ * are at most 80 columns; lines inside a hunk are the traces' lines, whole.
+ */
+public final class ReportDiff {
+  /** Lines of context around each change. */
+  static final int CONTEXT = 3;
+
+  private ReportDiff() {}
+
+  /**
+   * One side of a diff.
+   *
+   * @param label how the diff names it ({@code v6.16}, {@code before.json:v6.16})
+   * @param matrix the matrix it comes from
+   * @param column its column in that matrix
+   */
+  public record Side(String label, Matrix matrix, Column column) {
+    /** The column of revision {@code id}, labelled with the id. */
+    public static Side of(Matrix m, String id) {
+      return of(id, m, id);
+    }
+
+    /** The column of revision {@code id}, labelled {@code label}. */
+    public static Side of(String label, Matrix m, String id) {
+      Column c = m.column(id).orElseThrow(() -> new IllegalArgumentException("no revision " + id + " in the matrix"));
+      return new Side(label, m, c);
+    }
+  }
+
+  /** Compares revision {@code revA} of {@code a} with revision {@code revB} of {@code b}. */
+  public static String diff(Matrix a, String revA, Matrix b, String revB) {
+    return diff(Side.of(a, revA), Side.of(b, revB));
+  }
+
+  public static String diff(Side a, Side b) {
+    List<String> out = new ArrayList<>();
+    out.add("irqlab diff " + a.label() + " " + b.label());
+    out.addAll(Text.hanging("  ---", describe(a), 6));
+    out.addAll(Text.hanging("  +++", describe(b), 6));
+    out.add("");
+    verdicts(a, b, out);
+    out.add("");
+    traces(a, b, out);
+    return String.join("\n", out) + "\n";
+  }
+
+  private static String describe(Side s) {
+    Column.RevisionSummary r = s.column().revision();
+    return s.label() + ": " + r.title() + " (" + r.status() + ", " + r.date() + "), with the " + r.era() + " drivers";
+  }
+
+  private static void verdicts(Side a, Side b, List<String> out) {
+    List<String> lines = new ArrayList<>();
+    int changed = 0;
+    Set<String> ids = new LinkedHashSet<>();
+    a.matrix().clauses().forEach(c -> ids.add(c.id()));
+    b.matrix().clauses().forEach(c -> ids.add(c.id()));
+    int width = ids.stream().mapToInt(String::length).max().orElse(6);
+    for (String id : ids) {
+      Cell ca = a.column().cell(id).orElse(null);
+      Cell cb = b.column().cell(id).orElse(null);
+      if (ca != null && cb != null && ca.grade() == cb.grade()) {
+        continue;
+      }
+      changed++;
+      String head = String.format(Locale.ROOT, "%-" + width + "s  %s -> %s  ", id, mark(ca), mark(cb));
+      String statement = b.matrix().clause(id).or(() -> a.matrix().clause(id)).map(Matrix.ClauseInfo::statement).orElse("");
+      lines.addAll(Text.hanging(head, Text.oneLine(statement), head.length()));
+      detail(a, ca, width, lines);
+      detail(b, cb, width, lines);
+    }
+    out.add(changed == 0 ? "No clause changes its verdict." : "Clauses whose verdict differs (" + changed + "):");
+    out.addAll(lines);
+  }
+
+  private static void detail(Side s, Cell c, int width, List<String> out) {
+    if (c == null || (c.detail().isEmpty() && c.deviation() == null)) {
+      return;
+    }
+    String why = c.grade() == Grade.KNOWN && c.deviation() != null
+        ? Text.oneLine(c.detail()) + (c.detail().isEmpty() ? "" : "; ") + "declared: " + Text.oneLine(c.deviation().why())
+        : Views.why(c);
+    out.addAll(Text.hanging(" ".repeat(width + 2) + s.label() + ":", why, width + 4));
+  }
+
+  private static String mark(Cell c) {
+    return c == null ? "-" : c.grade().mark();
+  }
+
+  private static void traces(Side a, Side b, List<String> out) {
+    Set<String> ids = new LinkedHashSet<>();
+    a.column().traces().forEach(t -> ids.add(t.scenario()));
+    b.column().traces().forEach(t -> ids.add(t.scenario()));
+    List<String> diffs = new ArrayList<>();
+    int changed = 0;
+    for (String id : ids) {
+      Optional<Trace> ta = a.column().trace(id);
+      Optional<Trace> tb = b.column().trace(id);
+      List<String> la = ta.map(ReportDiff::lines).orElse(List.of());
+      List<String> lb = tb.map(ReportDiff::lines).orElse(List.of());
+      if (la.equals(lb)) {
+        continue;
+      }
+      changed++;
+      diffs.add("");
+      if (ta.isEmpty() || tb.isEmpty()) {
+        diffs.add("Scenario " + id + " ran only on " + (ta.isEmpty() ? b.label() : a.label()) + ".");
+      } else if (!text(a, id).equals(text(b, id))) {
+        diffs.addAll(Text.hanging("", "The scenario " + id + " itself differs between the two: its trace shows that change too.", 0));
+      }
+      Patch<String> patch = DiffUtils.diff(la, lb);
+      diffs.addAll(UnifiedDiffUtils.generateUnifiedDiff(a.label() + "/" + id, b.label() + "/" + id, la, patch, CONTEXT));
+    }
+    out.add(changed == 0 ? "No trace differs (" + Views.plural(ids.size(), "scenario") + ")."
+        : "Scenarios whose trace differs (" + changed + " of " + ids.size() + "):");
+    out.addAll(diffs);
+  }
+
+  private static String text(Side s, String scenario) {
+    return s.matrix().scenarios().stream().filter(i -> i.id().equals(scenario)).map(Matrix.ScenarioInfo::text).findFirst().orElse("");
+  }
+
+  /**
+   * The trace as {@link Trace#lines()} prints it, with its first line (which names the revision
+   * and the era, and so differs between any two sides) cut to {@code scenario ID}.
+   */
+  static List<String> lines(Trace t) {
+    List<String> lines = new ArrayList<>(t.lines());
+    if (!lines.isEmpty()) {
+      lines.set(0, "scenario " + t.scenario());
+    }
+    return lines;
+  }
+}

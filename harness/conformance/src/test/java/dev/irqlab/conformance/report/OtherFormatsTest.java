@@ -1,0 +1,145 @@
+package dev.irqlab.conformance.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Markdown, KTAP and HTML. */
+class OtherFormatsTest {
+  @Test
+  void markdownIsOneTableWhoseRowsAllHaveTheHeadersCellCount() {
+    List<String> lines = MarkdownMatrix.render(Fixtures.matrix()).lines().toList();
+    int head = lines.indexOf("| Clause | `rfc-2015` | `v6.16` | `xarray-v2-2023` | `cleanup-v1-2025` | Statement |");
+    assertTrue(head >= 0, String.join("\n", lines));
+    assertEquals("|---|---|---|---|---|---|", lines.get(head + 1));
+    int rows = 0;
+    for (String l : lines.subList(head + 2, lines.size())) {
+      if (!l.startsWith("|")) {
+        break;
+      }
+      assertEquals(7, l.replace("\\|", "").chars().filter(c -> c == '|').count(), l);
+      rows++;
+    }
+    assertEquals(4 + 4, rows, "a row per category and per clause");
+    assertTrue(lines.contains("| REG-01 | pass | pass | pass | **FAIL** | A producer registered with a free token is registered once. |"));
+    assertTrue(lines.contains("| **error paths** |  |  |  |  |  |"), String.join("\n", lines));
+  }
+
+  @Test
+  void markdownHasTheLegendTheRevisionsAndTheUnexpectedCells() {
+    String md = MarkdownMatrix.render(Fixtures.matrix());
+    assertTrue(md.contains("- `known`: fails, as the revision declares"), md);
+    assertTrue(md.contains("| `xarray-v2-2023` | rejected | 2023-08-02 | `xarray-v1-2023` | v6.5 | 3 pass, 1 known, 0 n/a, 0 unexpected |"), md);
+    assertTrue(md.contains("- `cleanup-v1-2025` LOCK-01 **STALE**: declares"), md);
+    assertTrue(md.contains("\\<script\\>alert('x')\\</script\\> \\| \\*bold\\*"), "escaped: " + md);
+    assertFalse(md.contains("<script>"), md);
+  }
+
+  /** A KTAP test read back: its plan, its result lines and its subtests. */
+  private record Ktap(int plan, List<String> results, List<Ktap> subtests) {}
+
+  private static final Pattern RESULT = Pattern.compile("(ok|not ok) ([0-9]+) ([^#]+?)( # (SKIP|XFAIL) (.+))?");
+
+  /** Reads KTAP version 1 strictly: version line, plan, results numbered from 1, subtests indented by two. */
+  private static final class KtapReader {
+    private final List<String> lines;
+    private int i;
+
+    KtapReader(List<String> lines) {
+      this.lines = lines;
+    }
+
+    Ktap test(int depth) {
+      String pad = "  ".repeat(depth);
+      assertEquals(pad + "KTAP version 1", lines.get(i++));
+      while (lines.get(i).startsWith(pad + "#")) {
+        i++;
+      }
+      Matcher plan = Pattern.compile(Pattern.quote(pad) + "1\\.\\.([0-9]+)").matcher(lines.get(i++));
+      assertTrue(plan.matches(), "a plan after the version line: " + lines.get(i - 1));
+      List<String> results = new ArrayList<>();
+      List<Ktap> subtests = new ArrayList<>();
+      while (i < lines.size()) {
+        String line = lines.get(i);
+        if (line.equals(pad + "  KTAP version 1")) {
+          subtests.add(test(depth + 1));
+          continue;
+        }
+        if (!line.startsWith(pad) || line.charAt(pad.length()) == ' ') {
+          break;
+        }
+        i++;
+        String l = line.substring(pad.length());
+        if (l.startsWith("#")) {
+          continue;
+        }
+        Matcher m = RESULT.matcher(l);
+        assertTrue(m.matches(), "not a KTAP result line: " + line);
+        assertEquals(results.size() + 1, Integer.parseInt(m.group(2)), "numbered in order: " + line);
+        results.add(l);
+      }
+      assertEquals(Integer.parseInt(plan.group(1)), results.size(), "the plan counts the results");
+      return new Ktap(Integer.parseInt(plan.group(1)), results, subtests);
+    }
+  }
+
+  @Test
+  void ktapHasOneTestPerRevisionAndOneSubtestPerClauseWithMatchingPlans() {
+    String ktap = KtapMatrix.render(Fixtures.matrix());
+    List<String> lines = ktap.lines().toList();
+    KtapReader reader = new KtapReader(lines);
+    Ktap top = reader.test(0);
+    assertEquals(lines.size(), reader.i, "nothing after the last result");
+    assertEquals(4, top.plan());
+    assertEquals(List.of("ok 1 rfc-2015", "ok 2 v6.16", "ok 3 xarray-v2-2023", "not ok 4 cleanup-v1-2025"), top.results());
+    assertEquals(4, top.subtests().size());
+    for (Ktap t : top.subtests()) {
+      assertEquals(4, t.plan());
+      assertTrue(t.subtests().isEmpty());
+    }
+    assertEquals("ok 2 ERR-02 # SKIP needs connect callbacks that can fail: void add_producer", top.subtests().get(0).results().get(1));
+    assertEquals("ok 2 ERR-02 # XFAIL A failed connect leaves the producer stored.", top.subtests().get(2).results().get(1));
+    assertEquals("not ok 1 REG-01", top.subtests().get(3).results().get(0));
+    assertEquals("not ok 3 LOCK-01", top.subtests().get(3).results().get(2));
+    assertTrue(lines.contains("  # LOCK-01: STALE: declares \"Holds the mutex on return.\", but the clause holds"), ktap);
+    assertTrue(lines.contains("  # Subtest: xarray-v2-2023"), ktap);
+  }
+
+  @Test
+  void htmlIsOneSelfContainedPageWithEverythingEscaped() {
+    String html = HtmlMatrix.render(Fixtures.matrix());
+    assertTrue(html.startsWith("<!DOCTYPE html>\n"), html);
+    assertTrue(html.contains("<style>"), html);
+    for (String external : List.of("<script", "<link", "src=", "@import", "url(", "<iframe", "javascript:alert(1)\"")) {
+      assertFalse(html.contains(external), "not self-contained or not escaped: " + external);
+    }
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | *bold* &amp; &quot;quoted&quot;"), html);
+    assertTrue(html.contains("bad: javascript:alert(1)"), "a non-http link stays text");
+    assertTrue(html.contains("<a href=\"https://lore.kernel.org/all/x/\">NAK</a>"), html);
+    assertTrue(html.contains("<td class=\"grade FAIL\" title=\"irq_bypass_register_producer returned -EBUSY"), html);
+    assertTrue(html.contains("<td class=\"grade KNOWN\" title=\"A failed connect leaves the producer stored."), html);
+    assertTrue(html.contains("<tr class=\"category\"><th colspan=\"6\">error paths</th></tr>"), html);
+    assertTrue(html.contains("<details id=\"ERR-02\"><summary><b>ERR-02</b> A registration whose connect fails"), html);
+    assertEquals(html.length() - html.replace("<tr><th><a href=\"#", "").length(), 4 * "<tr><th><a href=\"#".length(),
+        "one row per clause");
+  }
+
+  @Test
+  void everyFormatHasANameAndRendersTheMatrix() {
+    for (Format f : Format.values()) {
+      assertEquals(f, Format.of(f.id()));
+      String out = f.render(Fixtures.matrix());
+      assertTrue(out.contains("cleanup-v1-2025") && out.endsWith("\n"), f.id());
+    }
+    assertEquals(Format.HTML, Format.of("HTML"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Format.of("pdf"));
+    assertEquals("unknown format 'pdf': expected one of text, markdown, json, ktap, html", e.getMessage());
+  }
+}
