@@ -41,6 +41,6 @@ class ExplainCommandTest {
   void anUnknownClauseIsAUsageErrorNamingTheClauses() {
     Cli.Run r = Cli.run("explain", "ERR-99");
     assertEquals(Main.USAGE, r.code());
-    assertTrue(r.err().startsWith("irqlab: unknown clause 'ERR-99': the clauses are ERR-02"), r.err());
+    assertTrue(r.err().startsWith("irqlab: unknown clause 'ERR-99': the clauses are REG-01, REG-02"), r.err());
   }
 }

@@ -19,7 +19,7 @@ public final class Text {
   public static List<String> wrapLines(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : words(text, width)) {
       if (word.isEmpty()) {
         continue;
       }
@@ -40,14 +40,14 @@ public final class Text {
 
   /**
    * {@code text} after {@code head} on the first line, the next lines indented by {@code indent}
-   * spaces, every line at most {@link #WIDTH} wide (unless a word is wider).
+   * spaces, every line at most {@link #WIDTH} wide (a wider word is cut).
    */
   public static List<String> hanging(String head, String text, int indent) {
     List<String> out = new ArrayList<>();
     String pad = " ".repeat(indent);
     StringBuilder line = new StringBuilder(head.length() < indent ? head + " ".repeat(indent - head.length()) : head);
     int bare = line.length();
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : words(text, WIDTH - indent)) {
       if (word.isEmpty()) {
         continue;
       }
@@ -65,6 +65,21 @@ public final class Text {
       line.append(word);
     }
     out.add(line.toString().stripTrailing());
+    return out;
+  }
+
+  /** The words of {@code text}, a word wider than {@code width} cut into pieces that fit. */
+  private static List<String> words(String text, int width) {
+    List<String> out = new ArrayList<>();
+    int max = Math.max(1, width);
+    for (String word : text.strip().split("\\s+")) {
+      String w = word;
+      while (w.length() > max) {
+        out.add(w.substring(0, max));
+        w = w.substring(max);
+      }
+      out.add(w);
+    }
     return out;
   }
 
