@@ -40,7 +40,7 @@ public final class Text {
 
   /**
    * {@code text} after {@code head} on the first line, the next lines indented by {@code indent}
-   * spaces, every line at most {@link #WIDTH} wide (a wider word is cut).
+   * spaces, every line at most {@link #WIDTH} wide (a wider word is cut, but for a URL).
    */
   public static List<String> hanging(String head, String text, int indent) {
     List<String> out = new ArrayList<>();
@@ -68,13 +68,16 @@ public final class Text {
     return out;
   }
 
-  /** The words of {@code text}, a word wider than {@code width} cut into pieces that fit. */
+  /**
+   * The words of {@code text}, a word wider than {@code width} cut into pieces that fit; a URL
+   * stays whole, so that it can still be followed.
+   */
   private static List<String> words(String text, int width) {
     List<String> out = new ArrayList<>();
     int max = Math.max(1, width);
     for (String word : text.strip().split("\\s+")) {
       String w = word;
-      while (w.length() > max) {
+      while (w.length() > max && !w.startsWith("http://") && !w.startsWith("https://")) {
         out.add(w.substring(0, max));
         w = w.substring(max);
       }
