@@ -1,7 +1,5 @@
 package dev.irqlab.conformance;
 
-import java.util.List;
-
 /**
  * What clauses read from traces, with a run that stopped early turned into a failure that says
  * where and why ("oops in step 3: BUG: ...").
@@ -35,10 +33,5 @@ final class Checks {
       return new Conformance.Stopped(t.scenario() + ": no step '" + label + "'");
     }
     return new Conformance.Stopped(t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail());
-  }
-
-  /** The reports of a run, all kinds, steps and teardown. */
-  static List<String> reports(Trace t) {
-    return t.reports();
   }
 }

@@ -6,7 +6,6 @@ import dev.irqlab.spi.Link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The contract of the IRQ bypass manager, clause by clause: what include/linux/irqbypass.h and
@@ -721,9 +720,5 @@ public final class Clauses {
       return Verdict.PASS;
     }
     return Verdict.fail(hits.get(0) + (hits.size() > 1 ? " (and " + (hits.size() - 1) + " more scenarios)" : ""));
-  }
-
-  static Predicate<TraceEntry> kind(TraceEntry.Kind k) {
-    return x -> x.kind() == k;
   }
 }
