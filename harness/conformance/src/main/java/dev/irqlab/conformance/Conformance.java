@@ -60,8 +60,10 @@ public final class Conformance {
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemons);
     try {
       Map<LoadedRevision, List<Future<Trace>>> futures = new LinkedHashMap<>();
+      Map<LoadedRevision, DriverEra> eras = new LinkedHashMap<>();
       for (LoadedRevision r : revisions) {
         DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
+        eras.put(r, drivers);
         List<Future<Trace>> fs = new ArrayList<>();
         for (Scenario s : suite.scenarios()) {
           fs.add(pool.submit(() -> Runner.run(s, r.revision(), drivers)));
@@ -71,7 +73,7 @@ public final class Conformance {
       List<Column> columns = new ArrayList<>();
       for (Map.Entry<LoadedRevision, List<Future<Trace>>> e : futures.entrySet()) {
         LoadedRevision r = e.getKey();
-        DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
+        DriverEra drivers = eras.get(r);
         List<Trace> traces = new ArrayList<>();
         for (int i = 0; i < suite.scenarios().size(); i++) {
           traces.add(await(e.getValue().get(i), suite.scenarios().get(i), r, drivers));

@@ -79,21 +79,12 @@ final class Machine {
     return host;
   }
 
-  Kernel kernel() {
-    return kernel;
-  }
-
   Recorder rec() {
     return rec;
   }
 
   CheckedIrqBypass bypass() {
     return host.bypass();
-  }
-
-  /** The revision's own manager, without the tracing. */
-  IrqBypass manager() {
-    return ((TracingIrqBypass) host.bypass().inner()).inner();
   }
 
   Module module() {

@@ -38,11 +38,6 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
         .orElseThrow(() -> new IllegalArgumentException("scenario " + id + " has no step labelled '" + label + "'"));
   }
 
-  /** The index of the step labelled {@code label}. */
-  public int indexOf(String label) {
-    return steps.indexOf(step(label));
-  }
-
   private static void check(String origin, List<Step> steps) {
     Map<String, Op.Kind> defined = new HashMap<>();
     Map<String, Integer> labels = new HashMap<>();

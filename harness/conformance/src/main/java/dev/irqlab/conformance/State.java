@@ -12,9 +12,6 @@ import java.util.List;
  * @param moduleRefcount {@code module_refcount(THIS_MODULE)}, or null for built-in code
  */
 public record State(List<String> producers, List<String> consumers, List<String> connections, Integer moduleRefcount) {
-  /** Nothing registered: what a freshly loaded manager holds. */
-  public static final State UNKNOWN = new State(List.of(), List.of(), List.of(), null);
-
   public State {
     producers = List.copyOf(producers);
     consumers = List.copyOf(consumers);

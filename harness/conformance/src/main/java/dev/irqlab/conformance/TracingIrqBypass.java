@@ -34,11 +34,6 @@ final class TracingIrqBypass implements IrqBypass {
     this.names = rec.names();
   }
 
-  /** The revision's own manager. */
-  IrqBypass inner() {
-    return inner;
-  }
-
   @Override
   public int registerProducer(IrqBypassProducer producer, EventfdCtx eventfd, int irq) {
     traceCallbacks(producer);
