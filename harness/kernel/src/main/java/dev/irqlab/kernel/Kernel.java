@@ -28,6 +28,7 @@ public final class Kernel {
   private final Watchdog watchdog;
   private final Lockdep lockdep;
   private final Printk printk;
+  private final ListLinks listLinks = new ListLinks();
   private final Set<Site> warnedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pids = new AtomicInteger(1);
   private final ThreadLocal<Task> current;
@@ -264,6 +265,11 @@ public final class Kernel {
       sum += t.listVisits();
     }
     return sum;
+  }
+
+  /** The links of this kernel's list_heads. */
+  ListLinks listLinks() {
+    return listLinks;
   }
 
   KernelEvent log(EventKind kind, LogLevel level, String message, Site site, List<String> details) {
