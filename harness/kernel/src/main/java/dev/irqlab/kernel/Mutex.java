@@ -30,6 +30,7 @@ public final class Mutex {
     this.kernel = kernel;
     this.name = name;
     this.stat = new LockStat(name);
+    kernel.lockdep().register(this);
   }
 
   public String name() {
