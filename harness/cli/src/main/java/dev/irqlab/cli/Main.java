@@ -17,7 +17,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Every historical design of the Linux IRQ bypass manager, run on one emulated kernel.",
-    subcommands = {InfoCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      ListCommand.class,
+      StressCommand.class,
+      ScaleCommand.class,
+      JmhCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code for everything as declared. */
   public static final int OK = 0;

@@ -15,6 +15,7 @@ package dev.irqlab.kernel;
  *     lockup and ends the task
  * @param pointerHashKey the key of {@code %p} pointer hashing (fixed, so output is
  *     deterministic)
+ * @param cpus how many tasks run at once on the emulated {@link Cpus}; 0 for one CPU per task
  */
 public record KernelConfig(
     boolean debugList,
@@ -23,11 +24,12 @@ public record KernelConfig(
     boolean lockStat,
     boolean lockdepSites,
     long walkLimit,
-    long pointerHashKey) {
+    long pointerHashKey,
+    int cpus) {
 
   /** A debug kernel: every check on, a walk limit of 2^26 steps. */
   public static KernelConfig defaults() {
-    return new KernelConfig(true, true, true, true, true, 1L << 26, 0x5eed_1e55_c0de_2015L);
+    return new KernelConfig(true, true, true, true, true, 1L << 26, 0x5eed_1e55_c0de_2015L, 0);
   }
 
   /**
@@ -42,29 +44,37 @@ public record KernelConfig(
     if (walkLimit <= 0) {
       throw new IllegalArgumentException("walkLimit must be positive, not " + walkLimit);
     }
+    if (cpus < 0) {
+      throw new IllegalArgumentException("cpus must be 0 (one per task) or more, not " + cpus);
+    }
   }
 
   public KernelConfig withDebugList(boolean on) {
-    return new KernelConfig(on, kasan, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey);
+    return new KernelConfig(on, kasan, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey, cpus);
   }
 
   public KernelConfig withKasan(boolean on) {
-    return new KernelConfig(debugList, on, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey);
+    return new KernelConfig(debugList, on, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey, cpus);
   }
 
   public KernelConfig withKmemleak(boolean on) {
-    return new KernelConfig(debugList, kasan, on, lockStat, lockdepSites, walkLimit, pointerHashKey);
+    return new KernelConfig(debugList, kasan, on, lockStat, lockdepSites, walkLimit, pointerHashKey, cpus);
   }
 
   public KernelConfig withLockStat(boolean on) {
-    return new KernelConfig(debugList, kasan, kmemleak, on, lockdepSites, walkLimit, pointerHashKey);
+    return new KernelConfig(debugList, kasan, kmemleak, on, lockdepSites, walkLimit, pointerHashKey, cpus);
   }
 
   public KernelConfig withLockdepSites(boolean on) {
-    return new KernelConfig(debugList, kasan, kmemleak, lockStat, on, walkLimit, pointerHashKey);
+    return new KernelConfig(debugList, kasan, kmemleak, lockStat, on, walkLimit, pointerHashKey, cpus);
+  }
+
+  /** {@code n} emulated CPUs (0: one per task); see {@link Cpus}. */
+  public KernelConfig withCpus(int n) {
+    return new KernelConfig(debugList, kasan, kmemleak, lockStat, lockdepSites, walkLimit, pointerHashKey, n);
   }
 
   public KernelConfig withWalkLimit(long steps) {
-    return new KernelConfig(debugList, kasan, kmemleak, lockStat, lockdepSites, steps, pointerHashKey);
+    return new KernelConfig(debugList, kasan, kmemleak, lockStat, lockdepSites, steps, pointerHashKey, cpus);
   }
 }

@@ -369,12 +369,16 @@ public final class ListHead<T> {
       this.n = safe ? loadNextNumber(kernel, links, pos) : ListLinks.NULL;
     }
 
+    private void advance() {
+      visited = false;
+      pos = safe ? n : loadNextNumber(kernel, links, pos);
+      n = safe ? loadNextNumber(kernel, links, pos) : ListLinks.NULL;
+    }
+
     @Override
     public boolean hasNext() {
       if (visited) {
-        visited = false;
-        pos = safe ? n : loadNextNumber(kernel, links, pos);
-        n = safe ? loadNextNumber(kernel, links, pos) : ListLinks.NULL;
+        advance();
       }
       return pos != id;
     }
@@ -382,7 +386,10 @@ public final class ListHead<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T next() {
-      if (!hasNext()) {
+      if (visited) {
+        advance();
+      }
+      if (pos == id) {
         throw new NoSuchElementException();
       }
       walk.step();

@@ -45,12 +45,18 @@ public final class Mutex {
       throw kernel.lockdep().recursiveLocking(name, describeHeld(), task);
     }
     if (sync.tryAcquire(1)) {
+      kernel.cpus().locking(task);
       acquired(task, 0, timed() ? System.nanoTime() : 0);
       return;
     }
     stat.contended();
     long start = timed() ? System.nanoTime() : 0;
-    sync.acquire(1);
+    if (!kernel.cpus().spin(() -> sync.tryAcquire(1))) {
+      kernel.cpus().locking(task);
+      sync.acquire(1);
+    } else {
+      kernel.cpus().locking(task);
+    }
     long now = timed() ? System.nanoTime() : 0;
     acquired(task, now - start, now);
   }
@@ -61,6 +67,7 @@ public final class Mutex {
     if (!sync.tryAcquire(1)) {
       return false;
     }
+    kernel.cpus().locking(task);
     acquired(task, 0, timed() ? System.nanoTime() : 0);
     return true;
   }
@@ -97,6 +104,7 @@ public final class Mutex {
     owner = null;
     acquiredAt = null;
     sync.release(1);
+    kernel.cpus().released(task);
   }
 
   /** {@code mutex_is_locked()}. */
