@@ -294,20 +294,6 @@ public final class ListHead<T> {
     };
   }
 
-  /**
-   * {@code READ_ONCE(pos->next)} in a walk, by number: faults on NULL or poison as {@link #valid}
-   * does, KASAN-checks the entry, and returns the next number.
-   */
-  private static int loadNextNumber(Kernel k, ListLinks links, int pos) {
-    if (pos <= ListLinks.POISON2) {
-      valid(k, handle(links, pos), NEXT, false);
-    }
-    if (links.entry(pos) instanceof KObject o) {
-      o.touch();
-    }
-    return links.next(pos);
-  }
-
   /** An access to the field at {@code offset} of {@code *p}: faults, or KASAN-checks the entry. */
   private static <T> ListHead<T> deref(Kernel k, ListHead<T> p, int offset, boolean write) {
     ListHead<T> q = valid(k, p, offset, write);
@@ -350,12 +336,18 @@ public final class ListHead<T> {
     return p == null ? "NULL" : p.poison != 0 ? p.name : p.entry == null ? "LIST_HEAD(" + p.name + ")" : "node of " + p.entry;
   }
 
-  /** One walk: the C loop's {@code pos} (and {@code n}), by number, advanced lazily, after the body ran. */
+  /**
+   * One walk: the C loop's {@code pos} (and {@code n}), by number, advanced lazily, after the body
+   * ran. It keeps the chunk of links it is in, since a list built in order is walked through
+   * consecutive numbers.
+   */
   private final class Cursor implements Iterator<T> {
     private final Walk walk;
     private final Task task;
     private final ListLinks links;
     private final boolean safe;
+    private ListLinks.Chunk chunk;
+    private int chunkIndex = -1;
     private int pos;
     private int n;
     private boolean visited;
@@ -365,14 +357,36 @@ public final class ListHead<T> {
       this.task = kernel.current();
       this.links = kernel.listLinks();
       this.walk = kernel.watchdog().walk((safe ? "list_for_each_entry_safe(" : "list_for_each_entry(") + label() + ")");
-      this.pos = loadNextNumber(kernel, links, id);
-      this.n = safe ? loadNextNumber(kernel, links, pos) : ListLinks.NULL;
+      this.pos = loadNext(id);
+      this.n = safe ? loadNext(pos) : ListLinks.NULL;
+    }
+
+    /** The chunk of {@code number}, from the one this walk is in when it can. */
+    private ListLinks.Chunk chunkOf(int number) {
+      int c = number >>> ListLinks.SHIFT;
+      if (c != chunkIndex) {
+        chunk = links.chunk(number);
+        chunkIndex = c;
+      }
+      return chunk;
+    }
+
+    /** {@code READ_ONCE(pos->next)}: faults on NULL or poison, KASAN-checks the entry. */
+    private int loadNext(int number) {
+      if (number <= ListLinks.POISON2) {
+        valid(kernel, handle(links, number), NEXT, false);
+      }
+      ListLinks.Chunk c = chunkOf(number);
+      if (c.entry[number & ListLinks.MASK] instanceof KObject o) {
+        o.touch();
+      }
+      return c.next[number & ListLinks.MASK];
     }
 
     private void advance() {
       visited = false;
-      pos = safe ? n : loadNextNumber(kernel, links, pos);
-      n = safe ? loadNextNumber(kernel, links, pos) : ListLinks.NULL;
+      pos = safe ? n : loadNext(pos);
+      n = safe ? loadNext(pos) : ListLinks.NULL;
     }
 
     @Override
@@ -398,7 +412,7 @@ public final class ListHead<T> {
       if (pos <= ListLinks.POISON2) {
         valid(kernel, handle(links, pos), NEXT, false);
       }
-      return (T) links.entry(pos);
+      return (T) chunkOf(pos).entry[pos & ListLinks.MASK];
     }
   }
 }

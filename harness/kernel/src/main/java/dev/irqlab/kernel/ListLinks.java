@@ -22,9 +22,9 @@ final class ListLinks {
   static final int NULL = 0;
   static final int POISON1 = 1;
   static final int POISON2 = 2;
-  private static final int SHIFT = 10;
-  private static final int SIZE = 1 << SHIFT;
-  private static final int MASK = SIZE - 1;
+  static final int SHIFT = 10;
+  static final int SIZE = 1 << SHIFT;
+  static final int MASK = SIZE - 1;
 
   /**
    * The chunks, by number / {@value #SIZE}. Plain, not volatile: a number reaches another task
@@ -35,7 +35,7 @@ final class ListLinks {
   private int nextNumber = POISON2 + 1;
 
   /** The links, entries and objects of {@value #SIZE} consecutive numbers. */
-  private static final class Chunk {
+  static final class Chunk {
     final int[] next = new int[SIZE];
     final int[] prev = new int[SIZE];
     final Object[] entry = new Object[SIZE];
@@ -62,7 +62,7 @@ final class ListLinks {
     return number;
   }
 
-  private Chunk chunk(int number) {
+  Chunk chunk(int number) {
     Chunk[] all = chunks;
     int c = number >>> SHIFT;
     return c < all.length && all[c] != null ? all[c] : chunkLocked(c);
