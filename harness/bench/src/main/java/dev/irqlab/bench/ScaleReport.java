@@ -1,10 +1,12 @@
 package dev.irqlab.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The results of one {@code irqlab scale} run: a table of sizes by revisions (80 columns), and JSON. */
 public final class ScaleReport {
@@ -66,10 +68,10 @@ public final class ScaleReport {
     return out.toString();
   }
 
-  private java.util.Optional<String> cheapest(long size) {
+  private Optional<String> cheapest(long size) {
     return results.stream()
         .filter(r -> !r.name().equals(ScaleRun.HASH_MAP) && r.at(size) != null)
-        .min(java.util.Comparator.comparingDouble(r -> r.at(size).registerNs()))
+        .min(Comparator.comparingDouble(r -> r.at(size).registerNs()))
         .map(r -> String.format(Locale.ROOT, "%-16s %s", r.name(), Durations.format(r.at(size).registerNs())));
   }
 

@@ -10,13 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The stress on several revisions: {@code jobs} revisions at a time, each with its own threads,
- * results in the order the revisions were given.
+ * The stress on several revisions: {@code jobs} revisions at a time, each with its own threads
+ * and, when {@code fork}ed, in a JVM of its own ({@link StressFork}); results in the order the
+ * revisions were given.
  */
 public final class Stress {
   private Stress() {}
 
-  public static StressReport run(List<LoadedRevision> revisions, StressPlan plan, int jobs, Progress progress)
+  public static StressReport run(List<LoadedRevision> revisions, StressPlan plan, int jobs, boolean fork, Progress progress)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, revisions.size())));
     try {
@@ -24,7 +25,7 @@ public final class Stress {
       for (LoadedRevision r : revisions) {
         pending.add(pool.submit(() -> {
           progress.started(r.id());
-          StressResult result = new StressRun(r, plan, progress::advance).run();
+          StressResult result = fork ? StressFork.run(r, plan, progress::advance) : new StressRun(r, plan, progress::advance).run();
           progress.finished(r.id(), String.format(Locale.ROOT, "%-15s done in %s, mutex wait avg %s",
               r.id(), Durations.format(result.seconds() * 1e9), Durations.format(result.waitTime().mean())));
           return result;

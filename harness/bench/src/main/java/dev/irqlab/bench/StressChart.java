@@ -1,6 +1,7 @@
 package dev.irqlab.bench;
 
 import dev.irqlab.bench.Canvas.Anchor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,8 +32,8 @@ public final class StressChart {
   }
 
   public void draw(Canvas c) {
-    double max = results.stream().flatMapToDouble(r -> java.util.Arrays.stream(values(r))).max().orElse(10);
-    double min = results.stream().flatMapToDouble(r -> java.util.Arrays.stream(values(r))).filter(v -> v > 0).min().orElse(10);
+    double max = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).max().orElse(10);
+    double min = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).filter(v -> v > 0).min().orElse(10);
     Plot.LogAxis x = Plot.LogAxis.covering(min, max, LEFT, WIDTH - 30);
     int bottom = TOP + results.size() * ROW;
     c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s",

@@ -46,12 +46,23 @@ class StressRunTest {
   }
 
   @Test
+  void aForkedRunReportsWhatAnInProcessRunDoes() throws Exception {
+    AtomicInteger progress = new AtomicInteger();
+    StressResult r = StressFork.run(Revisions.byId("v6.16"), SMALL, progress::addAndGet);
+    assertEquals(60, progress.get());
+    assertEquals(60, r.consumers());
+    assertEquals(60, r.acquisitions());
+    assertEquals(59 / 2.0, r.listVisitsPerRegistration(), 1e-9);
+    assertEquals(r, StressFork.fromProperties(StressFork.toProperties(r)));
+  }
+
+  @Test
   void theReportFitsEightyColumnsAndTheChartIsDrawn(@TempDir Path dir) throws Exception {
     List<LoadedRevision> two = Revisions.select(List.of("v6.16", "v6.17"));
     StringWriter sink = new StringWriter();
     StressReport report;
     try (Progress p = new Progress(new PrintWriter(sink), false, 120)) {
-      report = Stress.run(two, SMALL, 2, p);
+      report = Stress.run(two, SMALL, 2, false, p);
     }
     assertEquals(List.of("v6.16", "v6.17"), report.results().stream().map(StressResult::revision).toList());
     String text = report.text();

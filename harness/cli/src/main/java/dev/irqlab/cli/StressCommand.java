@@ -61,6 +61,12 @@ final class StressCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
+  @Option(
+      names = "--no-fork",
+      description = "Run every revision in this JVM instead of each in a fresh one (with a 2 GiB heap),"
+          + " so that one revision's JIT profile and garbage weigh on the next.")
+  boolean noFork;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +84,7 @@ final class StressCommand implements Callable<Integer> {
     }
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
-      report = Stress.run(revisions, plan, jobs, progress);
+      report = Stress.run(revisions, plan, jobs, !noFork, progress);
     }
     out.print(format.equals("json") ? report.json() : report.text());
     if (plot != null) {
