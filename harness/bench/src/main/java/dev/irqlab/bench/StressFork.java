@@ -1,35 +1,18 @@
 package dev.irqlab.bench;
 
 import dev.irqlab.spi.LoadedRevision;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * One revision's stress in a JVM of its own, as JMH forks one per benchmark: each revision gets
- * a fresh heap of {@value #HEAP} and a JIT that has compiled no other revision's walks, so the
- * revisions are measured alike whatever ran before them.
- *
- * <p>The child is {@link #main} on the parent's class path. It reports progress on its standard
- * error ({@code progress N} lines) and its {@link StressResult} on its standard output as
- * {@link Properties}.
+ * One revision's stress in a JVM of its own ({@link Forked}), with a heap of 2 GiB: 174000 irqfds
+ * on any revision fit in it.
  */
 public final class StressFork {
-  /** The heap of each child: 174000 irqfds on any revision fit in it. */
-  public static final String HEAP = "2g";
-  private static final String PROGRESS = "progress ";
   private static final int PROGRESS_EVERY = 500;
 
   private StressFork() {}
@@ -37,44 +20,9 @@ public final class StressFork {
   /** Runs {@code revision}'s stress in a child JVM; {@code progress} hears about each irqfd made. */
   public static StressResult run(LoadedRevision revision, StressPlan plan, IntConsumer progress)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + HEAP);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(StressFork.class.getName());
-    command.add(revision.id());
-    command.add(Integer.toString(plan.threads()));
-    command.add(Integer.toString(plan.irqfds()));
-    command.add(Boolean.toString(plan.producers()));
-    command.add(Integer.toString(plan.cpus()));
-    Process child = new ProcessBuilder(command).start();
-    StringBuilder errors = new StringBuilder();
-    Thread err = new Thread(() -> readErrors(child, progress, errors), "stress-" + revision.id());
-    err.start();
-    byte[] out = child.getInputStream().readAllBytes();
-    int code = child.waitFor();
-    err.join();
-    if (code != 0) {
-      throw new IllegalStateException(String.format(Locale.ROOT, "%s: the stress JVM exited with %d:%n%s", revision.id(), code, errors));
-    }
-    Properties p = new Properties();
-    p.load(new ByteArrayInputStream(out));
-    return fromProperties(p);
-  }
-
-  private static void readErrors(Process child, IntConsumer progress, StringBuilder errors) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith(PROGRESS)) {
-          progress.accept(Integer.parseInt(line.substring(PROGRESS.length())));
-        } else {
-          errors.append(line).append('\n');
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> args = List.of(revision.id(), Integer.toString(plan.threads()), Integer.toString(plan.irqfds()),
+        Boolean.toString(plan.producers()), Integer.toString(plan.cpus()));
+    return fromProperties(Forked.run(StressFork.class, args, progress));
   }
 
   /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS}. */
@@ -84,14 +32,11 @@ public final class StressFork {
     AtomicInteger done = new AtomicInteger();
     StressResult r = new StressRun(Revisions.byId(args[0]), plan, n -> {
       if (done.addAndGet(n) % PROGRESS_EVERY == 0) {
-        err.println(PROGRESS + PROGRESS_EVERY);
+        Forked.progress(err, PROGRESS_EVERY);
       }
     }).run();
-    err.println(PROGRESS + done.get() % PROGRESS_EVERY);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    toProperties(r).store(out, null);
-    System.out.write(out.toByteArray());
-    System.out.flush();
+    Forked.progress(err, done.get() % PROGRESS_EVERY);
+    Forked.result(toProperties(r));
   }
 
   static Properties toProperties(StressResult r) {

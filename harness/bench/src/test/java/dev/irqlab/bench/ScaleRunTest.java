@@ -32,6 +32,15 @@ class ScaleRunTest {
   }
 
   @Test
+  void aForkedRunComesBackWhole() throws Exception {
+    ScaleResult r = ScaleFork.run("v6.17", new ScalePlan(32, 60));
+    assertEquals(List.of(10L, 32L), r.points().stream().map(ScaleResult.Point::size).toList());
+    assertEquals(r, ScaleFork.fromProperties(ScaleFork.toProperties(r)));
+    ScaleResult stopped = new ScaleResult("x", List.of(new ScaleResult.Point(10, 1, 2, 3)), "why");
+    assertEquals(stopped, ScaleFork.fromProperties(ScaleFork.toProperties(stopped)));
+  }
+
+  @Test
   void theTableFitsEightyColumnsWithEveryRevisionAndTheHashMap() {
     ScalePlan plan = new ScalePlan(100, 60);
     ScaleRun run = new ScaleRun(plan);

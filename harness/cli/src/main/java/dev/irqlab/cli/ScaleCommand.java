@@ -4,6 +4,7 @@ import dev.irqlab.bench.Durations;
 import dev.irqlab.bench.Plot;
 import dev.irqlab.bench.Revisions;
 import dev.irqlab.bench.ScaleChart;
+import dev.irqlab.bench.ScaleFork;
 import dev.irqlab.bench.ScalePlan;
 import dev.irqlab.bench.ScaleReport;
 import dev.irqlab.bench.ScaleResult;
@@ -48,6 +49,9 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the curves into FILE (.svg, or .png).")
   Path plot;
 
+  @Option(names = "--no-fork", description = "Measure every revision in this JVM instead of each in a fresh one.")
+  boolean noFork;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -66,9 +70,9 @@ final class ScaleCommand implements Callable<Integer> {
     ScaleRun run = new ScaleRun(plan);
     List<ScaleResult> results = new ArrayList<>();
     for (LoadedRevision r : revisions) {
-      results.add(done(err, run.run(r)));
+      results.add(done(err, noFork ? run.run(r) : ScaleFork.run(r.id(), plan)));
     }
-    results.add(done(err, run.runHashMap()));
+    results.add(done(err, noFork ? run.runHashMap() : ScaleFork.run(ScaleRun.HASH_MAP, plan)));
     ScaleReport report = new ScaleReport(plan, results);
     out.print(format.equals("json") ? report.json() : report.text());
     if (plot != null) {
