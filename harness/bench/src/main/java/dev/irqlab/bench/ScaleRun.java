@@ -32,6 +32,7 @@ public final class ScaleRun {
   private static final long MIN_BATCHES = 15;
   private static final long MAX_BATCHES = 2_000;
   private static final long NANOS_PER_SIZE = 150_000_000L;
+  private static final long WARM_UP_NANOS = 2_000_000_000L;
 
   private final ScalePlan plan;
 
@@ -69,13 +70,22 @@ public final class ScaleRun {
     return measure(HASH_MAP, new HashMapSubject());
   }
 
-  /** Compiles the hot paths before anything is timed, on a subject thrown away afterwards. */
+  /**
+   * Compiles the hot paths before anything is timed, on a subject thrown away afterwards: the
+   * measuring loop itself at the smallest sizes, then registrations with 200 objects registered,
+   * for {@value #WARM_UP_NANOS} ns in all.
+   */
   private static void warmUp(Subject s) {
-    for (long i = 0; i < 200; i++) {
-      s.fill(i);
+    long end = System.nanoTime() + WARM_UP_NANOS;
+    long filled = 0;
+    for (long size : new long[] {10, 32, 100, 200}) {
+      for (; filled < size; filled++) {
+        s.fill(filled);
+      }
+      point(s, size);
     }
     s.prepare(64);
-    for (int round = 0; round < 300; round++) {
+    while (System.nanoTime() < end) {
       for (int j = 0; j < 64; j++) {
         s.register(j);
       }
