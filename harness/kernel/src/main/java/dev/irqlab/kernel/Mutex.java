@@ -14,6 +14,10 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * as the kernel does, releases it when somebody else held it); {@link #assertHeld()} reports
  * when the task does not hold it. {@link Lockdep#assertNoLocksHeld} catches a lock still held
  * when an API entry returns.
+ *
+ * <p>On a kernel with emulated {@link Cpus}, a waiter spins briefly before it sleeps and the
+ * holder runs on a CPU of its own (see there); with one CPU per task, the default, a waiter
+ * sleeps at once.
  */
 public final class Mutex {
   private final Kernel kernel;
@@ -51,11 +55,10 @@ public final class Mutex {
     }
     stat.contended();
     long start = timed() ? System.nanoTime() : 0;
-    if (!kernel.cpus().spin(() -> sync.tryAcquire(1))) {
-      kernel.cpus().locking(task);
+    boolean spun = kernel.cpus().spin(() -> sync.tryAcquire(1));
+    kernel.cpus().locking(task);
+    if (!spun) {
       sync.acquire(1);
-    } else {
-      kernel.cpus().locking(task);
     }
     long now = timed() ? System.nanoTime() : 0;
     acquired(task, now - start, now);
