@@ -27,7 +27,13 @@ import java.util.function.IntSupplier;
  * {@link InterruptLedger}. Nothing is shared between two hosts.
  *
  * <p>The drivers reach the manager only through {@link #bypass()}, a {@link CheckedIrqBypass}.
- * Used by one task at a time.
+ *
+ * <p>System calls may come from many tasks at once, as user space makes them: each Java thread
+ * is a task, and each task drives its own {@link Process} (a process's file table is its own).
+ * The host's tables (processes, VMs, workqueues) take their own locks; what the kernel
+ * serialises with its locks (the manager's mutex, a VM's {@code irqfds.lock} and {@code
+ * irq_lock}, vfio-pci's {@code igate}) the drivers serialise with the same locks. Set-up and
+ * the checks of a test (the ledger's expectations, {@link #shutdown()}) run on one task.
  */
 public final class Host {
   private final Kernel kernel;
@@ -114,7 +120,9 @@ public final class Host {
   /** A new user-space process. */
   public Process spawn(String comm) {
     Process p = new Process(this, comm);
-    processes.add(p);
+    synchronized (processes) {
+      processes.add(p);
+    }
     return p;
   }
 
@@ -125,26 +133,40 @@ public final class Host {
 
   /** A vDPA device bound to vhost-vDPA, as {@code /dev/vhost-vdpa-N}. */
   public VdpaDevice addVdpaDevice(String name, int nvqs, VdpaDevice.VqIrqs vqIrqs) {
-    return VdpaDevice.create(this, name, nvqs, vqIrqs, vdpaCount++);
+    int minor;
+    synchronized (this) {
+      minor = vdpaCount++;
+    }
+    return VdpaDevice.create(this, name, nvqs, vqIrqs, minor);
   }
 
   /** {@code KVM_CREATE_VM}: a VM named {@code vm0}, {@code vm1}, ..., or null when it cannot be allocated. */
   public Kvm createVm(int nrVcpus) {
-    Kvm kvm = Kvm.create(this, "vm" + vmCount++, nrVcpus, arch);
+    int number;
+    synchronized (this) {
+      number = vmCount++;
+    }
+    Kvm kvm = Kvm.create(this, "vm" + number, nrVcpus, arch);
     if (kvm != null) {
-      vms.add(kvm);
+      synchronized (vms) {
+        vms.add(kvm);
+      }
     }
     return kvm;
   }
 
   /** A VM's file was released. */
   public void vmDestroyed(Kvm kvm) {
-    vms.remove(kvm);
+    synchronized (vms) {
+      vms.remove(kvm);
+    }
   }
 
   /** The VMs alive now, in creation order. */
   public List<Kvm> vms() {
-    return List.copyOf(vms);
+    synchronized (vms) {
+      return List.copyOf(vms);
+    }
   }
 
   /**
@@ -168,8 +190,9 @@ public final class Host {
   /** Where a signal of {@code eventfd} should arrive: every bound irqfd's targets, or user space. */
   private List<Target> expectedTargets(EventfdCtx eventfd) {
     List<Target> out = new ArrayList<>();
-    vms.forEach(vm -> out.addAll(vm.expectedTargets(eventfd)));
-    boolean bound = vms.stream().anyMatch(vm -> vm.irqfds().stream().anyMatch(i -> i.eventfd() == eventfd));
+    List<Kvm> alive = vms();
+    alive.forEach(vm -> out.addAll(vm.expectedTargets(eventfd)));
+    boolean bound = alive.stream().anyMatch(vm -> vm.irqfds().stream().anyMatch(i -> i.eventfd() == eventfd));
     if (!bound) {
       out.add(new Target.UserSpace(eventfd.toString()));
     }
@@ -178,6 +201,10 @@ public final class Host {
 
   /** Every process exits (closing its files), in spawn order. */
   public void shutdown() {
-    processes.forEach(Process::exit);
+    List<Process> all;
+    synchronized (processes) {
+      all = List.copyOf(processes);
+    }
+    all.forEach(Process::exit);
   }
 }

@@ -12,6 +12,9 @@ import java.util.Deque;
  * so runs are deterministic: when a function flushes the queue ({@code flush_workqueue}, {@code
  * flush_work}), and when a system call returns to user space or a device interrupt has been
  * handled ({@code Host} flushes then).
+ *
+ * <p>Safe to use from many tasks: the queue is locked while work is queued or taken, and each
+ * work runs outside the lock, on the task that flushes.
  */
 public final class WorkQueue {
   private final Kernel kernel;
@@ -28,7 +31,7 @@ public final class WorkQueue {
   }
 
   /** {@code queue_work()}: false when the work was already pending. Safe in atomic context. */
-  public boolean queue(Work work) {
+  public synchronized boolean queue(Work work) {
     if (work.pending) {
       return false;
     }
@@ -40,33 +43,45 @@ public final class WorkQueue {
   /** {@code flush_workqueue()}: runs every queued work, and the work they queue, until none is left. */
   public void flush() {
     kernel.mightSleep();
-    while (!queue.isEmpty()) {
-      runOne(queue.pollFirst());
+    Work next;
+    while ((next = take()) != null) {
+      next.run();
     }
   }
 
   /** {@code flush_work()}: runs {@code work} now if it is pending. */
   public void flush(Work work) {
     kernel.mightSleep();
-    if (work.pending && queue.remove(work)) {
-      runOne(work);
+    boolean taken;
+    synchronized (this) {
+      taken = work.pending && queue.remove(work);
+      if (taken) {
+        work.pending = false;
+      }
+    }
+    if (taken) {
+      work.run();
     }
   }
 
   /** {@code cancel_work_sync()}: drops {@code work} if pending; true when it was. */
-  public boolean cancel(Work work) {
+  public synchronized boolean cancel(Work work) {
     boolean was = work.pending && queue.remove(work);
     work.pending = false;
     return was;
   }
 
   /** Works queued and not yet run. */
-  public int pending() {
+  public synchronized int pending() {
     return queue.size();
   }
 
-  private static void runOne(Work work) {
-    work.pending = false;
-    work.run();
+  /** The first queued work, no longer pending, or null. */
+  private synchronized Work take() {
+    Work work = queue.pollFirst();
+    if (work != null) {
+      work.pending = false;
+    }
+    return work;
   }
 }

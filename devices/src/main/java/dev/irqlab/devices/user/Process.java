@@ -31,6 +31,8 @@ public final class Process implements Files {
   private final Host host;
   private final String comm;
   private final TreeMap<Integer, File> fds = new TreeMap<>();
+  /** Every descriptor below this one is open, as the kernel's {@code next_fd} hint says. */
+  private int nextFd = FIRST_FD;
 
   public Process(Host host, String comm) {
     this.host = host;
@@ -57,11 +59,12 @@ public final class Process implements Files {
   }
 
   private int install(File file) {
-    int fd = FIRST_FD;
+    int fd = nextFd;
     while (fds.containsKey(fd)) {
       fd++;
     }
     fds.put(fd, file);
+    nextFd = fd + 1;
     return fd;
   }
 
@@ -89,6 +92,7 @@ public final class Process implements Files {
       if (f == null) {
         return -Errno.EBADF;
       }
+      nextFd = Math.min(nextFd, fd);
       f.put();
       return 0;
     });

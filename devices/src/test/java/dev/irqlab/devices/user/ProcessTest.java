@@ -23,6 +23,12 @@ class ProcessTest {
     assertEquals(0, p.close(a));
     assertEquals(3, p.eventfd());
     assertEquals(-Errno.EBADF, p.close(9));
+    int c = p.eventfd();
+    int d = p.eventfd();
+    assertEquals(List.of(5, 6), List.of(c, d));
+    assertEquals(0, p.close(c));
+    assertEquals(0, p.close(b));
+    assertEquals(List.of(4, 5, 7), List.of(p.eventfd(), p.eventfd(), p.eventfd()));
   }
 
   @Test

@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ListCommand.class,
       InfoCommand.class,
+      StressCommand.class,
+      ScaleCommand.class,
+      JmhCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,7 @@
 package dev.irqlab.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,8 +27,16 @@ public abstract class KObject {
   private volatile String name;
   private final Site allocSite;
   private volatile Site freeSite;
-  private volatile boolean freed;
+  /**
+   * Set under the allocator's lock by {@link Memory#kfree}; read without a lock, as KASAN reads
+   * its shadow: a task that may legally touch the object has synchronised with the free.
+   */
+  private boolean freed;
   private volatile boolean reportedUseAfterFree;
+  /** The objects embedded in this one, whose {@link #freed} flag follows this one's. */
+  private KObject[] embedded = NONE;
+
+  private static final KObject[] NONE = new KObject[0];
 
   /**
    * Allocates a slab object of {@code size} bytes. Prefer {@link Memory#kzalloc} at allocation
@@ -55,6 +64,18 @@ public abstract class KObject {
     this.container = container;
     this.allocSite = container.allocSite;
     this.address = container.address + offset;
+    this.freed = container.embed(this);
+  }
+
+  /**
+   * Records {@code child} as embedded in this object, so that freeing this object marks it
+   * freed as well; returns whether this object is freed already.
+   */
+  private synchronized boolean embed(KObject child) {
+    KObject[] more = Arrays.copyOf(embedded, embedded.length + 1);
+    more[embedded.length] = child;
+    embedded = more;
+    return freed;
   }
 
   public final Kernel kernel() {
@@ -91,9 +112,13 @@ public abstract class KObject {
     return this;
   }
 
-  /** True once this object, or the object it is embedded in, has been freed. */
+  /**
+   * True once this object, or the object it is embedded in, has been freed. An embedded object
+   * keeps its own copy of its container's flag, so that the check reads only the object it
+   * guards, as KASAN's shadow byte for an address is next to nothing else.
+   */
   public final boolean isFreed() {
-    return container != null ? container.isFreed() : freed;
+    return freed;
   }
 
   /** Where the object was allocated ({@link Site#UNKNOWN} without kmemleak). */
@@ -141,9 +166,12 @@ public abstract class KObject {
     return name != null ? name : String.format(Locale.ROOT, "%s@%016x", type, address);
   }
 
-  final void markFreed(Site site) {
+  final synchronized void markFreed(Site site) {
     freeSite = site;
     freed = true;
+    for (KObject child : embedded) {
+      child.markFreed(site);
+    }
   }
 
   final boolean isSlabObject() {

@@ -28,6 +28,8 @@ public final class Kernel {
   private final Watchdog watchdog;
   private final Lockdep lockdep;
   private final Printk printk;
+  private final ListLinks listLinks = new ListLinks();
+  private final Cpus cpus;
   private final Set<Site> warnedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pids = new AtomicInteger(1);
   private final ThreadLocal<Task> current;
@@ -45,6 +47,7 @@ public final class Kernel {
     this.watchdog = new Watchdog(this, config.walkLimit());
     this.lockdep = new Lockdep(this);
     this.printk = new Printk(config.pointerHashKey());
+    this.cpus = new Cpus(config.cpus());
     this.current = ThreadLocal.withInitial(this::newTask);
   }
 
@@ -76,6 +79,11 @@ public final class Kernel {
     Task task = new Task("irqlab", pids.getAndIncrement());
     tasks.add(task);
     return task;
+  }
+
+  /** The emulated machine's CPUs. */
+  public Cpus cpus() {
+    return cpus;
   }
 
   /** The running task ({@code current}): one per Java thread. */
@@ -264,6 +272,11 @@ public final class Kernel {
       sum += t.listVisits();
     }
     return sum;
+  }
+
+  /** The links of this kernel's list_heads. */
+  ListLinks listLinks() {
+    return listLinks;
   }
 
   KernelEvent log(EventKind kind, LogLevel level, String message, Site site, List<String> details) {

@@ -2,8 +2,7 @@ package dev.irqlab.kernel;
 
 import dev.irqlab.kernel.Watchdog.Walk;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +33,14 @@ import java.util.Set;
  * the allocator, at a hash of the entry's {@code toString()}. Poison read through {@link #next()}
  * or {@link #prev()} comes back as a fresh object: test it with {@link #isPoison()}, not ==.
  *
+ * <p>The {@code next} and {@code prev} pointers live in the kernel's {@link ListLinks}, by the
+ * list_head's number, so that long walks stay cheap; nothing else about them changes.
+ *
  * <p>Not thread-safe: as in C, the caller holds the lock that protects the list.
  */
 public final class ListHead<T> {
-  private static final ListHead<?> LIST_POISON1 = new ListHead<>(null, null, "LIST_POISON1", 0xdead000000000100L);
-  private static final ListHead<?> LIST_POISON2 = new ListHead<>(null, null, "LIST_POISON2", 0xdead000000000122L);
+  private static final ListHead<?> LIST_POISON1 = new ListHead<>(null, null, "LIST_POISON1", 0xdead000000000100L, ListLinks.POISON1);
+  private static final ListHead<?> LIST_POISON2 = new ListHead<>(null, null, "LIST_POISON2", 0xdead000000000122L, ListLinks.POISON2);
   private static final int NEXT = 0;
   private static final int PREV = 8;
   private static final long MODULE_DATA = 0xffffffffc0000000L;
@@ -49,26 +51,37 @@ public final class ListHead<T> {
   private final T entry;
   private final String name;
   private final long poison;
-  private ListHead<T> next;
-  private ListHead<T> prev;
+  /** This list_head's number in its kernel's {@link ListLinks}, where next and prev are kept. */
+  private final int id;
 
-  private ListHead(Kernel kernel, T entry, String name, long poison) {
+  /** A poison sentinel, or a copy of one that knows its kernel. */
+  private ListHead(Kernel kernel, T entry, String name, long poison, int id) {
     this.kernel = kernel;
     this.entry = entry;
     this.name = name;
     this.poison = poison;
+    this.id = id;
+  }
+
+  /** A head or a node: numbered in the kernel's links, next and prev NULL. */
+  private ListHead(Kernel kernel, T entry, String name) {
+    this.kernel = kernel;
+    this.entry = entry;
+    this.name = name;
+    this.poison = 0;
+    this.id = kernel.listLinks().add(this, entry);
   }
 
   /** {@code LIST_HEAD(name)}: an empty list, whose next and prev point to itself. */
   public static <T> ListHead<T> head(Kernel kernel, String name) {
-    ListHead<T> head = new ListHead<>(Objects.requireNonNull(kernel), null, Objects.requireNonNull(name), 0);
+    ListHead<T> head = new ListHead<>(Objects.requireNonNull(kernel), null, Objects.requireNonNull(name));
     initListHead(head);
     return head;
   }
 
   /** A {@code struct list_head} member of {@code entry}, zeroed: next and prev NULL until added. */
   public static <T> ListHead<T> node(Kernel kernel, T entry) {
-    return new ListHead<>(Objects.requireNonNull(kernel), Objects.requireNonNull(entry), null, 0);
+    return new ListHead<>(Objects.requireNonNull(kernel), Objects.requireNonNull(entry), null);
   }
 
   /** {@code INIT_LIST_HEAD(list)}: points next and prev at the list itself. */
@@ -129,11 +142,16 @@ public final class ListHead<T> {
    * this head with no KASAN check, no visit counted and no watchdog step, and stops at the head,
    * at NULL, at a poison value, or at a node it has already passed (a corrupted list).
    */
+  @SuppressWarnings("unchecked")
   public List<T> peekEntries() {
     List<T> out = new ArrayList<>();
-    Set<ListHead<T>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (ListHead<T> p = next; p != null && p.poison == 0 && p != this && seen.add(p); p = p.next) {
-      out.add(p.entry);
+    if (poison != 0) {
+      return out;
+    }
+    ListLinks links = kernel.listLinks();
+    Set<Integer> seen = new HashSet<>();
+    for (int p = links.next(id); p > ListLinks.POISON2 && p != id && seen.add(p); p = links.next(p)) {
+      out.add((T) links.entry(p));
     }
     return out;
   }
@@ -172,7 +190,11 @@ public final class ListHead<T> {
   /** {@code LIST_HEAD(producers) {next=node of prod0, prev=node of prod0}}; no KASAN check. */
   @Override
   public String toString() {
-    return poison != 0 ? name : String.format(Locale.ROOT, "%s {next=%s, prev=%s}", describe(this), describe(next), describe(prev));
+    if (poison != 0) {
+      return name;
+    }
+    ListLinks links = kernel.listLinks();
+    return String.format(Locale.ROOT, "%s {next=%s, prev=%s}", describe(this), describe(handle(links, links.next(id))), describe(handle(links, links.prev(id))));
   }
 
   // ---------------------------------------------------------------- __list_add, __list_del_entry
@@ -244,19 +266,32 @@ public final class ListHead<T> {
   // ---------------------------------------------------------------- loads and stores
 
   private static <T> ListHead<T> loadNext(Kernel k, ListHead<T> p) {
-    return deref(k, p, NEXT, false).next;
+    ListLinks links = k.listLinks();
+    return handle(links, links.next(deref(k, p, NEXT, false).id));
   }
 
   private static <T> ListHead<T> loadPrev(Kernel k, ListHead<T> p) {
-    return deref(k, p, PREV, false).prev;
+    ListLinks links = k.listLinks();
+    return handle(links, links.prev(deref(k, p, PREV, false).id));
   }
 
   private static <T> void storeNext(Kernel k, ListHead<T> p, ListHead<T> value) {
-    deref(k, p, NEXT, true).next = value;
+    k.listLinks().setNext(deref(k, p, NEXT, true).id, value == null ? ListLinks.NULL : value.id);
   }
 
   private static <T> void storePrev(Kernel k, ListHead<T> p, ListHead<T> value) {
-    deref(k, p, PREV, true).prev = value;
+    k.listLinks().setPrev(deref(k, p, PREV, true).id, value == null ? ListLinks.NULL : value.id);
+  }
+
+  /** The list_head a stored number stands for: null, a poison sentinel, or the object. */
+  @SuppressWarnings("unchecked")
+  private static <T> ListHead<T> handle(ListLinks links, int number) {
+    return switch (number) {
+      case ListLinks.NULL -> null;
+      case ListLinks.POISON1 -> poison(LIST_POISON1);
+      case ListLinks.POISON2 -> poison(LIST_POISON2);
+      default -> (ListHead<T>) links.handle(number);
+    };
   }
 
   /** An access to the field at {@code offset} of {@code *p}: faults, or KASAN-checks the entry. */
@@ -288,7 +323,7 @@ public final class ListHead<T> {
 
   /** A pointer handed out: a poison sentinel becomes a copy that knows this kernel. */
   private ListHead<T> exposed(ListHead<T> p) {
-    return p == null || p.kernel != null ? p : new ListHead<>(kernel, null, p.name, p.poison);
+    return p == null || p.kernel != null ? p : new ListHead<>(kernel, null, p.name, p.poison, p.id);
   }
 
   /** A head's name, or the entry's {@code toString()}. */
@@ -301,42 +336,83 @@ public final class ListHead<T> {
     return p == null ? "NULL" : p.poison != 0 ? p.name : p.entry == null ? "LIST_HEAD(" + p.name + ")" : "node of " + p.entry;
   }
 
-  /** One walk: the C loop's {@code pos} (and {@code n}), advanced lazily, after the body ran. */
+  /**
+   * One walk: the C loop's {@code pos} (and {@code n}), by number, advanced lazily, after the body
+   * ran. It keeps the chunk of links it is in, since a list built in order is walked through
+   * consecutive numbers.
+   */
   private final class Cursor implements Iterator<T> {
     private final Walk walk;
     private final Task task;
+    private final ListLinks links;
     private final boolean safe;
-    private ListHead<T> pos;
-    private ListHead<T> n;
+    private ListLinks.Chunk chunk;
+    private int chunkIndex = -1;
+    private int pos;
+    private int n;
     private boolean visited;
 
     Cursor(boolean safe) {
       this.safe = safe;
       this.task = kernel.current();
+      this.links = kernel.listLinks();
       this.walk = kernel.watchdog().walk((safe ? "list_for_each_entry_safe(" : "list_for_each_entry(") + label() + ")");
-      this.pos = loadNext(kernel, ListHead.this);
-      this.n = safe ? loadNext(kernel, pos) : null;
+      this.pos = loadNext(id);
+      this.n = safe ? loadNext(pos) : ListLinks.NULL;
+    }
+
+    /** The chunk of {@code number}, from the one this walk is in when it can. */
+    private ListLinks.Chunk chunkOf(int number) {
+      int c = number >>> ListLinks.SHIFT;
+      if (c != chunkIndex) {
+        chunk = links.chunk(number);
+        chunkIndex = c;
+      }
+      return chunk;
+    }
+
+    /** {@code READ_ONCE(pos->next)}: faults on NULL or poison, KASAN-checks the entry. */
+    private int loadNext(int number) {
+      if (number <= ListLinks.POISON2) {
+        valid(kernel, handle(links, number), NEXT, false);
+      }
+      ListLinks.Chunk c = chunkOf(number);
+      if (c.entry[number & ListLinks.MASK] instanceof KObject o) {
+        o.touch();
+      }
+      return c.next[number & ListLinks.MASK];
+    }
+
+    private void advance() {
+      visited = false;
+      pos = safe ? n : loadNext(pos);
+      n = safe ? loadNext(pos) : ListLinks.NULL;
     }
 
     @Override
     public boolean hasNext() {
       if (visited) {
-        visited = false;
-        pos = safe ? n : loadNext(kernel, pos);
-        n = safe ? loadNext(kernel, pos) : null;
+        advance();
       }
-      return pos != ListHead.this;
+      return pos != id;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T next() {
-      if (!hasNext()) {
+      if (visited) {
+        advance();
+      }
+      if (pos == id) {
         throw new NoSuchElementException();
       }
       walk.step();
       task.countListVisit();
       visited = true;
-      return valid(kernel, pos, NEXT, false).entry;
+      if (pos <= ListLinks.POISON2) {
+        valid(kernel, handle(links, pos), NEXT, false);
+      }
+      return (T) chunkOf(pos).entry[pos & ListLinks.MASK];
     }
   }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Lockdep: which task holds which {@link Mutex}, and the reports for misuse. It reports; it
@@ -11,9 +13,23 @@ import java.util.Locale;
  */
 public final class Lockdep {
   private final Kernel kernel;
+  private final Queue<Mutex> locks = new ConcurrentLinkedQueue<>();
 
   Lockdep(Kernel kernel) {
     this.kernel = kernel;
+  }
+
+  /** A mutex was initialised on this kernel. */
+  void register(Mutex m) {
+    locks.add(m);
+  }
+
+  /**
+   * Every mutex initialised on this kernel so far, in the order they were initialised: what
+   * {@code /proc/lock_stat} lists, each with its {@link Mutex#stat() figures}.
+   */
+  public List<Mutex> locks() {
+    return List.copyOf(locks);
   }
 
   void acquired(Mutex m, Task task) {

@@ -33,7 +33,7 @@ public final class Memory {
   synchronized long track(KObject object, int size) {
     long address = next;
     next += Math.max(64, (size + 63) & ~63L);
-    live.put(address, object);
+    live.put(slot(address), object);
     allocations++;
     return address;
   }
@@ -62,21 +62,25 @@ public final class Memory {
     if (object == null) {
       return;
     }
-    Site site = kernel.config().kasan() ? Site.caller() : Site.UNKNOWN;
+    Site site = kernel.config().kasan() && kernel.config().kasanSites() ? Site.caller() : Site.UNKNOWN;
     String problem;
     synchronized (this) {
       if (!object.isSlabObject()) {
-        problem = "BUG: KASAN: invalid-free in " + site.method();
+        problem = "BUG: KASAN: invalid-free in ";
       } else if (object.isFreed()) {
-        problem = "BUG: KASAN: double-free in " + site.method();
+        problem = "BUG: KASAN: double-free in ";
       } else {
-        live.remove(object.address());
-        notLeak.remove(object.address());
+        live.remove(slot(object.address()));
+        notLeak.remove(slot(object.address()));
         object.markFreed(site);
         frees++;
         return;
       }
     }
+    if (site == Site.UNKNOWN) {
+      site = Site.caller();
+    }
+    problem += site.method();
     List<String> details = new ArrayList<>();
     details.add("The buggy address belongs to " + object.describe());
     if (object.freeSite() != null) {
@@ -85,9 +89,17 @@ public final class Memory {
     kernel.log(EventKind.KASAN, LogLevel.ERR, problem, site, details);
   }
 
+  /**
+   * The key of an address in the maps: addresses are 64-byte aligned, so their low six bits are
+   * always zero and, left in, would crowd a {@code HashMap} into a few of its buckets.
+   */
+  private static long slot(long address) {
+    return address >>> 6;
+  }
+
   /** {@code kmemleak_not_leak}: the object is meant to live on (static data, caches). */
   public synchronized void notLeak(KObject object) {
-    notLeak.put(object.address(), object);
+    notLeak.put(slot(object.address()), object);
   }
 
   /** The slab objects still allocated, by address. */
@@ -116,7 +128,7 @@ public final class Memory {
   public List<KernelEvent> scanLeaks() {
     List<KObject> leaked;
     synchronized (this) {
-      leaked = byAddress(live.values().stream().filter(o -> !notLeak.containsKey(o.address())));
+      leaked = byAddress(live.values().stream().filter(o -> !notLeak.containsKey(slot(o.address()))));
     }
     List<KernelEvent> reports = new ArrayList<>();
     for (KObject o : leaked) {

@@ -14,6 +14,10 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * as the kernel does, releases it when somebody else held it); {@link #assertHeld()} reports
  * when the task does not hold it. {@link Lockdep#assertNoLocksHeld} catches a lock still held
  * when an API entry returns.
+ *
+ * <p>On a kernel with emulated {@link Cpus}, a waiter spins briefly before it sleeps and the
+ * holder runs on a CPU of its own (see there); with one CPU per task, the default, a waiter
+ * sleeps at once.
  */
 public final class Mutex {
   private final Kernel kernel;
@@ -30,6 +34,7 @@ public final class Mutex {
     this.kernel = kernel;
     this.name = name;
     this.stat = new LockStat(name);
+    kernel.lockdep().register(this);
   }
 
   public String name() {
@@ -44,12 +49,17 @@ public final class Mutex {
       throw kernel.lockdep().recursiveLocking(name, describeHeld(), task);
     }
     if (sync.tryAcquire(1)) {
+      kernel.cpus().locking(task);
       acquired(task, 0, timed() ? System.nanoTime() : 0);
       return;
     }
     stat.contended();
     long start = timed() ? System.nanoTime() : 0;
-    sync.acquire(1);
+    boolean spun = kernel.cpus().spin(() -> sync.tryAcquire(1));
+    kernel.cpus().locking(task);
+    if (!spun) {
+      sync.acquire(1);
+    }
     long now = timed() ? System.nanoTime() : 0;
     acquired(task, now - start, now);
   }
@@ -60,6 +70,7 @@ public final class Mutex {
     if (!sync.tryAcquire(1)) {
       return false;
     }
+    kernel.cpus().locking(task);
     acquired(task, 0, timed() ? System.nanoTime() : 0);
     return true;
   }
@@ -96,6 +107,7 @@ public final class Mutex {
     owner = null;
     acquiredAt = null;
     sync.release(1);
+    kernel.cpus().released(task);
   }
 
   /** {@code mutex_is_locked()}. */

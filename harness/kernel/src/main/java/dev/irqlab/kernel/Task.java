@@ -15,6 +15,17 @@ public final class Task {
   private int kasanDisabled;
   private long listVisits;
   private final Deque<Mutex> heldLocks = new ArrayDeque<>();
+  private Cpu cpu = Cpu.NONE;
+
+  /** Where the task stands with the emulated {@link Cpus}. */
+  enum Cpu {
+    /** Not scheduled by the emulated CPUs (it has a CPU of its own). */
+    NONE,
+    /** Running on one of the emulated CPUs. */
+    ON,
+    /** Scheduled by the emulated CPUs, but asleep on a mutex or running as its holder. */
+    OFF
+  }
 
   Task(String comm, int pid) {
     this.comm = comm;
@@ -70,6 +81,14 @@ public final class Task {
   /** List nodes this task's walks visited. */
   public long listVisits() {
     return listVisits;
+  }
+
+  Cpu cpu() {
+    return cpu;
+  }
+
+  void setCpu(Cpu cpu) {
+    this.cpu = cpu;
   }
 
   /** The mutexes this task holds, the most recently taken first. */

@@ -28,6 +28,7 @@ public final class Watchdog {
   /** One watched loop. */
   public final class Walk {
     private final String what;
+    private final long max = limit;
     private long steps;
 
     private Walk(String what) {
@@ -36,13 +37,17 @@ public final class Watchdog {
 
     /** Counts a step; ends the task with a soft lockup report past the limit. */
     public void step() {
-      if (++steps > limit) {
-        Task task = kernel.current();
-        throw kernel.oops(
-            EventKind.SOFT_LOCKUP,
-            String.format(Locale.ROOT, "watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [%s:%d]", task.comm(), task.pid()),
-            List.of(String.format(Locale.ROOT, "%s did not end after %d steps", what, limit)));
+      if (++steps > max) {
+        lockup();
       }
+    }
+
+    private void lockup() {
+      Task task = kernel.current();
+      throw kernel.oops(
+          EventKind.SOFT_LOCKUP,
+          String.format(Locale.ROOT, "watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [%s:%d]", task.comm(), task.pid()),
+          List.of(String.format(Locale.ROOT, "%s did not end after %d steps", what, max)));
     }
 
     /** Steps taken so far. */

@@ -8,8 +8,9 @@
  * dev.irqlab.kernel.EventfdCtx}, {@link dev.irqlab.kernel.Module}, and kernel memory ({@link
  * dev.irqlab.kernel.KObject}, {@link dev.irqlab.kernel.Memory}) watched by KASAN and kmemleak.
  * Everything is created against one {@link dev.irqlab.kernel.Kernel}, which owns the log, the
- * allocator, fault injection and the watchdog. There is no static mutable state: each run gets
- * its own kernel.
+ * allocator, fault injection, the watchdog and, for workloads with more tasks than the host has
+ * cores, the emulated {@link dev.irqlab.kernel.Cpus}. There is no static mutable state: each run
+ * gets its own kernel.
  *
  * <p>Conventions, as in the C: functions return {@code 0} or a negative {@link
  * dev.irqlab.kernel.Errno errno}; {@code NULL} is {@code null}; a pointer's value is {@link

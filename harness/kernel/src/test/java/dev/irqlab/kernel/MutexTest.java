@@ -35,6 +35,13 @@ class MutexTest {
   }
 
   @Test
+  void lockdepListsEveryMutexOfItsKernelInOrder() {
+    Mutex other = new Mutex(kernel, "other");
+    new Mutex(new Kernel(), "elsewhere");
+    assertEquals(List.of(lock, other), kernel.lockdep().locks());
+  }
+
+  @Test
   void guardReleasesOnEveryExit() {
     assertEquals(-Errno.EBUSY, guardedEarlyReturn());
     assertFalse(lock.isLocked());

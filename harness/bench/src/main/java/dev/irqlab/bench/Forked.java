@@ -1,0 +1,84 @@
+package dev.irqlab.bench;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.IntConsumer;
+
+/**
+ * A measurement in a JVM of its own, as JMH forks one per benchmark: a fresh heap of {@value
+ * #HEAP} and a JIT that has compiled no other revision's code, so revisions are measured alike
+ * whatever ran before them.
+ *
+ * <p>The child is a {@code main} on the parent's class path. It reports progress on its standard
+ * error ({@code progress N} lines, see {@link #progress}) and its result on its standard output as
+ * {@link Properties} ({@link #result}).
+ */
+final class Forked {
+  /** The heap of each child. */
+  static final String HEAP = "2g";
+  private static final String PROGRESS = "progress ";
+
+  private Forked() {}
+
+  /** Runs {@code main} with {@code args} in a child JVM and returns what it printed as its result. */
+  static Properties run(Class<?> main, List<String> args, IntConsumer progress) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + HEAP);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(args);
+    Process child = new ProcessBuilder(command).start();
+    StringBuilder errors = new StringBuilder();
+    Thread err = new Thread(() -> readErrors(child, progress, errors), "fork-" + main.getSimpleName());
+    err.start();
+    byte[] out = child.getInputStream().readAllBytes();
+    int code = child.waitFor();
+    err.join();
+    if (code != 0) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "%s %s: the child JVM exited with %d:%n%s", main.getSimpleName(), args, code, errors));
+    }
+    Properties p = new Properties();
+    p.load(new ByteArrayInputStream(out));
+    return p;
+  }
+
+  private static void readErrors(Process child, IntConsumer progress, StringBuilder errors) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith(PROGRESS)) {
+          progress.accept(Integer.parseInt(line.substring(PROGRESS.length())));
+        } else {
+          errors.append(line).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** In the child: tells the parent {@code n} more units are done. */
+  static void progress(PrintStream err, int n) {
+    err.println(PROGRESS + n);
+  }
+
+  /** In the child: prints the result for the parent. */
+  static void result(Properties p) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    p.store(out, null);
+    System.out.write(out.toByteArray());
+    System.out.flush();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.irqlab.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Writes a chart to a file, as SVG or PNG by the file's extension, and the pieces charts share. */
+public final class Plot {
+  /** One colour per revision, in history order, then again. */
+  static final String[] PALETTE = {
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"
+  };
+  static final String INK = "#222222";
+  static final String GRID = "#dddddd";
+
+  private Plot() {}
+
+  /** Draws a {@code width} x {@code height} chart into {@code file}: {@code .png} is PNG, anything else SVG. */
+  public static void write(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
+    boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    if (png) {
+      PngCanvas canvas = new PngCanvas(width, height);
+      draw.accept(canvas);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        canvas.write(out);
+      }
+    } else {
+      SvgCanvas canvas = new SvgCanvas(width, height);
+      draw.accept(canvas);
+      Files.writeString(file, canvas.svg(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A base-10 logarithmic axis from {@code 10^lo} to {@code 10^hi} over pixels {@code from} to {@code to}. */
+  record LogAxis(int lo, int hi, double from, double to) {
+    /** The smallest whole decades that hold every positive value in {@code values}. */
+    static LogAxis covering(double min, double max, double from, double to) {
+      int lo = (int) Math.floor(Math.log10(Math.max(1, min)));
+      int hi = (int) Math.ceil(Math.log10(Math.max(10, max)));
+      return new LogAxis(lo, Math.max(hi, lo + 1), from, to);
+    }
+
+    double at(double value) {
+      double v = Math.log10(Math.max(value, Math.pow(10, lo)));
+      return from + (v - lo) / (hi - lo) * (to - from);
+    }
+  }
+
+  /** {@code 10 ns}, {@code 1 us}, {@code 100 ms}: a decade of nanoseconds. */
+  static String decadeOfNs(int exponent) {
+    String[] units = {"ns", "us", "ms", "s"};
+    int unit = Math.min(Math.max(exponent, 0) / 3, 3);
+    return (long) Math.pow(10, Math.max(exponent, 0) - 3 * unit) + " " + units[unit];
+  }
+
+  /** {@code 10}, {@code 1k}, {@code 100k}, {@code 1M}: a decade of a count. */
+  static String decadeOfCount(int exponent) {
+    String[] suffix = {"", "k", "M", "G"};
+    int group = exponent / 3;
+    return (long) Math.pow(10, exponent % 3) + suffix[Math.min(group, 3)];
+  }
+}

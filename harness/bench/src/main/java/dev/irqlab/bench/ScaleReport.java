@@ -1,0 +1,130 @@
+package dev.irqlab.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The results of one {@code irqlab scale} run: a table of sizes by revisions (80 columns), and JSON. */
+public final class ScaleReport {
+  /** The version of the JSON layout. */
+  public static final String SCHEMA = "irqlab-scale/1";
+  private static final int COLUMN = 7;
+
+  private final ScalePlan plan;
+  private final List<ScaleResult> results;
+
+  public ScaleReport(ScalePlan plan, List<ScaleResult> results) {
+    this.plan = plan;
+    this.results = List.copyOf(results);
+  }
+
+  public List<ScaleResult> results() {
+    return results;
+  }
+
+  public ScalePlan plan() {
+    return plan;
+  }
+
+  /**
+   * The median cost of one registration, one row per size and one column per revision (a long id
+   * is split over two header lines at its first dash), then the cheapest revision at each size,
+   * where the crossover shows, and why any revision stopped early.
+   */
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    out.append("irqlab scale: the cost of one registration against the objects registered\n");
+    out.append("(half producers, half consumers, none paired; median of timed batches)\n\n");
+    StringBuilder top = new StringBuilder(String.format(Locale.ROOT, "%-7s", ""));
+    StringBuilder bottom = new StringBuilder(String.format(Locale.ROOT, "%-7s", "OBJECTS"));
+    for (ScaleResult r : results) {
+      String[] head = header(r.name());
+      top.append(String.format(Locale.ROOT, " %" + COLUMN + "s", head[0]));
+      bottom.append(String.format(Locale.ROOT, " %" + COLUMN + "s", head[1]));
+    }
+    out.append(top.toString().stripTrailing()).append('\n').append(bottom).append('\n');
+    for (long size : plan.sizes()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7s", count(size)));
+      for (ScaleResult r : results) {
+        ScaleResult.Point p = r.at(size);
+        row.append(String.format(Locale.ROOT, " %" + COLUMN + "s", p == null ? "-" : compact(p.registerNs())));
+      }
+      out.append(row).append('\n');
+    }
+    out.append('\n').append("Cheapest revision at each size:\n");
+    for (long size : plan.sizes()) {
+      cheapest(size).ifPresent(r -> out.append(String.format(Locale.ROOT, "  %7s  %s%n", count(size), r)));
+    }
+    for (ScaleResult r : results) {
+      if (r.stopped() != null) {
+        out.append(String.format(Locale.ROOT, "%n%s stopped: %s", r.name(), r.stopped()));
+      }
+    }
+    out.append('\n');
+    return out.toString();
+  }
+
+  private Optional<String> cheapest(long size) {
+    return results.stream()
+        .filter(r -> !r.name().equals(ScaleRun.HASH_MAP) && r.at(size) != null)
+        .min(Comparator.comparingDouble(r -> r.at(size).registerNs()))
+        .map(r -> String.format(Locale.ROOT, "%-16s %s", r.name(), Durations.format(r.at(size).registerNs())));
+  }
+
+  /** A column header on two lines: the id whole when it fits, else split at its first dash. */
+  static String[] header(String name) {
+    int dash = name.indexOf('-');
+    if (name.length() <= COLUMN || dash < 0) {
+      return new String[] {"", name};
+    }
+    return new String[] {name.substring(0, dash), name.substring(dash + 1)};
+  }
+
+  /** {@code 10}, {@code 316}, {@code 3.2k}, {@code 100k}, {@code 1M}. */
+  static String count(long n) {
+    if (n < 1_000) {
+      return Long.toString(n);
+    }
+    if (n < 1_000_000) {
+      return n < 10_000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : String.format(Locale.ROOT, "%.0fk", n / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.2gM", n / 1e6).replace(".0M", "M");
+  }
+
+  /** A duration without the space, to fit a column: {@code 314ns}, {@code 47.6us}. */
+  static String compact(double ns) {
+    return Durations.format(ns).replace(" ", "");
+  }
+
+  /** The run as JSON ({@value #SCHEMA}), times in nanoseconds. */
+  public String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schema", SCHEMA);
+    root.put("max", plan.max());
+    root.put("budgetSeconds", plan.budgetSeconds());
+    root.put("sizes", plan.sizes());
+    List<Object> rows = new ArrayList<>();
+    for (ScaleResult r : results) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", r.name());
+      List<Object> points = new ArrayList<>();
+      for (ScaleResult.Point p : r.points()) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("size", p.size());
+        point.put("registerNs", p.registerNs());
+        point.put("unregisterNs", p.unregisterNs());
+        point.put("listNodesVisitedPerRegistration", p.listVisits());
+        points.add(point);
+      }
+      row.put("points", points);
+      row.put("stopped", r.stopped());
+      rows.add(row);
+    }
+    root.put("results", rows);
+    return Json.write(root);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.irqlab.bench;
+
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.Host;
+import dev.irqlab.devices.HostSettings;
+import dev.irqlab.devices.kvm.KvmIrqRouting;
+import dev.irqlab.devices.kvm.KvmIrqfdArgs;
+import dev.irqlab.devices.user.Process;
+import dev.irqlab.devices.vfio.VfioIrqSet;
+import dev.irqlab.devices.vfio.VfioPciDevice;
+import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.KernelConfig;
+import dev.irqlab.kernel.LockStat;
+import dev.irqlab.kernel.Mutex;
+import dev.irqlab.spi.IrqBypass;
+import dev.irqlab.spi.LoadedRevision;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * One revision under a {@link StressPlan}: a fresh host with the revision loaded and the drivers
+ * of its era, one VMM process and VM per task, then every task creating its irqfds at once
+ * through {@code KVM_IRQFD}. The figures come from the emulated kernel itself: lock_stat of the
+ * mutex the revision made when it was loaded, and the list nodes its walks visited.
+ *
+ * <p>The kernel is a {@link KernelConfig#benchmark() benchmark kernel}: every check stays on
+ * (KASAN, DEBUG_LIST, lockdep, the watchdog), only the Java stack walks of kmemleak and lockdep
+ * sites are off.
+ */
+public final class StressRun {
+  private final LoadedRevision revision;
+  private final StressPlan plan;
+  private final IntConsumer progress;
+
+  /**
+   * @param progress told the number of irqfds each task has just created (1 each time), from the
+   *     tasks themselves
+   */
+  public StressRun(LoadedRevision revision, StressPlan plan, IntConsumer progress) {
+    this.revision = revision;
+    this.plan = plan;
+    this.progress = progress;
+  }
+
+  /** Runs the stress; the host is dropped afterwards, so runs one after another share no memory. */
+  public StressResult run() throws InterruptedException {
+    Kernel kernel = new Kernel(KernelConfig.benchmark().withCpus(plan.cpus()));
+    List<Mutex> managerLocks = new ArrayList<>();
+    DriverEra era = DriverEra.byId(revision.info().defaultEra());
+    Host host = Host.boot(kernel, k -> load(k, managerLocks), era, HostSettings.defaults());
+    Task[] tasks = new Task[plan.threads()];
+    for (int t = 0; t < tasks.length; t++) {
+      tasks[t] = new Task(host, t, plan.irqfdsOf(t));
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    Thread[] threads = new Thread[tasks.length];
+    for (int t = 0; t < tasks.length; t++) {
+      Task task = tasks[t];
+      threads[t] = new Thread(() -> task.run(start), "vmm" + t);
+      threads[t].start();
+    }
+    long begin = System.nanoTime();
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    for (Task task : tasks) {
+      if (task.error != null) {
+        throw new IllegalStateException(revision.id() + ": task " + task.index + " failed", task.error);
+      }
+    }
+    Mutex lock = managerLocks.stream().max(Comparator.comparingLong(m -> m.stat().snapshot().acquisitions())).orElse(null);
+    LockStat.Snapshot stat = lock == null ? null : lock.stat().snapshot();
+    IrqBypass.Snapshot registry = host.bypass().snapshot();
+    int failed = Arrays.stream(tasks).mapToInt(t -> t.failed.get()).sum();
+    long registrations = plan.irqfds() * (plan.producers() ? 2L : 1L);
+    return new StressResult(
+        revision.id(),
+        era.id(),
+        lock == null ? "-" : lock.name(),
+        plan.irqfds(),
+        failed,
+        registry.consumers().size(),
+        registry.connections().size(),
+        seconds,
+        stat == null ? 0 : stat.acquisitions(),
+        stat == null ? 0 : stat.contentions(),
+        stat == null ? Figures.NONE : Figures.contended(stat.waitTime()),
+        stat == null ? Figures.NONE : Figures.of(stat.holdTime()),
+        (double) kernel.listNodesVisited() / registrations,
+        kernel.log().reports().size());
+  }
+
+  /** {@code insmod}: loads the revision and notes the mutexes it made. */
+  private IrqBypass load(Kernel kernel, List<Mutex> made) {
+    int before = kernel.lockdep().locks().size();
+    IrqBypass manager = revision.revision().load(kernel);
+    List<Mutex> now = kernel.lockdep().locks();
+    made.addAll(now.subList(before, now.size()));
+    return manager;
+  }
+
+  /** One VMM: its process, its VM, its devices, and the irqfds it creates. */
+  private final class Task {
+    final Kernel kernel;
+    final int index;
+    final int count;
+    final Process vmm;
+    final int vm;
+    final List<Integer> devices = new ArrayList<>();
+    final AtomicInteger failed = new AtomicInteger();
+    volatile Throwable error;
+
+    Task(Host host, int index, int count) {
+      this.kernel = host.kernel();
+      this.index = index;
+      this.count = count;
+      this.vmm = host.spawn("vmm" + index);
+      this.vm = vmm.createVm(1);
+      if (plan.producers()) {
+        for (int d = 0; d * StressPlan.VECTORS_PER_DEVICE < count; d++) {
+          int vectors = Math.min(StressPlan.VECTORS_PER_DEVICE, count - d * StressPlan.VECTORS_PER_DEVICE);
+          VfioPciDevice dev = host.addVfioPciDevice(String.format(Locale.ROOT, "%04x:%02x:00.0", index, d), 1, vectors);
+          int fd = vmm.openVfio(dev);
+          int[] none = new int[vectors];
+          Arrays.fill(none, -1);
+          check(vmm.vfioSetIrqs(fd, VfioIrqSet.eventfds(VfioIrqSet.MSIX, 0, none)), "MSI-X enable");
+          devices.add(fd);
+        }
+      }
+    }
+
+    /** Waits for the start, then for an emulated CPU. */
+    private Kernel.Scope enter(CountDownLatch start) throws InterruptedException {
+      start.await();
+      return kernel.cpus().run(kernel);
+    }
+
+    /** The GSI of irqfd {@code i}: from 24, past the IOAPIC pins, to {@code KVM_MAX_IRQ_ROUTES}, then again. */
+    private static int gsi(int i) {
+      return 24 + i % (KvmIrqRouting.KVM_MAX_IRQ_ROUTES - 24);
+    }
+
+    private void check(int ret, String what) {
+      if (ret != 0) {
+        throw new IllegalStateException(String.format(Locale.ROOT, "vmm%d: %s returned %d", index, what, ret));
+      }
+    }
+
+    void run(CountDownLatch start) {
+      try (Kernel.Scope cpu = enter(start)) {
+        for (int i = 0; i < count; i++) {
+          int efd = vmm.eventfd();
+          if (vmm.kvmIrqfd(vm, KvmIrqfdArgs.assign(efd, gsi(i))) != 0) {
+            failed.incrementAndGet();
+          } else if (plan.producers()) {
+            int dev = devices.get(i / StressPlan.VECTORS_PER_DEVICE);
+            int vector = i % StressPlan.VECTORS_PER_DEVICE;
+            if (vmm.vfioSetIrqs(dev, VfioIrqSet.eventfds(VfioIrqSet.MSIX, vector, efd)) != 0) {
+              failed.incrementAndGet();
+            }
+          }
+          progress.accept(1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Throwable e) {
+        error = e;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.irqlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.spi.LoadedRevision;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stress on a small scale: what it counts and prints, never how fast it was (speed is for
+ * {@code irqlab stress} to measure, not for a unit test to assert).
+ */
+class StressRunTest {
+  private static final StressPlan SMALL = new StressPlan(4, 60, false, 1);
+
+  @Test
+  void everyIrqfdRegistersAConsumerAndTheManagersMutexIsMeasured() throws Exception {
+    LoadedRevision v616 = Revisions.byId("v6.16");
+    AtomicInteger progress = new AtomicInteger();
+    StressResult r = new StressRun(v616, SMALL, progress::addAndGet).run();
+    assertEquals(60, progress.get());
+    assertEquals(60, r.consumers());
+    assertEquals(0, r.failed());
+    assertEquals(0, r.reports());
+    assertEquals("lock", r.lock());
+    assertEquals(60, r.acquisitions(), "one mutex_lock per registration");
+    assertEquals(60, r.holdTime().count());
+    assertEquals(59 / 2.0, r.listVisitsPerRegistration(), 1e-9, "each registration walks every consumer before it");
+  }
+
+  @Test
+  void anXarrayRevisionWalksNoListAndWithProducersEveryIrqfdConnects() throws Exception {
+    StressResult r = new StressRun(Revisions.byId("v6.17"), new StressPlan(3, 30, true, 0), n -> {}).run();
+    assertEquals(30, r.consumers());
+    assertEquals(30, r.connections());
+    assertEquals(0.0, r.listVisitsPerRegistration());
+    assertEquals(60, r.acquisitions(), "a consumer and a producer per irqfd");
+    assertEquals(0, r.reports());
+  }
+
+  @Test
+  void aForkedRunReportsWhatAnInProcessRunDoes() throws Exception {
+    AtomicInteger progress = new AtomicInteger();
+    StressResult r = StressFork.run(Revisions.byId("v6.16"), SMALL, progress::addAndGet);
+    assertEquals(60, progress.get());
+    assertEquals(60, r.consumers());
+    assertEquals(60, r.acquisitions());
+    assertEquals(59 / 2.0, r.listVisitsPerRegistration(), 1e-9);
+    assertEquals(r, StressFork.fromProperties(StressFork.toProperties(r)));
+  }
+
+  @Test
+  void theReportFitsEightyColumnsAndTheChartIsDrawn(@TempDir Path dir) throws Exception {
+    List<LoadedRevision> two = Revisions.select(List.of("v6.16", "v6.17"));
+    StringWriter sink = new StringWriter();
+    StressReport report;
+    try (Progress p = new Progress(new PrintWriter(sink), false, 120)) {
+      report = Stress.run(two, SMALL, 2, false, p);
+    }
+    assertEquals(List.of("v6.16", "v6.17"), report.results().stream().map(StressResult::revision).toList());
+    String text = report.text();
+    assertTrue(text.lines().allMatch(l -> l.length() <= 80), text);
+    assertTrue(text.contains("v6.17") && text.contains("NODES/REG"), text);
+    assertTrue(report.json().contains("\"schema\": \"irqlab-stress/1\""));
+    assertTrue(sink.toString().contains("v6.16           done in"), sink::toString);
+    Path svg = dir.resolve("stress.svg");
+    Path png = dir.resolve("stress.png");
+    StressChart chart = new StressChart(SMALL, report.results());
+    Plot.write(svg, StressChart.WIDTH, chart.height(), chart::draw);
+    Plot.write(png, StressChart.WIDTH, chart.height(), chart::draw);
+    assertTrue(Files.readString(svg).startsWith("<svg") && Files.readString(svg).contains(">v6.17</text>"));
+    byte[] magic = Files.readAllBytes(png);
+    assertEquals((byte) 0x89, magic[0]);
+    assertEquals('P', magic[1]);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.irqlab.cli;
+
+import dev.irqlab.bench.Plot;
+import dev.irqlab.bench.Progress;
+import dev.irqlab.bench.Revisions;
+import dev.irqlab.bench.Stress;
+import dev.irqlab.bench.StressChart;
+import dev.irqlab.bench.StressPlan;
+import dev.irqlab.bench.StressReport;
+import dev.irqlab.spi.LoadedRevision;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code irqlab stress}: the 2023 stress of 174000 concurrent irqfds, on every revision. */
+@Command(
+    name = "stress",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create many irqfds at once through the simulated KVM, on every revision (or those named),"
+          + " and compare what the manager's mutex went through: wait and hold time from its"
+          + " lock_stat, list nodes visited per registration, total time.",
+      "The defaults are the 2023 stress: 144 tasks create 174000 irqfds."
+    })
+final class StressCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "REVISION", arity = "0..*", description = "Revisions to run (default: every revision, in history order).")
+  List<String> ids;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Tasks creating irqfds at once (default: ${DEFAULT-VALUE}).")
+  int threads = StressPlan.THREADS_2023;
+
+  @Option(names = {"-n", "--irqfds"}, paramLabel = "N", description = "Irqfds in all (default: ${DEFAULT-VALUE}).")
+  int irqfds = StressPlan.IRQFDS_2023;
+
+  @Option(names = "--producers", description = "Give each eventfd a VFIO MSI-X producer too, so every irqfd connects.")
+  boolean producers;
+
+  @Option(
+      names = "--cpus",
+      paramLabel = "C",
+      description = "Emulated CPUs the tasks share; the mutex's holder runs beside them. 0 gives every task"
+          + " its own, and the host's scheduler then preempts holders (default: cores - 1 = ${DEFAULT-VALUE}).")
+  int cpus = StressPlan.defaultCpus();
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "J", description = "Revisions run at once (default: ${DEFAULT-VALUE}).")
+  int jobs = 1;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format = "text";
+
+  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw wait and hold time per revision into FILE (.svg, or .png).")
+  Path plot;
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Option(
+      names = "--no-fork",
+      description = "Run every revision in this JVM instead of each in a fresh one (with a 2 GiB heap),"
+          + " so that one revision's JIT profile and garbage weigh on the next.")
+  boolean noFork;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
+    }
+    StressPlan plan;
+    List<LoadedRevision> revisions;
+    try {
+      plan = new StressPlan(threads, irqfds, producers, cpus);
+      revisions = Revisions.select(ids);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    StressReport report;
+    try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
+      report = Stress.run(revisions, plan, jobs, !noFork, progress);
+    }
+    out.print(format.equals("json") ? report.json() : report.text());
+    if (plot != null) {
+      StressChart chart = new StressChart(plan, report.results());
+      Plot.write(plot, StressChart.WIDTH, chart.height(), chart::draw);
+      err.println("irqlab: wrote " + plot);
+    }
+    boolean clean = report.results().stream().allMatch(r -> r.failed() == 0 && r.reports() == 0);
+    return clean ? Main.OK : Main.UNEXPECTED;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stress}, {@code scale} and {@code jmh} on a tiny scale: what they print, not how fast. */
+class PerformanceCommandsTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void stressPrintsBothTablesAndThe2023Figures(@TempDir Path dir) throws Exception {
+    Path plot = dir.resolve("stress.svg");
+    Run r = run("stress", "v6.16", "v6.17", "-t", "4", "-n", "40", "--plot", plot.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("40 irqfds created by 4 tasks at once"), r.out());
+    assertTrue(r.out().contains("NODES/REG") && r.out().contains("117.855314 ms"), r.out());
+    assertTrue(r.err().contains("v6.17           done in"), r.err());
+    assertTrue(Files.readString(plot).contains(">v6.16</text>"));
+  }
+
+  @Test
+  void stressSpeaksJson() {
+    Run r = run("stress", "v6.17", "-t", "2", "-n", "10", "--producers", "--format", "json");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("\"schema\": \"irqlab-stress/1\""), r.out());
+    assertTrue(r.out().contains("\"connections\": 10"), r.out());
+  }
+
+  @Test
+  void anUnknownRevisionOrFormatIsAUsageError() {
+    Run r = run("stress", "v9.99");
+    assertEquals(Main.USAGE, r.code());
+    assertTrue(r.err().contains("no revision v9.99 on the class path"), r.err());
+    assertEquals(Main.USAGE, run("scale", "--format", "xml").code());
+  }
+
+  @Test
+  void scaleShowsTheRevisionsAndTheHashMap() {
+    Run r = run("scale", "v6.16", "v6.17", "--max", "32");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("OBJECTS") && r.out().contains("HashMap"), r.out());
+    assertTrue(r.out().contains("Cheapest revision at each size:"), r.out());
+  }
+
+  @Test
+  void jmhListsTheBenchmarks() {
+    Run r = run("jmh", "-l");
+    assertEquals(Main.OK, r.code(), r.err());
+  }
+}
