@@ -45,13 +45,13 @@ record Normalizer(String packageName, Map<String, String> renames) {
   }
 
   /**
-   * The text of {@code comments} in the order they come: one line each, without the comment
-   * markers, the leading stars of Javadoc or any difference in white space.
+   * The text of {@code comments} in the order they come: one line each, opening with the kind of
+   * comment, without the leading stars of Javadoc or any difference in white space.
    */
   String comments(List<Comment> comments) {
     List<String> out = new ArrayList<>();
     for (Comment c : comments) {
-      StringBuilder text = new StringBuilder();
+      StringBuilder text = new StringBuilder(c.isJavadocComment() ? "/**" : c.isBlockComment() ? "/*" : "//");
       for (String line : c.getContent().split("\\R")) {
         text.append(' ').append(line.strip().replaceFirst("^\\*+", ""));
       }
