@@ -1,6 +1,7 @@
 package dev.irqlab.cli;
 
 import dev.irqlab.conformance.report.ReportException;
+import dev.irqlab.scaffold.ScaffoldException;
 import dev.irqlab.spi.RevisionLoadException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       MatrixCommand.class,
       DiffCommand.class,
+      SourceDiffCommand.class,
       RunCommand.class,
       ExplainCommand.class,
       ListCommand.class,
@@ -59,7 +61,7 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : UNEXPECTED);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof UsageException || e instanceof ReportException) {
+          if (e instanceof UsageException || e instanceof ReportException || e instanceof ScaffoldException) {
             commandLine.getErr().println("irqlab: " + e.getMessage());
             return USAGE;
           }
