@@ -12,6 +12,7 @@ final class NoReflectionPositiveCases {
     Object provider = other.getDeclaredConstructor().newInstance(); // BUG: no-reflection
     java.lang.reflect.Method info = other.getMethod("info"); // BUG: no-reflection
     ClassLoader loader = other.getClassLoader(); // BUG: no-reflection
+    java.util.ServiceLoader.load(Object.class); // BUG: no-reflection
     return MethodHandles.lookup();
   }
 }

@@ -20,8 +20,14 @@ final class NoStaticMutableStateNegativeCases {
   private int registered;
 
   enum Mode {
-    LIST,
-    XARRAY
+    LIST("list"),
+    XARRAY("xarray");
+
+    private final String label;
+
+    Mode(String label) {
+      this.label = label;
+    }
   }
 
   interface Limits {

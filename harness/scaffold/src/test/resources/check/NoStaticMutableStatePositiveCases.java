@@ -18,6 +18,15 @@ final class NoStaticMutableStatePositiveCases {
     int[] SIZES = {1, 2}; // BUG: no-static-mutable-state
   }
 
+  /** An enum constant is one object for every loaded instance: its fields are shared too. */
+  enum Mode {
+    LIST,
+    XARRAY;
+
+    int lookups; // BUG: no-static-mutable-state
+    final long[] perMode = new long[2]; // BUG: no-static-mutable-state
+  }
+
   /** A nested type with mutable static state is reported as well. */
   static final class Cache {
     static String lastName; // BUG: no-static-mutable-state

@@ -19,6 +19,10 @@ final class OnlySpiAndKernelPositiveCases {
     Runtime.getRuntime().halt(1); // BUG: only-spi-and-kernel
   }
 
+  int dice() {
+    return new java.util.Random().nextInt(6); // BUG: only-spi-and-kernel
+  }
+
   Object file() {
     return new java.io.File("irqbypass"); // BUG: only-spi-and-kernel
   }

@@ -26,18 +26,25 @@ public enum Namespace {
   OTHER_REVISION,
   /** Any other {@code dev.irqlab} package: conformance, devices, cli, testkit, scaffold, ... */
   HARNESS,
-  /** The rest of java.util (collections, {@code Optional}, ...) and {@code java.util.stream}. */
+  /**
+   * The rest of java.util (the collections, {@code Iterator}, {@code Comparator}, {@code
+   * Optional}, ...) and {@code java.util.stream}.
+   */
   COLLECTIONS,
   /** {@code java.util.concurrent} and its subpackages (atomic, locks). */
   CONCURRENCY,
-  /** {@code java.lang.reflect}, {@code java.lang.invoke} and {@code ClassLoader}. */
+  /**
+   * {@code java.lang.reflect}, {@code java.lang.invoke}, {@code ClassLoader} and {@code
+   * java.util.ServiceLoader}.
+   */
   REFLECTION,
   /** {@code Thread}, {@code ThreadLocal}, {@code ThreadGroup}, {@code java.util.Timer}. */
   THREADS,
   /**
    * Anything else: other JDK packages (java.io, java.nio, java.time, javax, java.util.regex, ...),
-   * libraries, and the java.lang classes that reach outside the emulated kernel ({@code System},
-   * {@code Runtime}, {@code Process}, ...).
+   * libraries, the java.lang classes that reach outside the emulated kernel ({@code System},
+   * {@code Runtime}, {@code Process}, ...), and the java.util classes that are no collection
+   * ({@code Random}, {@code Date}, {@code Scanner}, {@code UUID}, ...).
    */
   OUTSIDE;
 
@@ -49,6 +56,12 @@ public enum Namespace {
       Set.of("System", "Runtime", "Process", "ProcessBuilder", "ProcessHandle", "SecurityManager",
           "StackWalker", "Module", "ModuleLayer");
   private static final Set<String> UTIL_BASICS = Set.of("Objects", "Locale");
+  private static final Set<String> UTIL_REFLECTION = Set.of("ServiceLoader");
+  /** java.util classes that are no collection: clocks, randomness, input, text, ids. */
+  private static final Set<String> UTIL_OUTSIDE =
+      Set.of("Random", "SplittableRandom", "Scanner", "Date", "Calendar", "GregorianCalendar",
+          "TimeZone", "SimpleTimeZone", "UUID", "Formatter", "ResourceBundle", "Currency",
+          "Base64", "HexFormat");
 
   /** The java.lang simple names a revision may not use, though they need no import. */
   static final Set<String> WATCHED_LANG_NAMES =
@@ -110,6 +123,12 @@ public enum Namespace {
     }
     if (UTIL_THREADS.contains(first)) {
       return THREADS;
+    }
+    if (UTIL_REFLECTION.contains(first)) {
+      return REFLECTION;
+    }
+    if (UTIL_OUTSIDE.contains(first)) {
+      return OUTSIDE;
     }
     if (first.equals("stream") || first.equals("*") || !isPackageSegment(first)) {
       return COLLECTIONS;

@@ -3,16 +3,19 @@ package dev.irqlab.scaffold.check;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code no-static-mutable-state}: every static field (explicitly static, or a field of an
- * interface) is final and of a type known to be immutable: a primitive, {@code String} or a boxed
+ * interface), and every field of an enum (one per constant, so shared as a static is), is final
+ * and of a type known to be immutable: a primitive, {@code String} or a boxed
  * primitive, one of the SPI's and the emulated kernel's value types listed in {@link
  * #IMMUTABLE_TYPES}, or an enum the revision declares. An array, a collection, a kernel object
  * ({@code Mutex}, {@code ListHead}) or any other type is reported: without a class path the check
@@ -46,23 +49,30 @@ final class NoStaticMutableState implements RevisionRule {
   @Override
   public void check(RevisionSource source, Findings findings) {
     for (FieldDeclaration field : source.unit().findAll(FieldDeclaration.class)) {
-      boolean implicit = inInterface(field);
-      if (!field.isStatic() && !implicit) {
+      Node parent = field.getParentNode().orElse(null);
+      boolean inInterface = isInterface(parent);
+      String what;
+      if (field.isStatic() || inInterface) {
+        what = "static field %s";
+      } else if (parent instanceof EnumDeclaration) {
+        what = "field %s of enum " + ((EnumDeclaration) parent).getNameAsString() + ", shared as a"
+            + " static is,";
+      } else {
         continue;
       }
       for (VariableDeclarator v : field.getVariables()) {
-        String name = "static field " + v.getNameAsString();
         Optional<String> problem =
-            field.isFinal() || implicit
+            field.isFinal() || inInterface
                 ? mutableType(source, v.getType())
                 : Optional.of(" is not final");
-        problem.ifPresent(p -> findings.report(source, v, this, name + p + REASON));
+        problem.ifPresent(
+            p -> findings.report(
+                source, v, this, String.format(Locale.ROOT, what, v.getNameAsString()) + p + REASON));
       }
     }
   }
 
-  private static boolean inInterface(FieldDeclaration field) {
-    Node parent = field.getParentNode().orElse(null);
+  private static boolean isInterface(Node parent) {
     return parent instanceof AnnotationDeclaration
         || parent instanceof ClassOrInterfaceDeclaration
             && ((ClassOrInterfaceDeclaration) parent).isInterface();

@@ -15,17 +15,20 @@
  *       {@code IrqBypass.Snapshot} is made of lists ({@link NoCollections}).
  *   <li>{@code no-concurrency}: java.util.concurrent, {@code synchronized}, {@code volatile},
  *       {@code wait}/{@code notify}/{@code notifyAll} ({@link NoConcurrency}).
- *   <li>{@code no-reflection}: java.lang.reflect, java.lang.invoke, {@code ClassLoader}, and the
- *       reflective methods of {@code Class} such as {@code forName} ({@link NoReflection}).
+ *   <li>{@code no-reflection}: java.lang.reflect, java.lang.invoke, {@code ClassLoader}, {@code
+ *       ServiceLoader}, and the reflective methods of {@code Class} such as {@code forName} ({@link
+ *       NoReflection}).
  *   <li>{@code no-threads}: {@code Thread}, {@code ThreadLocal}, {@code ThreadGroup}, {@code
  *       java.util.Timer}, parallel streams ({@link NoThreads}).
- *   <li>{@code no-static-mutable-state}: a static field that is not final, or whose type is not
- *       known to be immutable ({@link NoStaticMutableState}).
+ *   <li>{@code no-static-mutable-state}: a static field (or a field of an enum, shared as a
+ *       static is) that is not final, or whose type is not known to be immutable ({@link
+ *       NoStaticMutableState}).
  *   <li>{@code no-other-revision}: another revision's package ({@link NoOtherRevision}).
  *   <li>{@code no-harness}: any other {@code dev.irqlab} package ({@link NoHarness}).
  *   <li>{@code only-spi-and-kernel}: anything else outside the SPI, the kernel and java.lang
- *       basics: other JDK packages, libraries, {@code System}, {@code Runtime}, {@code Process}
- *       ({@link OnlySpiAndKernel}).
+ *       basics: other JDK packages, libraries, {@code System}, {@code Runtime}, {@code Process},
+ *       and java.util's {@code Random}, {@code Date}, {@code UUID}, ... ({@link
+ *       OnlySpiAndKernel}).
  *   <li>{@code revision-package}: every source is in the package of the module's Provider, under
  *       {@code dev.irqlab.rev} ({@link RevisionPackage}).
  * </ul>
