@@ -98,12 +98,18 @@ public final class RevisionCheck {
     if (!Files.isDirectory(root)) {
       return files;
     }
+    List<Path> paths;
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        files.put(label(p), Files.readString(p, StandardCharsets.UTF_8));
-      }
+      paths = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot list " + label(root) + ": " + e, e);
+    }
+    for (Path p : paths) {
+      try {
+        files.put(label(p), Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + label(p) + " as UTF-8: " + e, e);
+      }
     }
     return files;
   }
@@ -116,7 +122,7 @@ public final class RevisionCheck {
           .filter(line -> !line.isEmpty())
           .findFirst();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + label(services) + ": " + e, e);
     }
   }
 
@@ -173,7 +179,11 @@ public final class RevisionCheck {
       if (!Files.isDirectory(Path.of(dir))) {
         return "revision check: " + dir + " is not a folder (expected a revision module folder)";
       }
-      all.addAll(new RevisionCheck().checkModule(Path.of(dir)));
+      try {
+        all.addAll(new RevisionCheck().checkModule(Path.of(dir)));
+      } catch (UncheckedIOException e) {
+        return "revision check: " + e.getMessage();
+      }
     }
     all.forEach(out::println);
     return all.isEmpty() ? null : summary(all, moduleDirs);

@@ -93,6 +93,19 @@ class RevisionCheckTest {
   }
 
   @Test
+  void anUnreadableFileIsAOneLineError(@TempDir Path tmp) throws IOException {
+    Path module = module(tmp, "latin1", "package dev.irqlab.rev.latin1;\n");
+    Path file = module.resolve("src/main/java/Provider.java");
+    Files.write(file, new byte[] {'/', '/', ' ', (byte) 0xE9, '\n'});
+
+    String summary =
+        RevisionCheck.run(List.of(module.toString()), print(new ByteArrayOutputStream()));
+
+    String expected = "revision check: cannot read " + RevisionCheck.label(file) + " as UTF-8: ";
+    assertTrue(summary.startsWith(expected), summary);
+  }
+
+  @Test
   void aFileThatDoesNotParseIsAFinding() {
     List<Finding> findings =
         new RevisionCheck()
