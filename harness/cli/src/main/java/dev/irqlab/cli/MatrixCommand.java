@@ -2,11 +2,8 @@ package dev.irqlab.cli;
 
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
-import dev.irqlab.conformance.report.AtomicFile;
 import dev.irqlab.conformance.report.Format;
-import dev.irqlab.conformance.report.Text;
 import dev.irqlab.conformance.report.Views;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,14 +45,7 @@ final class MatrixCommand implements Callable<Integer> {
     Revisions all = Revisions.load();
     Matrix m = Revisions.run(Suite.standard(), all.select(revisions), era);
     String text = format.render(m);
-    PrintWriter out = spec.commandLine().getOut();
-    if (output == null) {
-      out.print(text);
-    } else {
-      AtomicFile.write(output, text);
-      Text.hanging("irqlab: wrote " + output + ":", Views.headline(m) + ". " + Views.verdict(m), 4).forEach(out::println);
-    }
-    out.flush();
+    Output.emit(spec.commandLine().getOut(), output, text, Views.headline(m) + ". " + Views.verdict(m));
     return exitCode(m);
   }
 

@@ -56,17 +56,9 @@ final class ScaleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
-    }
-    ScalePlan plan;
-    List<LoadedRevision> revisions;
-    try {
-      plan = new ScalePlan(max, budget);
-      revisions = Revisions.select(ids);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Measure.checkFormat(spec.commandLine(), format);
+    ScalePlan plan = Measure.parse(spec.commandLine(), () -> new ScalePlan(max, budget));
+    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
     ScaleRun run = new ScaleRun(plan);
     List<ScaleResult> results = new ArrayList<>();
     for (LoadedRevision r : revisions) {

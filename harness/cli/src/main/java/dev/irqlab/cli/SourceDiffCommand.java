@@ -1,12 +1,9 @@
 package dev.irqlab.cli;
 
-import dev.irqlab.conformance.report.AtomicFile;
-import dev.irqlab.conformance.report.Text;
 import dev.irqlab.scaffold.Checkout;
 import dev.irqlab.scaffold.patch.Change;
 import dev.irqlab.scaffold.patch.PatchFormat;
 import dev.irqlab.scaffold.patch.SourceDiff;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,14 +53,7 @@ final class SourceDiffCommand implements Callable<Integer> {
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
     SourceDiff d = SourceDiff.compare(a, checkout.sources(a), b, checkout.sources(b));
     String text = as.render(d);
-    PrintWriter out = spec.commandLine().getOut();
-    if (output == null) {
-      out.print(text);
-    } else {
-      AtomicFile.write(output, text);
-      Text.hanging("irqlab: wrote " + output + ":", summary(d), 4).forEach(out::println);
-    }
-    out.flush();
+    Output.emit(spec.commandLine().getOut(), output, text, summary(d));
     return Main.OK;
   }
 

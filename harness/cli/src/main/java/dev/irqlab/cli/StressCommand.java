@@ -71,17 +71,9 @@ final class StressCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
-    }
-    StressPlan plan;
-    List<LoadedRevision> revisions;
-    try {
-      plan = new StressPlan(threads, irqfds, producers, cpus);
-      revisions = Revisions.select(ids);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Measure.checkFormat(spec.commandLine(), format);
+    StressPlan plan = Measure.parse(spec.commandLine(), () -> new StressPlan(threads, irqfds, producers, cpus));
+    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
       report = Stress.run(revisions, plan, jobs, !noFork, progress);
