@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ListCommand.class,
       InfoCommand.class,
+      NewRevisionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
