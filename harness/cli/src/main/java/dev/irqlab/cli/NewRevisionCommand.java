@@ -128,8 +128,7 @@ final class NewRevisionCommand implements Callable<Integer> {
   /** What was made, the lines added, the next steps and how to undo it; within 80 columns. */
   static List<String> report(Scaffolded s) {
     String dir = "revisions/" + s.id();
-    List<String> out = new ArrayList<>(Text.wrapLines(
-        "Created " + dir + ", a copy of revisions/" + s.parent() + ", in package " + s.packageName() + ":", Text.WIDTH));
+    List<String> out = new ArrayList<>(Text.wrapLines("Created " + dir + ", a copy of revisions/" + s.parent() + ":", Text.WIDTH));
     s.created().forEach(f -> out.add("  " + f.substring(dir.length() + 1)));
     out.add("");
     out.add("Added these lines, and changed nothing else:");

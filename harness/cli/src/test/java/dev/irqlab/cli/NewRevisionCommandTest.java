@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -71,15 +72,14 @@ class NewRevisionCommandTest {
     assertEquals(Main.OK, r.code(), r.err());
     assertEquals("", r.err());
     List<String> out = r.out().lines().toList();
-    assertEquals(List.of("Created revisions/scratch-x, a copy of revisions/v6.16, in package",
-        "dev.irqlab.rev.scratch_x:", "  pom.xml", "  src/main/java/IrqBypassManager.java", "  src/main/java/Provider.java",
+    assertEquals(List.of("Created revisions/scratch-x, a copy of revisions/v6.16:", "  pom.xml", "  src/main/java/IrqBypassManager.java", "  src/main/java/Provider.java",
         "  src/main/java/package-info.java", "  src/main/resources/META-INF/services/dev.irqlab.spi.Revision",
         "  src/test/java/ConformanceTest.java", "  src/test/java/IrqBypassManagerTest.java", "",
-        "Added these lines, and changed nothing else:"), out.subList(0, 11));
+        "Added these lines, and changed nothing else:"), out.subList(0, 10));
     int module = lineOf(root.resolve("revisions/pom.xml"), "    <module>scratch-x</module>");
     int cli = lineOf(root.resolve("harness/cli/pom.xml"), "      <artifactId>irqlab-revision-scratch-x</artifactId>");
-    assertEquals(String.format("  %-26s  <module>scratch-x</module>", "revisions/pom.xml:" + module), out.get(11));
-    assertEquals(String.format("  %-26s  <dependency> irqlab-revision-scratch-x", "harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 3)), out.get(12));
+    assertEquals(String.format(Locale.ROOT, "  %-26s  <module>scratch-x</module>", "revisions/pom.xml:" + module), out.get(10));
+    assertEquals(String.format(Locale.ROOT, "  %-26s  <dependency> irqlab-revision-scratch-x", "harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 3)), out.get(11));
     assertTrue(r.out().contains("\n       ./irqlab matrix\n       ./irqlab diff v6.16 scratch-x\n"), r.out());
     assertTrue(r.out().contains("\n  rm -r revisions/scratch-x\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
     Cli.fitsEightyColumns(r.out());
