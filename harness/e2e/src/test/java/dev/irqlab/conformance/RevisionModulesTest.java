@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
@@ -30,7 +31,7 @@ class RevisionModulesTest {
   static List<String> listedModules() throws IOException, ParserConfigurationException, SAXException {
     Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(REVISIONS_POM.toFile()).getDocumentElement();
     List<String> out = new ArrayList<>();
-    for (org.w3c.dom.Node n = project.getFirstChild(); n != null; n = n.getNextSibling()) {
+    for (Node n = project.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && e.getTagName().equals("modules")) {
         NodeList modules = e.getElementsByTagName("module");
         for (int i = 0; i < modules.getLength(); i++) {

@@ -18,13 +18,13 @@ public final class RevisionId {
   /** The package every revision's package sits in. */
   public static final String PACKAGE_PREFIX = "dev.irqlab.rev.";
 
-  private static final Pattern WORDS = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
-
-  private RevisionId() {}
-
   /** The rule, as error messages state it. */
   public static final String RULE =
       "lower-case letters and digits in words joined by single '.' or '-', starting with a letter";
+
+  private static final Pattern WORDS = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
+
+  private RevisionId() {}
 
   /** {@code v6.18} gives {@code v6_18}. */
   public static String packageSegment(String id) {
