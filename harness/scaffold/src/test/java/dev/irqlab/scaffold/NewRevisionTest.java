@@ -31,35 +31,35 @@ class NewRevisionTest {
   @Test
   void aCopyOfV616IsTheParentWithTheNewIdPackageAndStatus() {
     Path root = root();
-    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("scratch-x", "v6.16"), Set.of());
+    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
     Path parent = root.resolve("revisions/v6.16");
-    Path made = root.resolve("revisions/scratch-x");
-    assertEquals("dev.irqlab.rev.scratch_x", s.packageName());
+    Path made = root.resolve("revisions/unit-test-x");
+    assertEquals("dev.irqlab.rev.unit_test_x", s.packageName());
     assertEquals(List.of("pom.xml", "src/main/java/IrqBypassManager.java", "src/main/java/Provider.java",
             "src/main/java/package-info.java", "src/main/resources/META-INF/services/dev.irqlab.spi.Revision",
             "src/test/java/ConformanceTest.java", "src/test/java/IrqBypassManagerTest.java"),
-        s.created().stream().map(f -> f.substring("revisions/scratch-x/".length())).toList());
+        s.created().stream().map(f -> f.substring("revisions/unit-test-x/".length())).toList());
     for (String f : List.of("src/main/java/IrqBypassManager.java", "src/main/java/package-info.java",
         "src/test/java/ConformanceTest.java", "src/test/java/IrqBypassManagerTest.java")) {
-      assertEquals(replacePackage(Tree.read(parent.resolve(f)), "v6_16", "scratch_x"), Tree.read(made.resolve(f)), f);
+      assertEquals(replacePackage(Tree.read(parent.resolve(f)), "v6_16", "unit_test_x"), Tree.read(made.resolve(f)), f);
     }
     String provider = Tree.read(parent.resolve("src/main/java/Provider.java"));
-    String expected = replacePackage(provider, "v6_16", "scratch_x")
-        .replace("RevisionInfo.builder(\"v6.16\")", "RevisionInfo.builder(\"scratch-x\")")
+    String expected = replacePackage(provider, "v6_16", "unit_test_x")
+        .replace("RevisionInfo.builder(\"v6.16\")", "RevisionInfo.builder(\"unit-test-x\")")
         .replace(".status(Status.MERGED)", ".status(Status.PROPOSAL)")
         .replace(".parent(\"v5.9\")", ".parent(\"v6.16\")");
     assertEquals(expected, Tree.read(made.resolve("src/main/java/Provider.java")));
-    assertEquals("dev.irqlab.rev.scratch_x.Provider\n", Tree.read(made.resolve(RevisionModules.SERVICES)));
+    assertEquals("dev.irqlab.rev.unit_test_x.Provider\n", Tree.read(made.resolve(RevisionModules.SERVICES)));
   }
 
   @Test
   void thePomNamesTheNewArtifactAndKeepsEverythingElse() {
     Path root = root();
-    NewRevision.create(root, NewRevision.Request.of("scratch-x", "v6.16"), Set.of());
+    NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
     String parent = Tree.read(root.resolve("revisions/v6.16/pom.xml"));
-    String made = Tree.read(root.resolve("revisions/scratch-x/pom.xml"));
-    String expected = parent.replace("<artifactId>irqlab-revision-v6.16</artifactId>", "<artifactId>irqlab-revision-scratch-x</artifactId>")
-        .replace("<name>revision v6.16</name>", "<name>revision scratch-x</name>")
+    String made = Tree.read(root.resolve("revisions/unit-test-x/pom.xml"));
+    String expected = parent.replace("<artifactId>irqlab-revision-v6.16</artifactId>", "<artifactId>irqlab-revision-unit-test-x</artifactId>")
+        .replace("<name>revision v6.16</name>", "<name>revision unit-test-x</name>")
         .replaceFirst("<description>.*</description>",
             "<description>A copy of revision v6.16, to be changed into a new design.</description>");
     assertEquals(expected, made);
@@ -105,7 +105,7 @@ class NewRevisionTest {
   void theModuleListsOnlyGainLinesAtTheirEnd() {
     Path root = root();
     Map<String, String> before = Tree.snapshot(root);
-    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("scratch-x", "v6.16"), Set.of());
+    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
     assertEquals(List.of("harness/cli/pom.xml", "harness/e2e/pom.xml", "revisions/pom.xml"),
         s.added().stream().map(Insertion::file).sorted().toList());
     for (Insertion i : s.added()) {
@@ -115,11 +115,12 @@ class NewRevisionTest {
       assertEquals(before.get(i.file()), String.join("", lines), "removing the added lines gives " + i.file() + " back");
     }
     Insertion module = s.added().stream().filter(i -> i.file().equals("revisions/pom.xml")).findFirst().orElseThrow();
-    assertEquals(List.of("    <module>scratch-x</module>"), module.lines());
+    assertEquals(List.of("    <module>unit-test-x</module>"), module.lines());
     List<String> pom = Tree.read(root.resolve("revisions/pom.xml")).lines().toList();
-    assertEquals("    <module>v6.17</module>", pom.get(module.line() - 2), "after the last module");
+    String last = before.get("revisions/pom.xml").lines().filter(l -> l.contains("<module>")).reduce((x, y) -> y).orElseThrow();
+    assertEquals(last, pom.get(module.line() - 2), "after the last module");
     Insertion cli = s.added().stream().filter(i -> i.file().equals("harness/cli/pom.xml")).findFirst().orElseThrow();
-    assertEquals(List.of("    <dependency>", "      <groupId>dev.irqlab</groupId>", "      <artifactId>irqlab-revision-scratch-x</artifactId>",
+    assertEquals(List.of("    <dependency>", "      <groupId>dev.irqlab</groupId>", "      <artifactId>irqlab-revision-unit-test-x</artifactId>",
         "      <version>${project.version}</version>", "      <scope>test</scope>", "    </dependency>"), cli.lines());
   }
 
@@ -127,8 +128,8 @@ class NewRevisionTest {
   void deletingTheFolderAndTheAddedLinesRestoresTheTree() {
     Path root = root();
     Map<String, String> before = Tree.snapshot(root);
-    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("scratch-x", "v6.16"), Set.of());
-    Tree.delete(root.resolve("revisions/scratch-x"));
+    Scaffolded s = NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
+    Tree.delete(root.resolve("revisions/unit-test-x"));
     for (Insertion i : s.added()) {
       List<String> lines = new ArrayList<>(ModuleLists.split(Tree.read(root.resolve(i.file()))));
       lines.subList(i.line() - 1, i.line() - 1 + i.lines().size()).clear();
@@ -141,8 +142,8 @@ class NewRevisionTest {
   void theSameCommandMakesTheSameBytes(@TempDir Path other) {
     Path a = root();
     Path b = Tree.copyOfRepo(other);
-    NewRevision.create(a, NewRevision.Request.of("scratch-x", "xarray-v2-2023"), Set.of());
-    NewRevision.create(b, NewRevision.Request.of("scratch-x", "xarray-v2-2023"), Set.of());
+    NewRevision.create(a, NewRevision.Request.of("unit-test-x", "xarray-v2-2023"), Set.of());
+    NewRevision.create(b, NewRevision.Request.of("unit-test-x", "xarray-v2-2023"), Set.of());
     assertEquals(Tree.snapshot(a), Tree.snapshot(b));
   }
 
