@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ListCommand.class,
       InfoCommand.class,
+      NewRevisionCommand.class,
       StressCommand.class,
       ScaleCommand.class,
       JmhCommand.class,

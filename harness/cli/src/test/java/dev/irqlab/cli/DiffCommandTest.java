@@ -92,9 +92,9 @@ class DiffCommandTest {
   void aMissingOrMalformedReportOrAnUnknownRevisionIsAUsageError(@TempDir Path other) throws IOException {
     Cli.run("diff", "nothere.json", "v6.16").assertUsageError("nothere.json: no such file");
     Cli.run("diff", "v6.16", "v9.9").assertUsageError("'v9.9' is neither a revision nor a report file: the revisions are "
-        + String.join(", ", RevisionHistoryTest.HISTORY));
+        + String.join(", ", RevisionHistoryTest.ALL));
     Cli.run("diff", report + ":v9.9", "v6.16").assertUsageError(report + " has no revision 'v9.9': it has "
-        + String.join(", ", RevisionHistoryTest.HISTORY));
+        + String.join(", ", RevisionHistoryTest.ALL));
     Path cut = other.resolve("cut.json");
     Files.writeString(cut, "{\"schema\": \"irqlab-report/1\", \"clauses\": [\n");
     Cli.run("diff", cut.toString(), "v6.16").assertUsageError(cut + ":2:1: malformed JSON: Unexpected end-of-input:"

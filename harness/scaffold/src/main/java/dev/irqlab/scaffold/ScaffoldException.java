@@ -1,8 +1,10 @@
 package dev.irqlab.scaffold;
 
 /**
- * A request the tools over revision sources refuse: an unknown revision, a missing folder, a
- * source file that does not parse. The message is one line, naming the file (and line) at fault.
+ * A request the tools over revision sources refuse: an unknown revision, a taken or malformed
+ * id, a missing folder, a module list or source file that cannot be read or parsed. The message
+ * is one line that names the file (and line) at fault and what was expected; nothing has been
+ * written when it is thrown.
  */
 public class ScaffoldException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,0 +1,151 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code irqlab new-revision} on a copy of the repository's revisions and module lists. */
+class NewRevisionCommandTest {
+  private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+  private static final List<String> LISTS = List.of("revisions/pom.xml", "harness/cli/pom.xml", "harness/e2e/pom.xml");
+
+  @TempDir Path dir;
+
+  /** revisions/ without build output, and the poms that list the revisions. */
+  private Path copy() {
+    return copy(dir);
+  }
+
+  private static Path copy(Path dir) {
+    try (Stream<Path> all = Files.walk(REPO.resolve("revisions"))) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        String rel = REPO.relativize(p).toString().replace('\\', '/');
+        if (!rel.contains("/target/")) {
+          Files.createDirectories(dir.resolve(rel).getParent());
+          Files.copy(p, dir.resolve(rel));
+        }
+      }
+      for (String pom : LISTS.subList(1, LISTS.size())) {
+        Files.createDirectories(dir.resolve(pom).getParent());
+        Files.copy(REPO.resolve(pom), dir.resolve(pom));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
+  }
+
+  private static Map<String, String> snapshot(Path root) {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.toList()) {
+        out.put(root.relativize(p).toString(), Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : "<dir>");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static int lineOf(Path file, String text) throws IOException {
+    return Files.readAllLines(file).indexOf(text) + 1;
+  }
+
+  @Test
+  void makesTheModuleAndPrintsItsFilesTheAddedLinesAndTheNextSteps() throws IOException {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "unit-test-x", "--from", "v6.16", "--root", root.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals("", r.err());
+    List<String> out = r.out().lines().toList();
+    assertEquals(List.of("Created revisions/unit-test-x, a copy of revisions/v6.16:", "  pom.xml", "  src/main/java/IrqBypassManager.java", "  src/main/java/Provider.java",
+        "  src/main/java/package-info.java", "  src/main/resources/META-INF/services/dev.irqlab.spi.Revision",
+        "  src/test/java/ConformanceTest.java", "  src/test/java/IrqBypassManagerTest.java", "",
+        "Added these lines, and changed nothing else:"), out.subList(0, 10));
+    int module = lineOf(root.resolve("revisions/pom.xml"), "    <module>unit-test-x</module>");
+    int cli = lineOf(root.resolve("harness/cli/pom.xml"), "      <artifactId>irqlab-revision-unit-test-x</artifactId>");
+    assertTrue(out.get(10).matches("  revisions/pom.xml:" + module + "  +<module>unit-test-x</module>"), out.get(10));
+    assertTrue(out.get(11).matches("  harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 3) + "  +<dependency> irqlab-revision-unit-test-x"), out.get(11));
+    assertEquals(out.get(10).indexOf('<'), out.get(11).indexOf('<'), "one column");
+    assertTrue(r.out().contains("\n       ./irqlab matrix\n       ./irqlab diff v6.16 unit-test-x\n"), r.out());
+    assertTrue(r.out().contains("\n  rm -r revisions/unit-test-x\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
+    Cli.fitsEightyColumns(r.out());
+    assertTrue(Files.readString(root.resolve("revisions/unit-test-x/src/main/java/Provider.java")).contains(".status(Status.PROPOSAL)"));
+  }
+
+  @Test
+  void theOptionsSetTitleAuthorsStatusAndDate() throws IOException {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "fix-a", "--from", "v6.17", "--root", root.toString(), "--title", "irqbypass: report errors",
+        "--author", "Ann Dev <ann@example.org>", "--status", "Superseded", "--date", "2026-01-02");
+    assertEquals(Main.OK, r.code(), r.err());
+    String p = Files.readString(root.resolve("revisions/fix-a/src/main/java/Provider.java"));
+    assertTrue(p.contains("RevisionInfo.builder(\"fix-a\")\n          .title(\"irqbypass: report errors\")\n"
+        + "          .author(\"Ann Dev <ann@example.org>\")\n          .date(\"2026-01-02\")\n"
+        + "          .status(Status.SUPERSEDED)\n          .parent(\"v6.17\")\n"), p);
+  }
+
+  private void refused(String message, String... args) {
+    Path root = copy(dir.resolve("tree" + dir.toFile().list().length));
+    Map<String, String> before = snapshot(root);
+    String[] all = Stream.concat(Stream.of(args), Stream.of("--root", root.toString())).toArray(String[]::new);
+    Cli.run(all).assertUsageError(message);
+    assertEquals(before, snapshot(root), "nothing written");
+  }
+
+  @Test
+  void refusesATakenIdAnUnknownParentAndAMalformedIdWritingNothing() {
+    refused("revision 'v6.17' exists: revisions/v6.17 is already there", "new-revision", "v6.17", "--from", "v6.16");
+    refused("unknown parent 'v9.9': the revisions are " + String.join(", ", RevisionHistoryTest.ALL.stream().sorted().toList()),
+        "new-revision", "unit-test-x", "--from", "v9.9");
+    refused("'Scratch' is not a valid revision id: use lower-case letters and digits in words joined by single '.' or '-',"
+        + " starting with a letter (e.g. v6.18, proposal-report-errors)", "new-revision", "Scratch", "--from", "v6.16");
+    refused("unknown status 'draft': use proposal, merged, superseded or rejected", "new-revision", "x", "--from", "v6.16", "--status", "draft");
+    refused("--date '16 May 2025': expected a date as YYYY-MM-DD", "new-revision", "x", "--from", "v6.16", "--date", "16 May 2025");
+  }
+
+  @Test
+  void refusesAnIdThatARevisionOnTheClassPathHas() throws IOException {
+    Path root = copy();
+    try (Stream<Path> all = Files.walk(root.resolve("revisions/v6.17"))) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Path pom = root.resolve("revisions/pom.xml");
+    Files.writeString(pom, Files.readString(pom).replace("    <module>v6.17</module>\n", ""));
+    for (String list : LISTS.subList(1, LISTS.size())) {
+      Path p = root.resolve(list);
+      Files.writeString(p, Files.readString(p).replace("irqlab-revision-v6.17<", "irqlab-revision-v6.17-gone<"));
+    }
+    Map<String, String> before = snapshot(root);
+    Cli.run("new-revision", "v6.17", "--from", "v6.16", "--root", root.toString())
+        .assertUsageError("revision 'v6.17' exists: a revision module on the class path provides it");
+    assertEquals(before, snapshot(root));
+  }
+
+  @Test
+  void refusesARootThatIsNoCheckout() {
+    Cli.run("new-revision", "unit-test-x", "--from", "v6.16", "--root", dir.toString())
+        .assertUsageError(dir.toAbsolutePath().normalize() + " is not an irqbypass-lab checkout: it has no revisions/pom.xml");
+  }
+
+  @Test
+  void withoutFromItIsAUsageError() {
+    Cli.Run r = Cli.run("new-revision", "unit-test-x", "--root", copy().toString());
+    assertEquals(Main.USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("Missing required option: '--from=PARENT'"), r.err());
+  }
+}
