@@ -106,7 +106,7 @@ class NewRevisionTest {
     Path root = root();
     Map<String, String> before = Tree.snapshot(root);
     Scaffolded s = NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
-    assertEquals(List.of("harness/cli/pom.xml", "harness/e2e/pom.xml", "revisions/pom.xml"),
+    assertEquals(List.of("harness/bench/pom.xml", "harness/cli/pom.xml", "harness/e2e/pom.xml", "revisions/pom.xml"),
         s.added().stream().map(Insertion::file).sorted().toList());
     for (Insertion i : s.added()) {
       List<String> lines = new ArrayList<>(ModuleLists.split(Tree.read(root.resolve(i.file()))));
@@ -155,7 +155,7 @@ class NewRevisionTest {
       assertTrue(provider.startsWith("package dev.irqlab.rev.copy_of_it;\n"), m.id());
       assertTrue(provider.contains("RevisionInfo.builder(\"copy-of-it\")") && provider.contains(".parent(\"" + m.id() + "\")"), provider);
       JavaSources.parse(m.id(), provider);
-      assertEquals(3, plan.insertions().size(), m.id());
+      assertEquals(4, plan.insertions().size(), m.id());
     }
   }
 }
