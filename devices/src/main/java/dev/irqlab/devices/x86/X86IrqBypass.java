@@ -2,6 +2,7 @@ package dev.irqlab.devices.x86;
 
 import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
 import static dev.irqlab.devices.DriverChange.KVM_DEVICE_POSTED_IRQS_PARAM;
+import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.devices.DriverEra;
@@ -69,6 +70,17 @@ public abstract class X86IrqBypass implements KvmArch {
   protected final Kernel.Scope delProducerLocked(KvmIrqfd irqfd, IrqBypassProducer producer) {
     kernel.warnOn(irqfd.producer() != producer);
     return irqfd.kvm().irqfdsLock().guard();
+  }
+
+  /**
+   * After a failed {@code add_producer}, with the proposed {@link
+   * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}: {@code irqfd->producer =
+   * NULL}, so that no routing update acts on a producer that is not connected. Lock held.
+   */
+  protected final void forgetOnFailure(KvmIrqfd irqfd) {
+    if (era.has(X86_CLEARS_PRODUCER_ON_FAILURE)) {
+      irqfd.setProducer(null);
+    }
   }
 
   /** Logs "irq bypass consumer (token|eventfd %p) unregistration fails: %d" for {@code irqfd}. */
