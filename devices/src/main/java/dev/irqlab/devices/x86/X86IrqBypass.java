@@ -2,7 +2,6 @@ package dev.irqlab.devices.x86;
 
 import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
 import static dev.irqlab.devices.DriverChange.KVM_DEVICE_POSTED_IRQS_PARAM;
-import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.devices.DriverEra;
@@ -72,20 +71,20 @@ public abstract class X86IrqBypass implements KvmArch {
     return irqfd.kvm().irqfdsLock().guard();
   }
 
+  /** Logs "irq bypass consumer (token|eventfd %p) unregistration fails: %d" for {@code irqfd}. */
+  protected final void logUnregistrationFailure(KvmIrqfd irqfd, int ret) {
+    Object key = era.bypassKey(irqfd.consumer().token(), irqfd.eventfd());
+    kernel.prInfo("irq bypass consumer (" + era.bypassKeyName() + " %p) unregistration fails: %d", key, ret);
+  }
+
   /**
    * After a failed {@code add_producer}, with the proposed {@link
    * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}: {@code irqfd->producer =
    * NULL}, so that no routing update acts on a producer that is not connected. Lock held.
    */
   protected final void forgetOnFailure(KvmIrqfd irqfd) {
-    if (era.has(X86_CLEARS_PRODUCER_ON_FAILURE)) {
+    if (era.has(dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE)) {
       irqfd.setProducer(null);
     }
-  }
-
-  /** Logs "irq bypass consumer (token|eventfd %p) unregistration fails: %d" for {@code irqfd}. */
-  protected final void logUnregistrationFailure(KvmIrqfd irqfd, int ret) {
-    Object key = era.bypassKey(irqfd.consumer().token(), irqfd.eventfd());
-    kernel.prInfo("irq bypass consumer (" + era.bypassKeyName() + " %p) unregistration fails: %d", key, ret);
   }
 }
