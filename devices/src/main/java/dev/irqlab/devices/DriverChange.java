@@ -151,6 +151,17 @@ public enum DriverChange {
   KVM_DEASSIGN_KEEPS_ROUTE_TYPE(Driver.KVM, "lore:20260113174606.104978-2-seanjc@google.com", "2026-01-13", "stable", "deassign keeps the routing type"),
 
   /**
+   * A failed 6.17 {@code kvm_arch_irq_bypass_add_producer} clears {@code irqfd->producer}:
+   * ed446e8aa894 "KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails" (leixiang,
+   * lore:1782119051448443.14545.seg@mailgw.kylinos.cn, Fixes: 77e1b8332d1d, Cc stable,
+   * CVE-2026-72283; not in drivers.md). Without it the producer of a failed connect stays in the
+   * irqfd although the manager never connected it: the next routing update posts its IRTE behind
+   * the manager's back, and once VFIO frees the vector's context, reads its {@code irq} from freed
+   * memory. Only the 6.17 form of the hooks carries it.
+   */
+  X86_CLEARS_PRODUCER_ON_FAILURE(Driver.X86, "ed446e8aa894", "2026-06-22", "stable", "clear irqfd->producer when add_producer fails"),
+
+  /**
    * Proposal, not upstream: {@code kvm_irqfd_assign} fails with the error {@code
    * irq_bypass_register_consumer} returned, instead of logging it, and undoes the irqfd as its
    * other error paths do: off the VM's list and the eventfd's wait queue (which drains the
@@ -172,20 +183,11 @@ public enum DriverChange {
    * #KVM_IRQFD_REPORTS_BYPASS_FAILURE}. vhost-vDPA is left as it is: it registers after the
    * device has been told DRIVER_OK, or after the call eventfd was swapped and the old one put,
    * so failing those ioctls would leave a running device or a released eventfd behind, and its
-   * virtqueues work without bypass ("vqs still remain functional"). A failed registration of a
-   * context that was freed leaves the x86 hook's stale {@code irqfd->producer} pointing at freed
-   * memory unless {@link #X86_CLEARS_PRODUCER_ON_FAILURE} comes with it.
+   * virtqueues work without bypass ("vqs still remain functional"). Freeing the context at once
+   * turns the stale {@code irqfd->producer} of 6.17 into a use-after-free at the next routing
+   * update, so drivers with this change need {@link #X86_CLEARS_PRODUCER_ON_FAILURE} too.
    */
   VFIO_REPORTS_BYPASS_FAILURE(Driver.VFIO, DriverChange.PROPOSAL, "2025-04-04", "proposal", "fail VFIO_DEVICE_SET_IRQS with the producer registration's error"),
-
-  /**
-   * Proposal, not upstream: {@code kvm_arch_irq_bypass_add_producer} clears {@code
-   * irqfd->producer} when it fails. Without it (every kernel, drivers.md §5.1 and §5.2) the
-   * failed producer stays recorded in the irqfd although it is not connected: the next routing
-   * update ({@code KVM_SET_GSI_ROUTING}) posts its IRTE behind the manager's back, and once its
-   * driver frees it, reads its {@code irq} from freed memory.
-   */
-  X86_CLEARS_PRODUCER_ON_FAILURE(Driver.X86, DriverChange.PROPOSAL, "2025-04-04", "proposal", "clear irqfd->producer when add_producer fails"),
 
   /**
    * Proposal, not upstream: {@code KVM_IRQFD} takes {@code KVM_IRQFD_FLAG_NO_IRQBYPASS} ({@code

@@ -40,9 +40,10 @@ import java.util.stream.Collectors;
  * <p>Each revision's {@code RevisionInfo.defaultEra()} names the era of its own time, and any
  * revision can run with any era, including one made with {@link #with} and {@link #without}.
  * The catalogue is in history order; its last era, {@code proposal-report-errors}, is not a
- * kernel but a proposal: 6.17 with the January 2026 fix and the {@link DriverChange#isProposal()
- * proposed changes}, KVM_IRQFD and VFIO_DEVICE_SET_IRQS failing with a bypass registration's
- * error and KVM_IRQFD_FLAG_NO_IRQBYPASS.
+ * kernel but a proposal: 6.17 with the January 2026 deassign fix, the June 2026 fix that
+ * clears {@code irqfd->producer} after a failed connect (which the proposal needs), and the
+ * {@link DriverChange#isProposal() proposed changes}: KVM_IRQFD and VFIO_DEVICE_SET_IRQS failing
+ * with a bypass registration's error, and KVM_IRQFD_FLAG_NO_IRQBYPASS.
  *
  * @param id the era's id ({@code v6.17-fix})
  * @param title what the era is, in a few words
@@ -74,7 +75,8 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
           new DriverEra("v6.17", "the 6.17 callers, with the x86 deassign bug", V6_17),
           new DriverEra("v6.17-fix", "6.17 with the January 2026 deassign fix", V6_17_FIX),
           new DriverEra("proposal-report-errors",
-              "6.17 with the January 2026 deassign fix, reporting bypass failures to userspace, with KVM_IRQFD_FLAG_NO_IRQBYPASS",
+              "6.17 with the January 2026 deassign fix and the June 2026 irqfd->producer fix, reporting bypass failures to"
+                  + " userspace, with KVM_IRQFD_FLAG_NO_IRQBYPASS",
               plus(V6_17_FIX, KVM_IRQFD_REPORTS_BYPASS_FAILURE, VFIO_REPORTS_BYPASS_FAILURE, X86_CLEARS_PRODUCER_ON_FAILURE,
                   KVM_IRQFD_NO_IRQBYPASS_FLAG)));
 

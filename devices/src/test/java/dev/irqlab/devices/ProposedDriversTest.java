@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The proposed driver changes against the test-only manager: KVM_IRQFD and VFIO_DEVICE_SET_IRQS
- * failing with a bypass registration's error and undoing what they did, the x86 hook forgetting
- * a producer it could not connect, and KVM_IRQFD_FLAG_NO_IRQBYPASS. A connect fails because the
- * IOMMU refuses to post ({@code irq_set_vcpu_affinity} fault injection).
+ * failing with a bypass registration's error and undoing what they did, and
+ * KVM_IRQFD_FLAG_NO_IRQBYPASS; and the June 2026 x86 fix they depend on. A connect fails because
+ * the IOMMU refuses to post ({@code irq_set_vcpu_affinity} fault injection).
  */
 class ProposedDriversTest {
   private static final String PROPOSAL = "proposal-report-errors";
@@ -93,7 +93,7 @@ class ProposedDriversTest {
     r.shutdownClean();
   }
 
-  /** The second vector of a block fails to connect: the block is rolled back and MSI-X disabled. */
+  /** The second vector of a block fails to connect: the block is rolled back and MSI-X disabled; the x86 hook keeps nothing. */
   @Test
   void vfioSetIrqsFailsWithTheConnectErrorAndRollsTheBlockBack() {
     Rig r = Rig.testManager(PROPOSAL);
@@ -111,7 +111,7 @@ class ProposedDriversTest {
     assertEquals(2, r.ctx(efd).refcount(), "the file's and the irqfd's");
     assertEquals(1, r.ctx(other).refcount());
     assertEquals(List.of(), r.printk(), "returned, not logged");
-    assertNull(r.kvm().irqfds().get(0).producer(), "the x86 hook forgot the producer it could not connect");
+    assertNull(r.kvm().irqfds().get(0).producer(), "the x86 hook cleared the producer it could not connect (ed446e8aa894)");
     r.msiRoute(24, 0, 0x42);
     assertEquals(List.of(), r.reports(), "a routing update finds no stale producer");
     assertEquals(0, r.msix(0, efd), "the caller can try again");
@@ -120,32 +120,35 @@ class ProposedDriversTest {
   }
 
   /**
-   * Without the proposed x86 change the failed producer stays in {@code irqfd->producer}: a
-   * routing update posts a vector bypass does not own, and once the vector's context is freed,
-   * reads it from freed memory. Reporting the failure from VFIO frees the context at once.
+   * "KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails" (ed446e8aa894,
+   * https://lore.kernel.org/all/1782119051448443.14545.seg@mailgw.kylinos.cn/, CVE-2026-72283):
+   * before it, the 6.17 hook keeps the producer of a failed connect in the irqfd, so a routing
+   * update posts a vector the manager never connected, and once the vector's context is freed,
+   * reads it from freed memory. Reporting the failure from VFIO frees the context at once, which
+   * is why the proposal's era carries the fix. If this test fails, check {@code
+   * X86IrqBypass617.addProducer}.
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"v6.17-fix", "v6.17-fix+VFIO_REPORTS_BYPASS_FAILURE", PROPOSAL})
-  void aProducerThatFailedToConnectStaysInTheIrqfdUnlessTheHookForgetsIt(String id) {
-    DriverEra era = id.contains("+") ? DriverEra.byId("v6.17-fix").with(DriverChange.VFIO_REPORTS_BYPASS_FAILURE) : DriverEra.byId(id);
+  @ValueSource(strings = {"v6.17-fix", "v6.17-fix+X86_CLEARS_PRODUCER_ON_FAILURE", "v6.17-fix+VFIO_REPORTS_BYPASS_FAILURE", PROPOSAL})
+  void nullifyIrqfdProducerIfUpdatingIrteForBypassFails(String id) {
+    DriverEra era = id.contains("+") ? DriverEra.byId("v6.17-fix").with(DriverChange.valueOf(id.substring(id.indexOf('+') + 1))) : DriverEra.byId(id);
     Rig r = rig(era);
     int efd = r.boundEventfd();
     failNextPosting(r);
     int ret = r.msix(0, efd);
-    assertEquals(era.has(DriverChange.VFIO_REPORTS_BYPASS_FAILURE) ? -Errno.EINVAL : 0, ret);
+    boolean reported = era.has(DriverChange.VFIO_REPORTS_BYPASS_FAILURE);
+    boolean fixed = era.has(DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE);
+    assertEquals(reported ? -Errno.EINVAL : 0, ret);
+    assertEquals(fixed, r.kvm().irqfds().get(0).producer() == null);
     r.msiRoute(24, 0, 0x42);
-    if (id.equals("v6.17-fix")) {
-      assertEquals(Irte.Mode.POSTED, r.irte(0).mode(), "posted behind the manager's back");
-      assertEquals(List.of("vm0/vcpu0 vector 0x42 (posted)"), arrivals(r.fire(0)));
+    if (!reported) {
+      assertEquals(fixed ? Irte.Mode.REMAPPED : Irte.Mode.POSTED, r.irte(0).mode(), "posted behind the manager's back");
+      assertEquals(List.of(fixed ? "vm0/vcpu0 vector 0x42 (irqfd)" : "vm0/vcpu0 vector 0x42 (posted)"), arrivals(r.fire(0)));
       assertEquals(0, r.msix(0, -1));
       r.msiRoute(24, 1, 0x43);
     }
     List<String> kasan = r.reports(EventKind.KASAN).stream().map(e -> e.headline()).toList();
-    if (era.has(DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE)) {
-      assertEquals(List.of(), kasan);
-    } else {
-      assertEquals(List.of("[KASAN] BUG: KASAN: slab-use-after-free in kvmPiUpdateIrte"), kasan);
-    }
+    assertEquals(fixed ? List.of() : List.of("[KASAN] BUG: KASAN: slab-use-after-free in kvmPiUpdateIrte"), kasan);
   }
 
   @ParameterizedTest(name = "{0}")

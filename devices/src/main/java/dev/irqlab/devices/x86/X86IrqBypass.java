@@ -76,15 +76,4 @@ public abstract class X86IrqBypass implements KvmArch {
     Object key = era.bypassKey(irqfd.consumer().token(), irqfd.eventfd());
     kernel.prInfo("irq bypass consumer (" + era.bypassKeyName() + " %p) unregistration fails: %d", key, ret);
   }
-
-  /**
-   * After a failed {@code add_producer}, with the proposed {@link
-   * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}: {@code irqfd->producer =
-   * NULL}, so that no routing update acts on a producer that is not connected. Lock held.
-   */
-  protected final void forgetOnFailure(KvmIrqfd irqfd) {
-    if (era.has(dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE)) {
-      irqfd.setProducer(null);
-    }
-  }
 }

@@ -26,8 +26,8 @@ final class X86IrqBypass617 extends X86IrqBypass {
 
   /**
    * {@code kvm_arch_irq_bypass_add_producer}: posts only when the irqfd's route is MSI. A failure
-   * leaves the producer recorded, as the source reads, unless the drivers carry the proposed
-   * {@link dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}.
+   * leaves the producer recorded until the June 2026 fix ({@link
+   * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}) clears it.
    */
   @Override
   public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
@@ -40,7 +40,9 @@ final class X86IrqBypass617 extends X86IrqBypass {
         ret = kvmPiUpdateIrte(irqfd, irqfd.irqEntry());
         if (ret != 0) {
           kvm.addPossibleBypassIrqs(-1);
-          forgetOnFailure(irqfd);
+          if (era.has(dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE)) {
+            irqfd.setProducer(null);
+          }
         }
       }
       return ret;

@@ -28,8 +28,7 @@ final class X86IrqBypassListEra extends X86IrqBypass {
 
   /**
    * {@code kvm_arch_irq_bypass_add_producer}: marks an assigned device, records the producer
-   * (left set on failure, as the source reads, unless the drivers carry the proposed {@link
-   * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}) and posts.
+   * (left set on failure, as the source reads) and posts.
    */
   @Override
   public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
@@ -40,7 +39,6 @@ final class X86IrqBypassListEra extends X86IrqBypass {
       int ret = piUpdateIrte(kvm, producer.irq(), irqfd.gsi(), true);
       if (ret != 0) {
         kvm.endAssignment();
-        forgetOnFailure(irqfd);
       }
       return ret;
     }

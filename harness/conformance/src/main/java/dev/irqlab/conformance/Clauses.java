@@ -44,6 +44,8 @@ public final class Clauses {
       "20250404211449.1443336-1-seanjc@google.com");
   static final Link ALEX_VECTOR_WORKS = Link.lore("Alex Williamson: the bypass registration cannot cause the vector setup to fail",
       "20200930080919.1a9c66f8@x1.home");
+  static final Link NULLIFY_PRODUCER = Link.lore("KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails (ed446e8aa894)",
+      "1782119051448443.14545.seg@mailgw.kylinos.cn");
   static final Link PI_DOC = new Link("Documentation/virt/kvm/api.rst: KVM_IRQFD",
       "https://docs.kernel.org/virt/kvm/api.html#kvm-irqfd");
 
@@ -676,7 +678,7 @@ public final class Clauses {
     sys.apply("SYS-09", "With drivers that report bypass failures, a VFIO_DEVICE_SET_IRQS whose producer cannot connect fails with the "
         + "manager's error and leaves nothing registered, leaked or posted, even after a reroute.")
         .why("The other half of the same cover letter: the vector is undone (free_irq, the trigger put, the context freed), so no "
-            + "routing update may find what the failed connect left in the irqfd.", SEAN_COVER_V1, ALEX_VECTOR_WORKS)
+            + "routing update may find what the failed connect left in the irqfd.", SEAN_COVER_V1, ALEX_VECTOR_WORKS, NULLIFY_PRODUCER)
         .reads("sys-vector-connect-fails")
         .needsDrivers(DriverChange.VFIO_REPORTS_BYPASS_FAILURE)
         .check(e -> {

@@ -66,7 +66,8 @@ class EndToEndProposalTest {
     if (expected == 0) {
       List<String> kasan = r.reports(dev.irqlab.kernel.EventKind.KASAN).stream().map(e -> e.headline()).toList();
       assertEquals(List.of("[KASAN] BUG: KASAN: slab-use-after-free in kvmPiUpdateIrte"), kasan,
-          "the irqfd kept the producer it could not connect; the second routing update reads it after the vector freed it");
+          "without ed446e8aa894 the irqfd keeps the producer it could not connect; the second routing update reads it"
+              + " after the vector freed it (CVE-2026-72283)");
     } else {
       r.shutdownClean();
     }
@@ -155,7 +156,7 @@ class EndToEndProposalTest {
     assertEquals(List.of("vhost-vdpa vhost-vdpa-0: vq 0, irq bypass producer (eventfd " + v.r.p(v.call) + ") registration fails, ret =  -22"),
         v.r.printk());
     assertEquals(List.of("vm0/vcpu0 vector 0x51 (irqfd)"), arrivals(v.dev.fire(0)));
-    assertTrue(v.r.kvm().irqfds().stream().allMatch(i -> i.producer() == null), "the x86 hook forgot the producer");
+    assertTrue(v.r.kvm().irqfds().stream().allMatch(i -> i.producer() == null), "the x86 hook cleared the producer (ed446e8aa894)");
     v.r.shutdownClean();
   }
 }
