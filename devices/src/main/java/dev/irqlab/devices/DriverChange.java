@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * <p>Each constant describes the behaviour the drivers show when the change is present; the
  * Javadoc says what they do without it. Where drivers.md marks a hash or date as not verified,
- * {@link #commit()} says so instead of guessing.
+ * {@link #commit()} says so instead of guessing. The last constants are proposals that no kernel
+ * carries: their commit is {@value #PROPOSAL}, their release {@code proposal}, and their date
+ * that of the cover letter whose future work they implement.
  */
 public enum DriverChange {
   /**
@@ -146,7 +148,63 @@ public enum DriverChange {
    * deassigning irqfd" (lore:20260113174606.104978-2-seanjc@google.com, Fixes: cb210737675e).
    * Without it, 6.17 leaves the IRTE posted after a deassign.
    */
-  KVM_DEASSIGN_KEEPS_ROUTE_TYPE(Driver.KVM, "lore:20260113174606.104978-2-seanjc@google.com", "2026-01-13", "stable", "deassign keeps the routing type");
+  KVM_DEASSIGN_KEEPS_ROUTE_TYPE(Driver.KVM, "lore:20260113174606.104978-2-seanjc@google.com", "2026-01-13", "stable", "deassign keeps the routing type"),
+
+  /**
+   * A failed 6.17 {@code kvm_arch_irq_bypass_add_producer} clears {@code irqfd->producer}:
+   * ed446e8aa894 "KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails" (leixiang,
+   * lore:1782119051448443.14545.seg@mailgw.kylinos.cn, Fixes: 77e1b8332d1d, Cc stable,
+   * CVE-2026-72283; not in drivers.md). Without it the producer of a failed connect stays in the
+   * irqfd although the manager never connected it: the next routing update posts its IRTE behind
+   * the manager's back, and once VFIO frees the vector's context, reads its {@code irq} from freed
+   * memory. Only the 6.17 form of the hooks carries it.
+   */
+  X86_CLEARS_PRODUCER_ON_FAILURE(Driver.X86, "ed446e8aa894", "2026-06-22", "stable", "clear irqfd->producer when add_producer fails"),
+
+  /**
+   * Proposal, not upstream: {@code kvm_irqfd_assign} fails with the error {@code
+   * irq_bypass_register_consumer} returned, instead of logging it, and undoes the irqfd as its
+   * other error paths do: off the VM's list and the eventfd's wait queue (which drains the
+   * counter), its pending injection flushed, then the {@code fail} label (the resampler shut
+   * down, the resample eventfd and the eventfd put, the irqfd freed); the routing is not touched.
+   * Sean Christopherson's 2025 cover letter calls "not reporting an error to userspace if
+   * connect() fails" "*awful* behavior for environments that want/need irqbypass to always work"
+   * and leaves it for later (lore:20250404211449.1443336-1-seanjc@google.com). Without it, the
+   * failure is logged ({@link #KVM_LOGS_BYPASS_FAILURE}) and {@code KVM_IRQFD} returns 0.
+   */
+  KVM_IRQFD_REPORTS_BYPASS_FAILURE(Driver.KVM, DriverChange.PROPOSAL, "2025-04-04", "proposal", "fail KVM_IRQFD with the consumer registration's error"),
+
+  /**
+   * Proposal, not upstream: {@code vfio_msi_set_vector_signal} fails with the error {@code
+   * irq_bypass_register_producer} returned, instead of logging it, and undoes the vector as its
+   * other error paths do ({@code free_irq}, the name freed, the trigger put, the context freed),
+   * so {@code vfio_msi_set_block} rolls the block back and {@code VFIO_DEVICE_SET_IRQS} returns
+   * the error (an enable that fails disables MSI again). The same cover letter as {@link
+   * #KVM_IRQFD_REPORTS_BYPASS_FAILURE}. vhost-vDPA is left as it is: it registers after the
+   * device has been told DRIVER_OK, or after the call eventfd was swapped and the old one put,
+   * so failing those ioctls would leave a running device or a released eventfd behind, and its
+   * virtqueues work without bypass ("vqs still remain functional"). Freeing the context at once
+   * turns the stale {@code irqfd->producer} of 6.17 into a use-after-free at the next routing
+   * update, so drivers with this change need {@link #X86_CLEARS_PRODUCER_ON_FAILURE} too.
+   */
+  VFIO_REPORTS_BYPASS_FAILURE(Driver.VFIO, DriverChange.PROPOSAL, "2025-04-04", "proposal", "fail VFIO_DEVICE_SET_IRQS with the producer registration's error"),
+
+  /**
+   * Proposal, not upstream: {@code KVM_IRQFD} takes {@code KVM_IRQFD_FLAG_NO_IRQBYPASS} ({@code
+   * 1 << 2}, {@link dev.irqlab.devices.kvm.KvmIrqfdArgs#NO_IRQBYPASS}); an irqfd assigned with it
+   * registers no consumer, and its shutdown unregisters none, so its interrupts always come
+   * through the eventfd. Proposed in the same cover letter "so that userspace can opt-out on a
+   * per-IRQ basis", after bugzilla 217379 (the reporter's idea) and Like Xu's 2023
+   * KVM_IRQFD_FLAG_NO_BYPASS. Without it, the flag is an unknown flag and {@code KVM_IRQFD}
+   * returns {@code -EINVAL}, as for any unknown flag.
+   */
+  KVM_IRQFD_NO_IRQBYPASS_FLAG(Driver.KVM, DriverChange.PROPOSAL, "2025-04-04", "proposal", "accept KVM_IRQFD_FLAG_NO_IRQBYPASS");
+
+  /**
+   * What {@link #commit()} says of a change no kernel carries: a proposal, dated by the cover
+   * letter whose future work it implements, with {@code proposal} as its {@link #release()}.
+   */
+  public static final String PROPOSAL = "proposal, not upstream";
 
   /** Which caller a change is in. */
   public enum Driver {
@@ -185,9 +243,14 @@ public enum DriverChange {
     return date;
   }
 
-  /** The release it first shipped in, or {@code RFC} / {@code stable}. */
+  /** The release it first shipped in, or {@code RFC} / {@code stable} / {@code proposal}. */
   public String release() {
     return release;
+  }
+
+  /** True for a change no kernel carries ({@value #PROPOSAL}). */
+  public boolean isProposal() {
+    return PROPOSAL.equals(commit);
   }
 
   /** What the driver does with the change, in a few words. */

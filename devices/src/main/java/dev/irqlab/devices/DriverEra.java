@@ -3,7 +3,9 @@ package dev.irqlab.devices;
 import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
 import static dev.irqlab.devices.DriverChange.KVM_DEASSIGN_KEEPS_ROUTE_TYPE;
 import static dev.irqlab.devices.DriverChange.KVM_DEVICE_POSTED_IRQS_PARAM;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_NO_IRQBYPASS_FLAG;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_PRIORITY_WAITER;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
 import static dev.irqlab.devices.DriverChange.KVM_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_ROUTE_CHANGED_CHECK;
@@ -16,7 +18,9 @@ import static dev.irqlab.devices.DriverChange.VFIO_CLEAR_TOKEN_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_CTX_PER_VECTOR;
 import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
+import static dev.irqlab.devices.DriverChange.VFIO_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
+import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.kernel.EventfdCtx;
@@ -35,6 +39,11 @@ import java.util.stream.Collectors;
  *
  * <p>Each revision's {@code RevisionInfo.defaultEra()} names the era of its own time, and any
  * revision can run with any era, including one made with {@link #with} and {@link #without}.
+ * The catalogue is in history order; its last era, {@code proposal-report-errors}, is not a
+ * kernel but a proposal: 6.17 with the January 2026 deassign fix, the June 2026 fix that
+ * clears {@code irqfd->producer} after a failed connect (which the proposal needs), and the
+ * {@link DriverChange#isProposal() proposed changes}: KVM_IRQFD and VFIO_DEVICE_SET_IRQS failing
+ * with a bypass registration's error, and KVM_IRQFD_FLAG_NO_IRQBYPASS.
  *
  * @param id the era's id ({@code v6.17-fix})
  * @param title what the era is, in a few words
@@ -54,6 +63,7 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
   private static final Set<DriverChange> V6_17 =
       minus(plus(V6_16, MANAGER_OWNS_EVENTFD, KVM_IRQFD_UNIQUE_BINDING, X86_IRQ_BYPASS_REWORK),
           VFIO_CLEAR_TOKEN_ON_FAILURE);
+  private static final Set<DriverChange> V6_17_FIX = plus(V6_17, KVM_DEASSIGN_KEEPS_ROUTE_TYPE);
 
   private static final List<DriverEra> CATALOGUE =
       List.of(
@@ -63,7 +73,12 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
           new DriverEra("v6.5", "mid-2023 list-era callers (the base of the 2023 XArray patches)", V6_5),
           new DriverEra("v6.16", "the last list-era callers (v6.16)", V6_16),
           new DriverEra("v6.17", "the 6.17 callers, with the x86 deassign bug", V6_17),
-          new DriverEra("v6.17-fix", "6.17 with the January 2026 deassign fix", plus(V6_17, KVM_DEASSIGN_KEEPS_ROUTE_TYPE)));
+          new DriverEra("v6.17-fix", "6.17 with the January 2026 deassign fix", V6_17_FIX),
+          new DriverEra("proposal-report-errors",
+              "6.17 with the January 2026 deassign fix and the June 2026 irqfd->producer fix, reporting bypass failures to"
+                  + " userspace, with KVM_IRQFD_FLAG_NO_IRQBYPASS",
+              plus(V6_17_FIX, KVM_IRQFD_REPORTS_BYPASS_FAILURE, VFIO_REPORTS_BYPASS_FAILURE, X86_CLEARS_PRODUCER_ON_FAILURE,
+                  KVM_IRQFD_NO_IRQBYPASS_FLAG)));
 
   public DriverEra {
     Objects.requireNonNull(id, "id");

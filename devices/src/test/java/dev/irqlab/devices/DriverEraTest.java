@@ -2,7 +2,9 @@ package dev.irqlab.devices;
 
 import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
 import static dev.irqlab.devices.DriverChange.KVM_DEASSIGN_KEEPS_ROUTE_TYPE;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_NO_IRQBYPASS_FLAG;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_PRIORITY_WAITER;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
 import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
 import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
@@ -10,7 +12,9 @@ import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
 import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
 import static dev.irqlab.devices.DriverChange.VFIO_CLEAR_TOKEN_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
+import static dev.irqlab.devices.DriverChange.VFIO_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
+import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,14 +34,14 @@ class DriverEraTest {
 
   @Test
   void theCatalogueHasTheDocumentedEras() {
-    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17", "v6.17-fix"), DriverEra.ids());
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17", "v6.17-fix", "proposal-report-errors"), DriverEra.ids());
   }
 
   @Test
   void anUnknownIdNamesTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriverEra.byId("v6.18"));
     assertEquals(
-        "unknown driver era 'v6.18': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix",
+        "unknown driver era 'v6.18': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors",
         e.getMessage());
   }
 
@@ -58,6 +62,7 @@ class DriverEraTest {
     "v6.16,     011111110000",
     "v6.17,     010111111110",
     "v6.17-fix, 010111111111",
+    "proposal-report-errors, 010111111111",
   })
   void eachEraCarriesItsChanges(String id, String row) {
     DriverEra era = DriverEra.byId(id);
@@ -72,6 +77,46 @@ class DriverEraTest {
     Set<DriverChange> diff = EnumSet.copyOf(DriverEra.byId("v6.17-fix").changes());
     diff.removeAll(DriverEra.byId("v6.17").changes());
     assertEquals(Set.of(KVM_DEASSIGN_KEEPS_ROUTE_TYPE), diff);
+  }
+
+  /**
+   * The proposal is v6.17-fix, the June 2026 x86 fix it depends on (without it, VFIO freeing a
+   * vector whose connect failed leaves the irqfd pointing at freed memory), and the proposed
+   * changes, which no other era carries.
+   */
+  @Test
+  void theProposalEraIsTheFixEraPlusTheX86FixAndTheProposedChanges() {
+    Set<DriverChange> diff = EnumSet.copyOf(DriverEra.byId("proposal-report-errors").changes());
+    diff.removeAll(DriverEra.byId("v6.17-fix").changes());
+    Set<DriverChange> proposed = EnumSet.noneOf(DriverChange.class);
+    for (DriverChange c : DriverChange.values()) {
+      if (c.isProposal()) {
+        proposed.add(c);
+      }
+    }
+    assertEquals(Set.of(KVM_IRQFD_REPORTS_BYPASS_FAILURE, VFIO_REPORTS_BYPASS_FAILURE, KVM_IRQFD_NO_IRQBYPASS_FLAG), proposed);
+    proposed.add(X86_CLEARS_PRODUCER_ON_FAILURE);
+    assertEquals(proposed, diff);
+    assertFalse(X86_CLEARS_PRODUCER_ON_FAILURE.isProposal(), "ed446e8aa894 is an upstream fix (CVE-2026-72283)");
+    for (DriverEra era : DriverEra.catalogue()) {
+      if (!era.id().equals("proposal-report-errors")) {
+        assertTrue(era.changes().stream().noneMatch(DriverChange::isProposal), era.id());
+      }
+    }
+    assertEquals("proposal-report-errors", DriverEra.ids().get(DriverEra.ids().size() - 1), "history order: the proposal comes last");
+  }
+
+  @Test
+  void aProposalSaysSoInItsCommitAndReleaseAndIsDatedByTheCoverLetter() {
+    for (DriverChange c : DriverChange.values()) {
+      assertEquals(c.isProposal(), c.commit().equals("proposal, not upstream"), c.name());
+      assertEquals(c.isProposal(), c.release().equals("proposal"), c.name());
+      if (c.isProposal()) {
+        assertEquals("2025-04-04", c.date(), c.name());
+      }
+    }
+    assertEquals("KVM_IRQFD_NO_IRQBYPASS_FLAG: accept KVM_IRQFD_FLAG_NO_IRQBYPASS (proposal, not upstream, 2025-04-04, proposal)",
+        KVM_IRQFD_NO_IRQBYPASS_FLAG.describe());
   }
 
   @Test

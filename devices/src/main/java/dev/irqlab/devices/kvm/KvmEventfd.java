@@ -1,7 +1,9 @@
 package dev.irqlab.devices.kvm;
 
 import static dev.irqlab.devices.DriverChange.KVM_DEASSIGN_KEEPS_ROUTE_TYPE;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_NO_IRQBYPASS_FLAG;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_PRIORITY_WAITER;
+import static dev.irqlab.devices.DriverChange.KVM_IRQFD_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
 import static dev.irqlab.devices.DriverChange.KVM_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_ROUTE_CHANGED_CHECK;
@@ -26,7 +28,10 @@ import java.util.List;
  * The irqfd half of {@code virt/kvm/eventfd.c}, for one VM, as each {@link DriverEra} had it:
  * {@code KVM_IRQFD} assign and deassign, the wake function, injection, shutdown, VM release and
  * the routing update. The consumer is registered after the irqfd is on the VM's list and the
- * eventfd's wait queue, and unregistered in {@code irqfd_shutdown} (drivers.md §4).
+ * eventfd's wait queue, and unregistered in {@code irqfd_shutdown} (drivers.md §4). A failed
+ * registration is logged, or, with the proposed {@link
+ * dev.irqlab.devices.DriverChange#KVM_IRQFD_REPORTS_BYPASS_FAILURE}, undone and returned; an
+ * irqfd assigned with the proposed {@code KVM_IRQFD_FLAG_NO_IRQBYPASS} has no consumer at all.
  */
 final class KvmEventfd extends Driver {
   private final Kvm kvm;
@@ -36,9 +41,10 @@ final class KvmEventfd extends Driver {
     this.kvm = kvm;
   }
 
-  /** {@code kvm_irqfd}: flag validation, then assign or deassign. */
+  /** {@code kvm_irqfd}: flag validation ({@code -EINVAL} for an unknown flag), then assign or deassign. */
   int kvmIrqfd(Files files, KvmIrqfdArgs args) {
-    if ((args.flags() & ~(KvmIrqfdArgs.DEASSIGN | KvmIrqfdArgs.RESAMPLE)) != 0) {
+    int known = KvmIrqfdArgs.DEASSIGN | KvmIrqfdArgs.RESAMPLE | (era.has(KVM_IRQFD_NO_IRQBYPASS_FLAG) ? KvmIrqfdArgs.NO_IRQBYPASS : 0);
+    if ((args.flags() & ~known) != 0) {
       return -Errno.EINVAL;
     }
     if ((args.flags() & KvmIrqfdArgs.DEASSIGN) != 0) {
@@ -54,6 +60,7 @@ final class KvmEventfd extends Driver {
       return -Errno.ENOMEM;
     }
     irqfd.label(kvm.name() + ".irqfd.gsi" + args.gsi());
+    irqfd.setNoIrqBypass((args.flags() & KvmIrqfdArgs.NO_IRQBYPASS) != 0);
     File f = files.fdget(args.fd());
     if (f == null) {
       kernel.memory().kfree(irqfd);
@@ -75,7 +82,12 @@ final class KvmEventfd extends Driver {
     if ((irqfd.eventfd().poll() & EventfdCtx.EPOLLIN) != 0) {
       host.systemWq().queue(irqfd.injectWork());
     }
-    registerConsumer(irqfd);
+    ret = registerConsumer(irqfd);
+    if (ret != 0 && era.has(KVM_IRQFD_REPORTS_BYPASS_FAILURE)) {
+      unpublish(irqfd);
+      assignFailed(irqfd);
+      return ret;
+    }
     return 0;
   }
 
@@ -128,10 +140,34 @@ final class KvmEventfd extends Driver {
     kernel.memory().kfree(irqfd);
   }
 
-  /** Registers the irqfd's consumer when the arch can bypass; a failure is logged, not returned. */
-  private void registerConsumer(KvmIrqfd irqfd) {
-    if (!kvm.arch().hasIrqBypass()) {
-      return;
+  /**
+   * The proposal's {@code fail_bypass} label, which falls through to {@code fail}: the irqfd off
+   * the VM's list, then off the eventfd's wait queue and its injection flushed, as {@code
+   * irqfd_shutdown} unhooks it. The routing is left as it is.
+   */
+  private void unpublish(KvmIrqfd irqfd) {
+    try (Kernel.Scope lock = kvm.irqfdsLock.guard()) {
+      kvm.irqfds.remove(irqfd);
+      irqfd.setActive(false);
+    }
+    unhook(irqfd);
+  }
+
+  /** {@code eventfd_ctx_remove_wait_queue} (which drains the counter), then {@code flush_work(&irqfd->inject)}. */
+  private void unhook(KvmIrqfd irqfd) {
+    irqfd.eventfd().removeWaitQueue(irqfd.waitEntry());
+    irqfd.eventfd().read();
+    host.systemWq().flush(irqfd.injectWork());
+  }
+
+  /**
+   * Registers the irqfd's consumer when the arch can bypass and the irqfd was not assigned
+   * without bypass; returns what the manager returned. A failure is logged unless the drivers
+   * report it to the caller instead.
+   */
+  private int registerConsumer(KvmIrqfd irqfd) {
+    if (irqfd.noIrqBypass() || !kvm.arch().hasIrqBypass()) {
+      return 0;
     }
     IrqBypassConsumer consumer = irqfd.consumer();
     consumer.setAddProducer((c, p) -> kvm.arch().addProducer(KvmIrqfd.of(c), p));
@@ -139,10 +175,11 @@ final class KvmEventfd extends Driver {
     consumer.setStop(c -> {});
     consumer.setStart(c -> {});
     int ret = host.bypass().registerConsumer(consumer, irqfd.eventfd());
-    if (ret != 0 && era.has(KVM_LOGS_BYPASS_FAILURE)) {
+    if (ret != 0 && era.has(KVM_LOGS_BYPASS_FAILURE) && !era.has(KVM_IRQFD_REPORTS_BYPASS_FAILURE)) {
       Object key = era.bypassKey(consumer.token(), irqfd.eventfd());
       kernel.prInfo("irq bypass consumer (" + era.bypassKeyName() + " %p) registration fails: %d", key, ret);
     }
+    return ret;
   }
 
   /** {@code kvm_irqfd_deassign}: returns 0 even when nothing matched. */
@@ -152,7 +189,8 @@ final class KvmEventfd extends Driver {
       return eventfd.err();
     }
     if (!era.has(KVM_UNREGISTER_IN_SHUTDOWN)) {
-      matching(eventfd.value(), args.gsi()).forEach(i -> host.bypass().unregisterConsumer(i.consumer()));
+      matching(eventfd.value(), args.gsi()).stream().filter(i -> !i.noIrqBypass())
+          .forEach(i -> host.bypass().unregisterConsumer(i.consumer()));
     }
     try (Kernel.Scope lock = kvm.irqfdsLock.guard()) {
       for (KvmIrqfd irqfd : matching(eventfd.value(), args.gsi())) {
@@ -227,16 +265,14 @@ final class KvmEventfd extends Driver {
     }
   }
 
-  /** {@code irqfd_shutdown}, from the cleanup workqueue: unhooks, unregisters, frees. */
+  /** {@code irqfd_shutdown}, from the cleanup workqueue: unhooks, unregisters (unless it has no consumer), frees. */
   void irqfdShutdown(KvmIrqfd irqfd) {
-    irqfd.eventfd().removeWaitQueue(irqfd.waitEntry());
-    irqfd.eventfd().read();
-    host.systemWq().flush(irqfd.injectWork());
+    unhook(irqfd);
     if (irqfd.resampler() != null) {
       KvmResampler.shutdown(kvm, irqfd);
       irqfd.resamplefd().put();
     }
-    if (era.has(KVM_UNREGISTER_IN_SHUTDOWN)) {
+    if (era.has(KVM_UNREGISTER_IN_SHUTDOWN) && !irqfd.noIrqBypass()) {
       host.bypass().unregisterConsumer(irqfd.consumer());
     }
     irqfd.eventfd().put();

@@ -34,6 +34,7 @@ public final class KvmIrqfd extends KObject {
   private EventfdCtx resamplefd;
   private Vcpu irqBypassVcpu;
   private boolean onList;
+  private boolean noIrqBypass;
 
   private KvmIrqfd(Kernel kernel, Kvm kvm, int gsi, KvmEventfd ops) {
     super(kernel, "struct kvm_kernel_irqfd", SIZE);
@@ -149,6 +150,17 @@ public final class KvmIrqfd extends KObject {
   public void setIrqBypassVcpu(Vcpu vcpu) {
     touch();
     this.irqBypassVcpu = vcpu;
+  }
+
+  /** Assigned with {@code KVM_IRQFD_FLAG_NO_IRQBYPASS} (a proposal): it has no consumer to register or unregister. */
+  boolean noIrqBypass() {
+    touch();
+    return noIrqBypass;
+  }
+
+  void setNoIrqBypass(boolean noIrqBypass) {
+    touch();
+    this.noIrqBypass = noIrqBypass;
   }
 
   /** {@code irqfd_is_active()}: on the VM's list. */

@@ -21,7 +21,10 @@ import dev.irqlab.spi.IrqBypassProducer;
  * producer in each vq's call context, registered with the call eventfd and {@code get_vq_irq}.
  * Up to v6.11 every SET_VRING_CALL unregisters and registers again whatever the status; from
  * v6.12 the producer is registered only while DRIVER_OK is set. A failed registration is logged,
- * never returned.
+ * never returned, even by drivers that carry the proposed {@link
+ * dev.irqlab.devices.DriverChange#VFIO_REPORTS_BYPASS_FAILURE}: it happens after the device was
+ * told DRIVER_OK, or after the call eventfd was swapped and the old one put, so there is nothing
+ * an ioctl could fail back to, and the virtqueue works without bypass.
  */
 final class VhostVdpa extends Driver {
   /** {@code VHOST_FILE_UNBIND}. */

@@ -3,6 +3,7 @@ package dev.irqlab.devices.vfio;
 import static dev.irqlab.devices.DriverChange.VFIO_CLEAR_TOKEN_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_CTX_PER_VECTOR;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
+import static dev.irqlab.devices.DriverChange.VFIO_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
 
 import dev.irqlab.devices.Driver;
@@ -22,7 +23,9 @@ import java.util.List;
  * The MSI/MSI-X half of {@code drivers/vfio/pci/vfio_pci_intrs.c} and the {@code
  * VFIO_DEVICE_SET_IRQS} dispatch, as each {@link DriverEra} had them (drivers.md §2). The
  * producer is registered after {@code request_irq} with the trigger and the vector's IRQ; a
- * registration failure is logged and swallowed, so the ioctl still succeeds.
+ * registration failure is logged and swallowed, so the ioctl still succeeds, unless the drivers
+ * carry the proposed {@link dev.irqlab.devices.DriverChange#VFIO_REPORTS_BYPASS_FAILURE}: then
+ * the vector is undone and the ioctl fails with the error.
  */
 final class VfioPciIntrs extends Driver {
   private final VfioPciDevice vdev;
@@ -224,7 +227,11 @@ final class VfioPciIntrs extends Driver {
     return ret;
   }
 
-  /** Resolves the trigger, requests the IRQ with {@code vfio_msihandler} and registers the producer. */
+  /**
+   * Resolves the trigger, requests the IRQ with {@code vfio_msihandler} and registers the
+   * producer; with the proposed reporting, a failed registration takes the proposal's {@code
+   * out_free_irq} label ({@code free_irq}, then the name and the trigger as below it).
+   */
   private int signal(Files files, VfioPciIrqCtx ctx, int fd, int irq, int index, int vector) {
     String name = String.format(java.util.Locale.ROOT, "vfio-msi%s[%d](%s)", index == VfioIrqSet.MSIX ? "x" : "", vector, vdev.bdf());
     ErrOr<EventfdCtx> trigger = files.eventfdCtxFdget(fd);
@@ -242,7 +249,13 @@ final class VfioPciIntrs extends Driver {
       return ret;
     }
     ctx.setIrqName(name);
-    registerProducer(ctx.producer(), trigger.value(), irq);
+    ret = registerProducer(ctx.producer(), trigger.value(), irq);
+    if (ret != 0 && era.has(VFIO_REPORTS_BYPASS_FAILURE)) {
+      host.irqs().freeIrq(irq, trigger.value());
+      ctx.setIrqName(null);
+      trigger.value().put();
+      return ret;
+    }
     ctx.setTrigger(trigger.value());
     return 0;
   }
@@ -263,15 +276,15 @@ final class VfioPciIntrs extends Driver {
   }
 
   /**
-   * Registers {@code producer} for {@code trigger} on {@code irq}. Writing the token and IRQ
-   * first, as callers did before 6.17, is the revision's side of its API, not the driver's. A
-   * failure is logged with {@code dev_info} and, from v5.10 to v6.16, clears the token; it never
-   * fails the ioctl.
+   * Registers {@code producer} for {@code trigger} on {@code irq} and returns what the manager
+   * returned. Writing the token and IRQ first, as callers did before 6.17, is the revision's side
+   * of its API, not the driver's. A failure is logged with {@code dev_info} and, from v5.10 to
+   * v6.16, clears the token; drivers that report it to the caller instead do neither.
    */
-  void registerProducer(IrqBypassProducer producer, EventfdCtx trigger, int irq) {
+  int registerProducer(IrqBypassProducer producer, EventfdCtx trigger, int irq) {
     int ret = host.bypass().registerProducer(producer, trigger, irq);
-    if (ret == 0) {
-      return;
+    if (ret == 0 || era.has(VFIO_REPORTS_BYPASS_FAILURE)) {
+      return ret;
     }
     if (era.has(VFIO_LOGS_BYPASS_FAILURE)) {
       kernel.prInfo(
@@ -281,5 +294,6 @@ final class VfioPciIntrs extends Driver {
     if (era.has(VFIO_CLEAR_TOKEN_ON_FAILURE)) {
       producer.setToken(0);
     }
+    return ret;
   }
 }

@@ -24,7 +24,11 @@ final class X86IrqBypass617 extends X86IrqBypass {
     super(kernel, era, settings, irqs);
   }
 
-  /** {@code kvm_arch_irq_bypass_add_producer}: posts only when the irqfd's route is MSI. */
+  /**
+   * {@code kvm_arch_irq_bypass_add_producer}: posts only when the irqfd's route is MSI. A failure
+   * leaves the producer recorded until the June 2026 fix ({@link
+   * dev.irqlab.devices.DriverChange#X86_CLEARS_PRODUCER_ON_FAILURE}) clears it.
+   */
   @Override
   public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
     Kvm kvm = irqfd.kvm();
@@ -36,6 +40,9 @@ final class X86IrqBypass617 extends X86IrqBypass {
         ret = kvmPiUpdateIrte(irqfd, irqfd.irqEntry());
         if (ret != 0) {
           kvm.addPossibleBypassIrqs(-1);
+          if (era.has(dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE)) {
+            irqfd.setProducer(null);
+          }
         }
       }
       return ret;

@@ -55,6 +55,22 @@ class RunCommandTest {
     assertEquals(RevisionHistoryTest.ALL.stream().map(id -> "scenario demo on " + id + " with the v6.16 drivers").toList(), heads);
   }
 
+  /** The README's example of the proposed flag: accepted with the proposal's drivers, an unknown flag with 6.17's. */
+  @Test
+  void theNoIrqBypassExampleWithAndWithoutTheProposalsDrivers() {
+    String file = Path.of("../../examples/no-irqbypass.irq").toString();
+    Cli.Run with = Cli.run("run", file, "--revision", "v6.17", "--era", "proposal-report-errors");
+    assertEquals(Main.OK, with.code(), with.err());
+    List<String> lines = with.out().lines().toList();
+    assertEquals("scenario no-irqbypass-example on v6.17 with the proposal-report-errors drivers", lines.get(0));
+    assertEquals("    KVM_IRQFD = 0", lines.get(lines.indexOf("assign: irqfd vm0 efd0 24 flags=no-irqbypass") + 1));
+    assertTrue(lines.contains("    interrupt vfio0.msix0 -> vm0/vcpu1 vector 0x41 (irqfd)"), with.out());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("irq_bypass_register_consumer")), with.out());
+    Cli.Run without = Cli.run("run", file, "--revision", "v6.17");
+    List<String> old = without.out().lines().toList();
+    assertEquals("    KVM_IRQFD = -EINVAL", old.get(old.indexOf("assign: irqfd vm0 efd0 24 flags=no-irqbypass") + 1));
+  }
+
   @Test
   void jsonIsTheRunReportWithOneTracePerRevision() throws IOException {
     Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString(), "--revision", "xarray-v2-2023", "--format", "json");
@@ -85,7 +101,7 @@ class RunCommandTest {
     Cli.run("run", demo.toString(), "--revision", "v9").assertUsageError("unknown revision 'v9': the revisions are "
         + String.join(", ", RevisionHistoryTest.ALL));
     Cli.run("run", demo.toString(), "--era", "v9").assertUsageError(
-        "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix");
+        "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors");
     Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");
   }
 }

@@ -40,6 +40,12 @@ public final class Clauses {
       "852b1beecb6f");
   static final Link SEAN_RULES = Link.lore("Sean Christopherson: what are the rules for using these APIs?", "ZN0XXKezcXjv1GWH@google.com");
   static final Link SEAN_COVER = Link.lore("irqbypass: Cleanups and a perf improvement (v2 cover letter)", "20250516230734.2564775-1-seanjc@google.com");
+  static final Link SEAN_COVER_V1 = Link.lore("irqbypass: Cleanups and a perf improvement (v1 cover letter): connect() failures and KVM_IRQFD_FLAG_NO_IRQBYPASS left for later",
+      "20250404211449.1443336-1-seanjc@google.com");
+  static final Link ALEX_VECTOR_WORKS = Link.lore("Alex Williamson: the bypass registration cannot cause the vector setup to fail",
+      "20200930080919.1a9c66f8@x1.home");
+  static final Link NULLIFY_PRODUCER = Link.lore("KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails (ed446e8aa894)",
+      "1782119051448443.14545.seg@mailgw.kylinos.cn");
   static final Link PI_DOC = new Link("Documentation/virt/kvm/api.rst: KVM_IRQFD",
       "https://docs.kernel.org/virt/kvm/api.html#kvm-irqfd");
 
@@ -90,6 +96,7 @@ public final class Clauses {
     List<String> scenarios = List.of();
     Set<Feature> needs = Set.of();
     Set<DriverChange> changes = Set.of();
+    Set<DriverChange> absent = Set.of();
 
     Def(List<Clause> out, String id, Category cat, String statement) {
       this.out = out;
@@ -110,17 +117,23 @@ public final class Clauses {
     }
 
     Def needs(Feature... features) {
-      this.needs = Set.of(features);
+      this.needs = Clause.ordered(List.of(features));
       return this;
     }
 
     Def needsDrivers(DriverChange... changes) {
-      this.changes = Set.of(changes);
+      this.changes = Clause.ordered(List.of(changes));
+      return this;
+    }
+
+    /** N/A on an era that carries any of {@code changes}: the clause's premise needs drivers without them. */
+    Def needsDriversWithout(DriverChange... changes) {
+      this.absent = Clause.ordered(List.of(changes));
       return this;
     }
 
     void check(Clause.Check check) {
-      out.add(new Clause(id, cat, statement, rationale, sources, scenarios, needs, changes, check));
+      out.add(new Clause(id, cat, statement, rationale, sources, scenarios, needs, changes, absent, check));
     }
   }
 
@@ -618,6 +631,7 @@ public final class Clauses {
     sys.apply("SYS-04", "VFIO_DEVICE_SET_IRQS succeeds when a vector's bypass registration fails.")
         .why("\"The irq bypass registration cannot cause the vector setup to fail\" (Alex Williamson, 2020).", CLEAR_TOKEN)
         .reads("sys-shared-eventfd")
+        .needsDriversWithout(DriverChange.VFIO_REPORTS_BYPASS_FAILURE)
         .check(e -> {
           Trace.StepTrace s = step(e, "sys-shared-eventfd", "enable");
           List<String> paths = paths(step(e, "sys-shared-eventfd", "fire1"));
@@ -626,6 +640,7 @@ public final class Clauses {
     sys.apply("SYS-05", "Disabling a vector whose bypass registration failed leaves the other vector's bypass alone.")
         .why("The 2020 list_del crash came from vfio_msi_set_vector_signal unregistering the refused producer.", CLEAR_TOKEN, PRODUCER_IDENTITY)
         .reads("sys-shared-eventfd")
+        .needsDriversWithout(DriverChange.VFIO_REPORTS_BYPASS_FAILURE)
         .check(e -> {
           Trace.StepTrace s = step(e, "sys-shared-eventfd", "disable");
           List<String> reports = s.entries(x -> x.kind() == TraceEntry.Kind.REPORT && x.field("detail") == null).stream().map(TraceEntry::text).toList();
@@ -652,6 +667,31 @@ public final class Clauses {
           List<String> paths = paths(step(e, "sys-vdpa", "fire"));
           return Verdict.check(paths.equals(List.of("posted")), "arrived by " + paths);
         });
+    sys.apply("SYS-08", "With drivers that report bypass failures, a KVM_IRQFD whose consumer cannot connect fails with the manager's error "
+        + "and leaves nothing registered, leaked or posted.")
+        .why("Sean Christopherson, 2025: \"not reporting an error to userspace if connect() fails is *awful* behavior for environments "
+            + "that want/need irqbypass to always work\". A failed ioctl must be as if it never ran, so that the caller can try again.",
+            SEAN_COVER_V1, PI_DOC)
+        .reads("sys-irqfd-connect-fails")
+        .needsDrivers(DriverChange.KVM_IRQFD_REPORTS_BYPASS_FAILURE)
+        .check(e -> reportedAndUndone(e, "sys-irqfd-connect-fails", "assign", "irq_bypass_register_consumer", List.of("vfio0.msix0@efd0"), List.of()));
+    sys.apply("SYS-09", "With drivers that report bypass failures, a VFIO_DEVICE_SET_IRQS whose producer cannot connect fails with the "
+        + "manager's error and leaves nothing registered, leaked or posted, even after a reroute.")
+        .why("The other half of the same cover letter: the vector is undone (free_irq, the trigger put, the context freed), so no "
+            + "routing update may find what the failed connect left in the irqfd.", SEAN_COVER_V1, ALEX_VECTOR_WORKS, NULLIFY_PRODUCER)
+        .reads("sys-vector-connect-fails")
+        .needsDrivers(DriverChange.VFIO_REPORTS_BYPASS_FAILURE)
+        .check(e -> {
+          Verdict v = reportedAndUndone(e, "sys-vector-connect-fails", "enable", "irq_bypass_register_producer", List.of(), List.of("vm0.irqfd(efd0)@efd0"));
+          List<String> rerouted = paths(step(e, "sys-vector-connect-fails", "fire-rerouted"));
+          return !v.passed() || rerouted.isEmpty() ? v : Verdict.fail("after the reroute the vector arrived by " + rerouted);
+        });
+    sys.apply("SYS-10", "KVM_IRQFD_FLAG_NO_IRQBYPASS registers no consumer, and its interrupts arrive through the eventfd and the irqfd.")
+        .why("Proposed in the same cover letter \"so that userspace can opt-out on a per-IRQ basis\": an irqfd that is never eligible "
+            + "for bypass costs the manager nothing, and its shutdown has nothing to unregister.", SEAN_COVER_V1, PI_DOC)
+        .reads("sys-irqfd-no-irqbypass")
+        .needsDrivers(DriverChange.KVM_IRQFD_NO_IRQBYPASS_FLAG)
+        .check(Clauses::noIrqBypass);
 
     // ---------------------------------------------------------------- global invariants
 
@@ -685,6 +725,53 @@ public final class Clauses {
           return r;
         }));
     return List.copyOf(out);
+  }
+
+  /**
+   * The ioctl of step {@code label} returned what {@code function} returned, an error, and left
+   * the manager as it was ({@code producers} and {@code consumers} registered, nothing
+   * connected); the fire after it was not posted; the retry connects and posts; no sanitizer
+   * report and nothing left after the teardown.
+   */
+  private static Verdict reportedAndUndone(Evidence e, String sc, String label, String function, List<String> producers, List<String> consumers) {
+    Trace.StepTrace s = step(e, sc, label);
+    String manager = s.entries(x -> x.kind() == TraceEntry.Kind.RETURN && function.equals(x.field("function"))).stream()
+        .map(x -> x.field("ret")).findFirst().orElse(null);
+    if (!error(s.result()) || !s.result().equals(manager)) {
+      return Verdict.fail(label + " returned " + s.result() + " where " + function + " returned " + manager);
+    }
+    State after = s.state();
+    if (!after.producers().equals(producers) || !after.consumers().equals(consumers) || !after.connections().isEmpty()) {
+      return Verdict.fail("after " + label + ": " + s.state().render());
+    }
+    List<String> fire = paths(step(e, sc, "fire"));
+    Trace.StepTrace retry = step(e, sc, "retry");
+    List<String> again = paths(step(e, sc, "fire-retry"));
+    if (fire.contains("posted") || !ok(retry.result()) || retry.state().connections().isEmpty() || !again.equals(List.of("posted"))) {
+      return Verdict.fail("then arrived by " + fire + "; the retry returned " + retry.result() + " with " + retry.state().render()
+          + " and arrived by " + again);
+    }
+    Trace t = Checks.completed(e, sc);
+    List<String> left = new ArrayList<>(t.reports("KASAN"));
+    left.addAll(t.reports("KMEMLEAK"));
+    left.addAll(t.machine().leaks());
+    return Verdict.check(left.isEmpty(), left.isEmpty() ? "" : left.get(0));
+  }
+
+  /** SYS-10: no consumer at any step, none unregistered, the irqfd path while assigned, the eventfd after. */
+  private static Verdict noIrqBypass(Evidence e) {
+    String sc = "sys-irqfd-no-irqbypass";
+    for (String label : List.of("assign", "enable", "deassign", "reassign", "close", "disable")) {
+      Trace.StepTrace s = step(e, sc, label);
+      boolean unregistered = !s.entries(x -> x.kind() == TraceEntry.Kind.CALL && "irq_bypass_unregister_consumer".equals(x.field("function"))).isEmpty();
+      if (!ok(s.result()) || !s.state().consumers().isEmpty() || unregistered) {
+        return Verdict.fail(label + " returned " + s.result() + (unregistered ? " and unregistered a consumer" : "") + "; " + s.state().render());
+      }
+    }
+    List<String> assigned = paths(step(e, sc, "fire"));
+    List<String> deassigned = paths(step(e, sc, "fire-deassigned"));
+    return Verdict.check(assigned.equals(List.of("irqfd")) && deassigned.equals(List.of("eventfd")),
+        "arrived by " + assigned + " while assigned and by " + deassigned + " after the deassign");
   }
 
   /** The paths an interrupt fired in this step took. */

@@ -150,7 +150,10 @@ public final class Conformance {
     return new Column(summary, cells, traces);
   }
 
-  /** One clause's verdict: N/A for a missing feature or driver change, else its check. */
+  /**
+   * One clause's verdict: N/A for a missing feature or driver change, or for a driver change the
+   * clause needs absent; else its check.
+   */
   static Verdict verdict(Clause c, Evidence e) {
     for (Feature f : c.needs()) {
       String why = e.revision().lacks().get(f);
@@ -161,6 +164,11 @@ public final class Conformance {
     for (DriverChange change : c.driverChanges()) {
       if (!e.era().has(change)) {
         return Verdict.na("needs drivers that " + change.summary() + " (" + change.commit() + "), which the " + e.era().id() + " era does not have");
+      }
+    }
+    for (DriverChange change : c.absentDriverChanges()) {
+      if (e.era().has(change)) {
+        return Verdict.na("needs drivers that do not " + change.summary() + " (" + change.commit() + "), which the " + e.era().id() + " era does");
       }
     }
     try {

@@ -4,6 +4,7 @@ import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.HostSettings;
 import dev.irqlab.devices.guest.Interrupt;
+import dev.irqlab.devices.irq.IrqDomain;
 import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
 import dev.irqlab.devices.kvm.KvmIrqfdArgs;
@@ -179,9 +180,11 @@ final class Machine {
     switch (what) {
       case "kmalloc" -> faults.failAlways(FaultInjection.KMALLOC);
       case "try_module_get" -> faults.failAlways(Module.TRY_MODULE_GET);
+      case "irq_set_vcpu_affinity" -> faults.failAlways(IrqDomain.SET_VCPU_AFFINITY);
       default -> {
         faults.clear(FaultInjection.KMALLOC);
         faults.clear(Module.TRY_MODULE_GET);
+        faults.clear(IrqDomain.SET_VCPU_AFFINITY);
       }
     }
     return 0;
@@ -247,8 +250,9 @@ final class Machine {
     return KvmIrqRoutingEntry.msi(gsi, MsiMessage.fixed(vcpu, vector));
   }
 
-  int irqfd(String vm, String efd, int gsi, boolean assign) {
-    KvmIrqfdArgs args = assign ? KvmIrqfdArgs.assign(fds.get(efd), gsi) : KvmIrqfdArgs.deassign(fds.get(efd), gsi);
+  int irqfd(String vm, String efd, int gsi, boolean assign, boolean noIrqBypass) {
+    int fd = fds.get(efd);
+    KvmIrqfdArgs args = !assign ? KvmIrqfdArgs.deassign(fd, gsi) : noIrqBypass ? KvmIrqfdArgs.noIrqBypass(fd, gsi) : KvmIrqfdArgs.assign(fd, gsi);
     return syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fds.get(vm), args));
   }
 

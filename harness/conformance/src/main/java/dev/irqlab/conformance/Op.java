@@ -181,7 +181,11 @@ public sealed interface Op {
     }
   }
 
-  /** {@code fail kmalloc}, {@code fail try_module_get}, {@code fail off}: fault injection. */
+  /**
+   * {@code fail kmalloc}, {@code fail try_module_get}, {@code fail irq_set_vcpu_affinity} (the
+   * IOMMU refuses to post, so an x86 connect fails), {@code fail off}: fault injection, at every
+   * hit until {@code fail off}.
+   */
   record Fail(String what) implements Op {
     public String text() {
       return "fail " + what;
@@ -288,14 +292,22 @@ public sealed interface Op {
     }
   }
 
-  /** {@code irqfd vm0 efd0 24} and {@code deassign vm0 efd0 24}: {@code KVM_IRQFD}. */
-  record Irqfd(String vm, String efd, int gsi, boolean assign) implements Op {
+  /**
+   * {@code irqfd vm0 efd0 24 [flags=no-irqbypass]} and {@code deassign vm0 efd0 24}: {@code
+   * KVM_IRQFD}, the assign with or without the proposed {@code KVM_IRQFD_FLAG_NO_IRQBYPASS}.
+   */
+  record Irqfd(String vm, String efd, int gsi, boolean assign, boolean noIrqBypass) implements Op {
+    /** Without the flag. */
+    public Irqfd(String vm, String efd, int gsi, boolean assign) {
+      this(vm, efd, gsi, assign, false);
+    }
+
     public String text() {
-      return (assign ? "irqfd " : "deassign ") + vm + " " + efd + " " + gsi;
+      return (assign ? "irqfd " : "deassign ") + vm + " " + efd + " " + gsi + (noIrqBypass ? " flags=no-irqbypass" : "");
     }
 
     public int apply(Machine m) {
-      return m.irqfd(vm, efd, gsi, assign);
+      return m.irqfd(vm, efd, gsi, assign, noIrqBypass);
     }
 
     public List<Ref> refs() {

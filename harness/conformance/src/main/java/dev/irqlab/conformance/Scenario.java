@@ -165,6 +165,7 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
       return op(new Op.Free(name));
     }
 
+    /** {@code fail kmalloc|try_module_get|irq_set_vcpu_affinity|off}. */
     public Builder fail(String what) {
       return op(new Op.Fail(what));
     }
@@ -195,6 +196,11 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
 
     public Builder irqfd(String vm, String efd, int gsi) {
       return op(new Op.Irqfd(vm, efd, gsi, true));
+    }
+
+    /** {@code irqfd VM EFD GSI flags=no-irqbypass}: the proposed {@code KVM_IRQFD_FLAG_NO_IRQBYPASS}. */
+    public Builder irqfdNoIrqBypass(String vm, String efd, int gsi) {
+      return op(new Op.Irqfd(vm, efd, gsi, true, true));
     }
 
     public Builder deassign(String vm, String efd, int gsi) {

@@ -44,14 +44,14 @@ public final class ScenarioParser {
       Map.entry("register", "register NAME EVENTFD|NULL"),
       Map.entry("unregister", "unregister NAME"),
       Map.entry("free", "free NAME"),
-      Map.entry("fail", "fail kmalloc|try_module_get|off"),
+      Map.entry("fail", "fail kmalloc|try_module_get|irq_set_vcpu_affinity|off"),
       Map.entry("rmmod", "rmmod"),
       Map.entry("vm", "vm NAME [vcpus=N]"),
       Map.entry("vfio", "vfio NAME [msi=N] [msix=N]"),
       Map.entry("vdpa", "vdpa NAME [vqs=N]"),
       Map.entry("route", "route VM GSI vcpu=N vector=N"),
       Map.entry("unroute", "unroute VM GSI"),
-      Map.entry("irqfd", "irqfd VM EVENTFD GSI"),
+      Map.entry("irqfd", "irqfd VM EVENTFD GSI [flags=no-irqbypass]"),
       Map.entry("deassign", "deassign VM EVENTFD GSI"),
       Map.entry("set-irqs", "set-irqs DEVICE msi|msix START EVENTFD|-..."),
       Map.entry("disable-irqs", "disable-irqs DEVICE msi|msix"),
@@ -192,8 +192,9 @@ public final class ScenarioParser {
       case "fail" -> {
         need(file, line, w, 2, 2, usage);
         String what = w.get(1).text;
-        if (!List.of("kmalloc", "try_module_get", "off").contains(what)) {
-          throw new ScenarioException(file, line, w.get(1).column, "unknown fault '" + what + "': expected kmalloc, try_module_get or off");
+        if (!List.of("kmalloc", "try_module_get", "irq_set_vcpu_affinity", "off").contains(what)) {
+          throw new ScenarioException(file, line, w.get(1).column,
+              "unknown fault '" + what + "': expected kmalloc, try_module_get, irq_set_vcpu_affinity or off");
         }
         return new Op.Fail(what);
       }
@@ -236,9 +237,15 @@ public final class ScenarioParser {
         need(file, line, w, 3, 3, usage);
         return new Op.Unroute(w.get(1).text, number(file, line, w.get(2), 0, 4095));
       }
-      case "irqfd", "deassign" -> {
+      case "irqfd" -> {
+        o.positional(4);
+        boolean noIrqBypass = o.choice("flags", "", "no-irqbypass").equals("no-irqbypass");
+        o.done();
+        return new Op.Irqfd(w.get(1).text, w.get(2).text, number(file, line, w.get(3), 0, 4095), true, noIrqBypass);
+      }
+      case "deassign" -> {
         need(file, line, w, 4, 4, usage);
-        return new Op.Irqfd(w.get(1).text, w.get(2).text, number(file, line, w.get(3), 0, 4095), verb.equals("irqfd"));
+        return new Op.Irqfd(w.get(1).text, w.get(2).text, number(file, line, w.get(3), 0, 4095), false);
       }
       case "set-irqs" -> {
         need(file, line, w, 5, Integer.MAX_VALUE, usage);

@@ -1,6 +1,7 @@
 package dev.irqlab.conformance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +80,8 @@ public record Trace(
    * @param irtes the IRTE of each device vector, before the teardown ({@code vfio0.msix0
    *     posted vm0/vcpu1 vector 0x41})
    * @param deliveries interrupts that arrived, by path ({@code posted}, {@code irqfd}, {@code
-   *     eventfd})
+   *     eventfd}), in path order (a {@code Map.copyOf} would iterate in an order that changes
+   *     from one JVM to the next, and so would the trace's {@code deliveries:} line)
    * @param anomalies interrupts lost, misrouted or duplicated
    * @param leaks objects still allocated after the teardown
    */
@@ -88,7 +90,7 @@ public record Trace(
 
     public MachineState {
       irtes = List.copyOf(irtes);
-      deliveries = Map.copyOf(new TreeMap<>(deliveries));
+      deliveries = Collections.unmodifiableMap(new TreeMap<>(deliveries));
       anomalies = List.copyOf(anomalies);
       leaks = List.copyOf(leaks);
     }

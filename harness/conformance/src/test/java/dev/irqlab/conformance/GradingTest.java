@@ -52,6 +52,16 @@ class GradingTest {
     assertEquals("needs stop and start callbacks: it has no stop callback", cell.detail());
   }
 
+  /** ERR-04 needs connect errors, then stop and start: a revision lacking both is told the first, on every run. */
+  @Test
+  void aClauseNamesTheFirstNeedItListsThatTheRevisionLacks() {
+    Column c = run(new StubRevision(StubRevision.Fault.NONE, b -> b
+        .lacks(Feature.STOP_START, "it has no stop callback")
+        .lacks(Feature.CONNECT_ERRORS, "its add callbacks return void")));
+    assertEquals("needs connect callbacks that can fail: its add callbacks return void", c.cell("ERR-04").orElseThrow().detail());
+    assertEquals(List.of(Feature.CONNECT_ERRORS, Feature.STOP_START), List.copyOf(Suite.standard().clause("ERR-04").orElseThrow().needs()));
+  }
+
   @Test
   void aClauseThatNeedsADriverChangeIsNotApplicableOnAnEraWithoutIt() {
     StubRevision r = new StubRevision(StubRevision.Fault.NONE);
@@ -59,6 +69,17 @@ class GradingTest {
     Cell cell = c.cell("SYS-07").orElseThrow();
     assertEquals(Grade.NA, cell.grade());
     assertTrue(cell.detail().contains("which the v4.4 era does not have"), cell.detail());
+  }
+
+  /** SYS-04 assumes drivers that swallow a failed producer registration: N/A on an era whose drivers report it. */
+  @Test
+  void aClauseThatNeedsADriverChangeAbsentIsNotApplicableOnAnEraWithIt() {
+    StubRevision r = new StubRevision(StubRevision.Fault.NONE);
+    Column c = new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), "proposal-report-errors").columns().get(0);
+    Cell cell = c.cell("SYS-04").orElseThrow();
+    assertEquals(Grade.NA, cell.grade());
+    assertEquals("needs drivers that do not fail VFIO_DEVICE_SET_IRQS with the producer registration's error (proposal, not upstream),"
+        + " which the proposal-report-errors era does", cell.detail());
   }
 
   @Test

@@ -28,6 +28,15 @@ class RunnerTest {
     assertEquals("result: completed", t.lines().get(t.lines().size() - 1));
   }
 
+  /** The deliveries line lists the paths in order, so that the same run prints the same trace. */
+  @Test
+  void theDeliveriesLineIsInPathOrder() {
+    Trace.MachineState m = new Trace.MachineState(List.of(), java.util.Map.of("posted", 2L, "irqfd", 1L, "eventfd", 3L), List.of(), List.of());
+    assertEquals(List.of("eventfd", "irqfd", "posted"), List.copyOf(m.deliveries().keySet()));
+    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), m, Trace.Outcome.COMPLETED);
+    assertTrue(t.lines().contains("deliveries: eventfd 3 irqfd 1 posted 2"), t.lines().toString());
+  }
+
   @Test
   void callbacksAreRecordedInOrderWithTheirResults() {
     Scenario s = Scenario.builder("refused", "refused").eventfd("efd0").consumer("c0", -16).producer("p0")

@@ -59,6 +59,17 @@ class ScenarioParserTest {
     assertEquals("set-irqs vfio0 msix 0 efd0 - efd0", s.steps().get(6).op().text());
   }
 
+  @Test
+  void readsTheNoIrqBypassFlagAndThePostingFault() {
+    Scenario s = parse(String.join("\n",
+        "vm vm0", "eventfd efd0", "irqfd vm0 efd0 24 flags=no-irqbypass", "fail irq_set_vcpu_affinity", "irqfd vm0 efd0 25", "fail off"));
+    assertEquals(new Op.Irqfd("vm0", "efd0", 24, true, true), s.steps().get(2).op());
+    assertEquals("irqfd vm0 efd0 24 flags=no-irqbypass", s.steps().get(2).op().text());
+    assertEquals(new Op.Fail("irq_set_vcpu_affinity"), s.steps().get(3).op());
+    assertEquals(new Op.Irqfd("vm0", "efd0", 25, true, false), s.steps().get(4).op());
+    assertEquals("irqfd vm0 efd0 25", s.steps().get(4).op().text());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       launch p0                         | 1:1: unknown operation 'launch': expected one of
@@ -73,6 +84,11 @@ class ScenarioParserTest {
       Connect: eventfd efd0             | 1:1: bad label 'Connect:': expected lower-case letters, digits and '-', then ':'
       fire vfio0                        | 1:6: bad interrupt source 'vfio0': expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN
       # nothing but a comment           | 1:1: no operations: expected at least one line such as 'eventfd efd0'
+      irqfd vm0 efd0 24 no-irqbypass    | 1:19: unexpected 'no-irqbypass': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
+      irqfd vm0 efd0 24 flags=resample  | 1:25: 'resample' is not a choice of flags: expected no-irqbypass
+      irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
+      deassign vm0 efd0 24 flags=no-irqbypass | 1:22: unexpected 'flags=no-irqbypass': expected 'deassign VM EVENTFD GSI'
+      fail iommu                        | 1:6: unknown fault 'iommu': expected kmalloc, try_module_get, irq_set_vcpu_affinity or off
       """)
   void namesTheFileLineColumnAndWhatWasExpected(String text, String message) {
     ScenarioException e = assertThrows(ScenarioException.class, () -> parse(text.replace("\\n", "\n")));

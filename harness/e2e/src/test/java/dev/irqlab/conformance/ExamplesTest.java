@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The example scenarios in examples/, which README shows, parse and run on every revision. */
 class ExamplesTest {
@@ -34,6 +36,38 @@ class ExamplesTest {
       assertTrue(t.outcome().completed(), f + ": " + t.outcome());
       assertEquals(List.of(), t.reports(), f.toString());
     }
+  }
+
+  /** The examples of the proposed drivers are the suite's scenarios, operation for operation. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "no-irqbypass.irq, sys-irqfd-no-irqbypass",
+    "irqfd-connect-fails.irq, sys-irqfd-connect-fails",
+    "vector-connect-fails.irq, sys-vector-connect-fails",
+  })
+  void theProposalExamplesAreTheSuitesScenarios(String file, String builtIn) throws IOException {
+    Scenario example = ScenarioParser.parse(EXAMPLES.resolve(file));
+    Scenario suite = Suite.standard().scenario(builtIn).orElseThrow();
+    assertEquals(ops(suite), ops(example));
+    assertEquals(suite.title(), example.title());
+  }
+
+  private static List<String> ops(Scenario s) {
+    return s.steps().stream().map(st -> (st.label() == null ? "" : st.label() + ": ") + st.op().text()).toList();
+  }
+
+  /** On v6.17, the flag example registers no consumer with the proposal's drivers and is refused without them. */
+  @Test
+  void theNoIrqBypassExampleOnV617WithAndWithoutTheProposal() throws IOException {
+    Scenario s = ScenarioParser.parse(EXAMPLES.resolve("no-irqbypass.irq"));
+    LoadedRevision v617 = RevisionLoader.load().stream().filter(r -> r.id().equals("v6.17")).findFirst().orElseThrow();
+    Trace with = Runner.run(s, v617.revision(), DriverEra.byId("proposal-report-errors"));
+    assertEquals("0", with.step("assign").result());
+    assertEquals(List.of(), with.step("enable").state().consumers());
+    assertEquals(List.of(), with.reports());
+    Trace without = Runner.run(s, v617.revision(), DriverEra.byId("v6.17-fix"));
+    assertEquals("-EINVAL", without.step("assign").result());
+    assertEquals("-EINVAL", without.step("reassign").result());
   }
 
   @Test
