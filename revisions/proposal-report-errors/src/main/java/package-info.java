@@ -1,6 +1,24 @@
 /**
- * v6.17: {@code virt/lib/irqbypass.c} as Sean Christopherson's eight-patch v2 series "irqbypass:
- * Cleanups and a perf improvement" left it, merged for Linux 6.17 and unchanged since.
+ * proposal-report-errors: what Sean Christopherson's 2025 cover letter leaves for later, on top
+ * of v6.17. "Not reporting an error to userspace if connect() fails is *awful* behavior for
+ * environments that want/need irqbypass to always work", and "KVM should probably add a
+ * KVM_IRQFD_FLAG_NO_IRQBYPASS flag so that userspace can opt-out on a per-IRQ basis"
+ * (lore 20250404211449.1443336-1-seanjc@google.com).
+ *
+ * <h2>What the proposal changes</h2>
+ *
+ * <p>The manager is v6.17's: its registration already returns a failed connect's error and
+ * leaves the object unregistered, so the error reaches the caller that registered second. What
+ * changes is what the callers do with it, in the driver era {@code proposal-report-errors} (this
+ * revision's own): {@code kvm_irqfd_assign} fails {@code KVM_IRQFD} with the consumer's error and
+ * undoes the irqfd; {@code vfio_msi_set_vector_signal} fails {@code VFIO_DEVICE_SET_IRQS} with the
+ * producer's error and undoes the vector; {@code KVM_IRQFD} takes {@code
+ * KVM_IRQFD_FLAG_NO_IRQBYPASS} and then registers no consumer. vhost-vDPA registers its producer
+ * after DRIVER_OK, where nothing can be undone, and keeps logging. The era also carries the
+ * January 2026 deassign fix and ed446e8aa894 "KVM: x86: Nullify irqfd->producer if updating IRTE
+ * for bypass fails", without which a VFIO vector freed after a failed connect would be read again
+ * by the next routing update. The manager's source is v6.17's byte for byte but for its package,
+ * so that a trace differs from v6.17's only where the callers behave differently.
  *
  * <h2>Theory of operation (include/linux/irqbypass.h)</h2>
  *
@@ -15,7 +33,7 @@
  * supported. {@code eventfd}, {@code consumer} and {@code producer} are manager-owned: callers
  * zero-initialise them; {@code irq} is set by the manager.
  *
- * <h2>What this revision does</h2>
+ * <h2>What the manager does (as v6.17)</h2>
  *
  * <ul>
  *   <li>Registration: an object whose {@code eventfd} is already set warns once and gives {@code
@@ -41,7 +59,7 @@
  *       in the xarray.
  * </ul>
  *
- * <h2>Upstream</h2>
+ * <h2>Upstream (the manager)</h2>
  *
  * <p>Sean Christopherson, 16 May 2025 (lore 20250516230734.2564775-1-seanjc@google.com), with
  * Reviewed-by Kevin Tian and Alex Williamson, Acked-by Michael S. Tsirkin; mainline commits

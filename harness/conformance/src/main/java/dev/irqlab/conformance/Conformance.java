@@ -168,7 +168,7 @@ public final class Conformance {
     }
     for (DriverChange change : c.absentDriverChanges()) {
       if (e.era().has(change)) {
-        return Verdict.na("needs drivers that do not " + change.summary() + " (" + change.commit() + "), which the " + e.era().id() + " era does");
+        return Verdict.na("needs drivers that do not " + change.summary() + "; those of the " + e.era().id() + " era do (" + change.commit() + ")");
       }
     }
     try {
