@@ -13,6 +13,7 @@ public final class ScaleReport {
   /** The version of the JSON layout. */
   public static final String SCHEMA = "irqlab-scale/1";
   private static final int COLUMN = 7;
+  private static final int WIDTH = 80;
 
   private final ScalePlan plan;
   private final List<ScaleResult> results;
@@ -39,23 +40,10 @@ public final class ScaleReport {
     StringBuilder out = new StringBuilder();
     out.append("irqlab scale: the cost of one registration against the objects registered\n");
     out.append("(half producers, half consumers, none paired; median of timed batches)\n\n");
-    StringBuilder top = new StringBuilder(String.format(Locale.ROOT, "%-7s", ""));
-    StringBuilder bottom = new StringBuilder(String.format(Locale.ROOT, "%-7s", "OBJECTS"));
-    for (ScaleResult r : results) {
-      String[] head = header(r.name());
-      top.append(String.format(Locale.ROOT, " %" + COLUMN + "s", head[0]));
-      bottom.append(String.format(Locale.ROOT, " %" + COLUMN + "s", head[1]));
+    for (List<ScaleResult> block : blocks()) {
+      table(out, block);
     }
-    out.append(top.toString().stripTrailing()).append('\n').append(bottom).append('\n');
-    for (long size : plan.sizes()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7s", count(size)));
-      for (ScaleResult r : results) {
-        ScaleResult.Point p = r.at(size);
-        row.append(String.format(Locale.ROOT, " %" + COLUMN + "s", p == null ? "-" : compact(p.registerNs())));
-      }
-      out.append(row).append('\n');
-    }
-    out.append('\n').append("Cheapest revision at each size:\n");
+    out.append("Cheapest revision at each size:\n");
     for (long size : plan.sizes()) {
       cheapest(size).ifPresent(r -> out.append(String.format(Locale.ROOT, "  %7s  %s%n", count(size), r)));
     }
@@ -66,6 +54,54 @@ public final class ScaleReport {
     }
     out.append('\n');
     return out.toString();
+  }
+
+  /** The columns split into tables that each fit {@value #WIDTH} columns of text. */
+  private List<List<ScaleResult>> blocks() {
+    List<List<ScaleResult>> blocks = new ArrayList<>();
+    List<ScaleResult> block = new ArrayList<>();
+    int used = 7;
+    for (ScaleResult r : results) {
+      int w = 1 + width(r.name());
+      if (!block.isEmpty() && used + w > WIDTH) {
+        blocks.add(block);
+        block = new ArrayList<>();
+        used = 7;
+      }
+      block.add(r);
+      used += w;
+    }
+    if (!block.isEmpty()) {
+      blocks.add(block);
+    }
+    return blocks;
+  }
+
+  /** One table: a header on two lines, then a row per size. */
+  private void table(StringBuilder out, List<ScaleResult> block) {
+    StringBuilder top = new StringBuilder(String.format(Locale.ROOT, "%-7s", ""));
+    StringBuilder bottom = new StringBuilder(String.format(Locale.ROOT, "%-7s", "OBJECTS"));
+    for (ScaleResult r : block) {
+      String[] head = header(r.name());
+      top.append(String.format(Locale.ROOT, " %" + width(r.name()) + "s", head[0]));
+      bottom.append(String.format(Locale.ROOT, " %" + width(r.name()) + "s", head[1]));
+    }
+    out.append(top.toString().stripTrailing()).append('\n').append(bottom).append('\n');
+    for (long size : plan.sizes()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%7s", count(size)));
+      for (ScaleResult r : block) {
+        ScaleResult.Point p = r.at(size);
+        row.append(String.format(Locale.ROOT, " %" + width(r.name()) + "s", p == null ? "-" : compact(p.registerNs())));
+      }
+      out.append(row).append('\n');
+    }
+    out.append('\n');
+  }
+
+  /** A column's width: {@value #COLUMN}, or the longer line of its header. */
+  static int width(String name) {
+    String[] head = header(name);
+    return Math.max(COLUMN, Math.max(head[0].length(), head[1].length()));
   }
 
   private Optional<String> cheapest(long size) {

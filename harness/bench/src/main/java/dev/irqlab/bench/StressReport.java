@@ -44,7 +44,7 @@ public final class StressReport {
     out.append(String.format(Locale.ROOT, "%-15s %9s %9s %9s %9s %9s %10s%n", "REVISION", "AVG", "MIN", "P50", "P99", "MAX", "CONTENDED"));
     for (StressResult r : results) {
       Figures w = r.waitTime();
-      out.append(String.format(Locale.ROOT, "%-15s %9s %9s %9s %9s %9s %9.1f%%%n", r.revision(), d(w.mean()), d(w.min()),
+      out.append(String.format(Locale.ROOT, "%s %9s %9s %9s %9s %9s %9.1f%%%n", name(r.revision()), d(w.mean()), d(w.min()),
           d(w.p50()), d(w.p99()), d(w.max()), r.acquisitions() == 0 ? 0.0 : 100.0 * r.contentions() / r.acquisitions()));
     }
     out.append('\n');
@@ -52,7 +52,7 @@ public final class StressReport {
     out.append(String.format(Locale.ROOT, "%-15s %9s %9s %9s %11s %9s %9s%n", "REVISION", "HOLD AVG", "P99", "MAX", "NODES/REG", "TIME", "RATIO"));
     for (StressResult r : results) {
       Figures h = r.holdTime();
-      out.append(String.format(Locale.ROOT, "%-15s %9s %9s %9s %11.1f %9s %8.1fx%n", r.revision(), d(h.mean()), d(h.p99()),
+      out.append(String.format(Locale.ROOT, "%s %9s %9s %9s %11.1f %9s %8.1fx%n", name(r.revision()), d(h.mean()), d(h.p99()),
           d(h.max()), r.listVisitsPerRegistration(), d(r.seconds() * 1e9), r.seconds() / fastest()));
     }
     List<String> notes = notes();
@@ -62,6 +62,11 @@ public final class StressReport {
     }
     out.append('\n').append(FIGURES_2023).append('\n');
     return out.toString();
+  }
+
+  /** A row's first column: the id in 15 characters, or a longer id on a line of its own. */
+  static String name(String revision) {
+    return revision.length() <= 15 ? String.format(Locale.ROOT, "%-15s", revision) : revision + "\n" + " ".repeat(15);
   }
 
   private List<String> notes() {

@@ -53,6 +53,10 @@ class ScaleRunTest {
     assertTrue(report.json().contains("\"schema\": \"irqlab-scale/1\""));
     assertEquals(List.of("xarray", "v1-2023"), List.of(ScaleReport.header("xarray-v1-2023")));
     assertEquals(List.of("", "v6.17"), List.of(ScaleReport.header("v6.17")));
+    assertEquals(13, ScaleReport.width("proposal-report-errors"));
+    assertEquals(7, ScaleReport.width("v6.17"));
+    assertEquals("proposal-report-errors\n" + " ".repeat(15), StressReport.name("proposal-report-errors"));
+    assertEquals("v6.17          ", StressReport.name("v6.17"));
     assertEquals("3.2k", ScaleReport.count(3162));
     assertEquals("1M", ScaleReport.count(1_000_000));
   }
