@@ -30,15 +30,9 @@ final class ListCommand implements Callable<Integer> {
     out.println(String.format(Locale.ROOT, "%-18s %-10s %-10s %-16s %s", "ID", "DATE", "STATUS", "PARENT", "ERA"));
     for (LoadedRevision r : revisions) {
       RevisionInfo i = r.info();
-      out.println(
-          String.format(
-              Locale.ROOT,
-              "%-18s %-10s %-10s %-16s %s",
-              i.id(),
-              i.date(),
-              i.status().name().toLowerCase(Locale.ROOT),
-              i.parent() == null ? "-" : i.parent(),
-              i.defaultEra()));
+      String fields = String.format(Locale.ROOT, "%-10s %-10s %-16s %s",
+          i.date(), i.status().name().toLowerCase(Locale.ROOT), i.parent() == null ? "-" : i.parent(), i.defaultEra());
+      out.println(i.id().length() <= 18 ? String.format(Locale.ROOT, "%-18s %s", i.id(), fields) : i.id() + "\n" + " ".repeat(19) + fields);
       out.println(Text.indent(Text.wrap(i.summary(), 74), 4));
       out.println("    from " + shortSource(r.source()));
     }

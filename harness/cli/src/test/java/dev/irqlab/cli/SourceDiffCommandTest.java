@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.irqlab.scaffold.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +97,9 @@ class SourceDiffCommandTest {
     Cli.Run r = Cli.run("source-diff", "v4.4", "v9.9", "-o", file.toString());
     assertEquals(Main.USAGE, r.code(), r.err());
     assertTrue(r.err().startsWith("irqlab: unknown revision 'v9.9': the revisions in "), r.err());
-    assertTrue(r.err().stripTrailing().endsWith(" are cleanup-v1-2025, rfc-2015, v4.4, v5.9, v6.16, v6.17,"
-        + " xarray-v1-2023, xarray-v2-2023"), r.err());
+    String known = String.join(", ", Checkout.find(null, Path.of("")).revisionIds());
+    assertTrue(known.contains("cleanup-v1-2025, ") && known.contains("xarray-v2-2023"), known);
+    assertTrue(r.err().stripTrailing().endsWith(" are " + known), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
     assertFalse(Files.exists(file));
     try (var files = Files.list(dir)) {
