@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>This does what javaparser's {@code LexicalPreservingPrinter} is for, without it: in
  * javaparser 3.28.2 that printer fails under a Turkish default locale (it derives getter names
- * with the default locale's case rules: javaparser/javaparser#3018), and this tool's output must
- * not depend on the locale.
+ * with the default locale's case rules: javaparser/javaparser#3018, fixed by #5121 after that
+ * release), and this tool's output must not depend on the locale. Once a javaparser release
+ * with the fix is out, the printer can take this class's place.
  */
 final class SourceEdits {
   private record Edit(int start, int end, String text, int order) {}
