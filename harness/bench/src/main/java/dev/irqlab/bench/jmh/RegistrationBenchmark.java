@@ -38,12 +38,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RegistrationBenchmark {
 
   /** A manager with {@code size} objects and one more consumer ready to go. */
-  abstract static class Filled {
+  @State(Scope.Thread)
+  public abstract static class Filled {
+    @Param({"v6.17"})
+    public String revision;
+
+    @Param({"10", "1000", "10000"})
+    public int size;
+
     IrqBypass manager;
     IrqBypassConsumer consumer;
     EventfdCtx key;
 
-    void fill(String revision, int size) {
+    @Setup(Level.Trial)
+    public void fill() {
       Kernel kernel = new Kernel(KernelConfig.benchmark());
       manager = Revisions.byId(revision).revision().load(kernel);
       for (int i = 0; i < size; i++) {
@@ -68,17 +76,6 @@ public class RegistrationBenchmark {
   /** Registering: the consumer is unregistered again after each call. */
   @State(Scope.Thread)
   public static class ToRegister extends Filled {
-    @Param({"v6.17"})
-    public String revision;
-
-    @Param({"10", "1000", "10000"})
-    public int size;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-      fill(revision, size);
-    }
-
     @TearDown(Level.Invocation)
     public void unregister() {
       manager.unregisterConsumer(consumer);
@@ -88,17 +85,6 @@ public class RegistrationBenchmark {
   /** Unregistering: the consumer is registered before each call. */
   @State(Scope.Thread)
   public static class ToUnregister extends Filled {
-    @Param({"v6.17"})
-    public String revision;
-
-    @Param({"10", "1000", "10000"})
-    public int size;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-      fill(revision, size);
-    }
-
     @Setup(Level.Invocation)
     public void register() {
       int ret = manager.registerConsumer(consumer, key);
