@@ -338,18 +338,28 @@ public final class ListHead<T> {
 
   /**
    * One walk: the C loop's {@code pos} (and {@code n}), by number, advanced lazily, after the body
-   * ran. It keeps the chunk of links it is in, since a list built in order is walked through
-   * consecutive numbers.
+   * ran. It keeps the arrays of the chunk of links it is in, since a list built in order is walked
+   * through consecutive numbers, and the entry it last handed out, which the next advance
+   * KASAN-checks again.
+   *
+   * <p>A walk over a long list waits on memory: each entry it hands out is an object somewhere in
+   * the heap, which the loop body reads. The processor overlaps those reads across as many steps
+   * as it can hold at once, so the fewer instructions a step takes, the more steps overlap; this
+   * class keeps a step short for that reason.
    */
   private final class Cursor implements Iterator<T> {
     private final Walk walk;
     private final Task task;
     private final ListLinks links;
     private final boolean safe;
-    private ListLinks.Chunk chunk;
+    /** The chunk the arrays below belong to, or -1. */
     private int chunkIndex = -1;
+    private int[] nexts;
+    private Object[] entries;
     private int pos;
     private int n;
+    /** The entry at {@code pos}, once {@link #next()} handed it out. */
+    private Object current;
     private boolean visited;
 
     Cursor(boolean safe) {
@@ -357,36 +367,53 @@ public final class ListHead<T> {
       this.task = kernel.current();
       this.links = kernel.listLinks();
       this.walk = kernel.watchdog().walk((safe ? "list_for_each_entry_safe(" : "list_for_each_entry(") + label() + ")");
-      this.pos = loadNext(id);
-      this.n = safe ? loadNext(pos) : ListLinks.NULL;
+      this.pos = loadNext(id, entry);
+      this.n = safe ? loadNext(pos, entryAt(pos)) : ListLinks.NULL;
     }
 
-    /** The chunk of {@code number}, from the one this walk is in when it can. */
-    private ListLinks.Chunk chunkOf(int number) {
+    /** Makes the chunk of {@code number} the one this walk is in. */
+    private void enter(int number) {
       int c = number >>> ListLinks.SHIFT;
       if (c != chunkIndex) {
-        chunk = links.chunk(number);
+        ListLinks.Chunk chunk = links.chunk(number);
+        nexts = chunk.next;
+        entries = chunk.entry;
         chunkIndex = c;
       }
-      return chunk;
     }
 
-    /** {@code READ_ONCE(pos->next)}: faults on NULL or poison, KASAN-checks the entry. */
-    private int loadNext(int number) {
+    /** The entry that embeds list_head {@code number}: no load through the list_head itself. */
+    private Object entryAt(int number) {
+      if (number <= ListLinks.POISON2) {
+        return null;
+      }
+      enter(number);
+      return entries[number & ListLinks.MASK];
+    }
+
+    /**
+     * {@code READ_ONCE(pos->next)}, {@code pos} being list_head {@code number} of {@code entry}:
+     * faults on NULL or poison, KASAN-checks the entry.
+     */
+    private int loadNext(int number, Object entry) {
       if (number <= ListLinks.POISON2) {
         valid(kernel, handle(links, number), NEXT, false);
       }
-      ListLinks.Chunk c = chunkOf(number);
-      if (c.entry[number & ListLinks.MASK] instanceof KObject o) {
+      if (entry instanceof KObject o) {
         o.touch();
       }
-      return c.next[number & ListLinks.MASK];
+      enter(number);
+      return nexts[number & ListLinks.MASK];
     }
 
     private void advance() {
       visited = false;
-      pos = safe ? n : loadNext(pos);
-      n = safe ? loadNext(pos) : ListLinks.NULL;
+      if (safe) {
+        pos = n;
+        n = loadNext(pos, entryAt(pos));
+      } else {
+        pos = loadNext(pos, current);
+      }
     }
 
     @Override
@@ -403,16 +430,20 @@ public final class ListHead<T> {
       if (visited) {
         advance();
       }
-      if (pos == id) {
+      int p = pos;
+      if (p == id) {
         throw new NoSuchElementException();
       }
       walk.step();
       task.countListVisit();
       visited = true;
-      if (pos <= ListLinks.POISON2) {
-        valid(kernel, handle(links, pos), NEXT, false);
+      if (p <= ListLinks.POISON2) {
+        valid(kernel, handle(links, p), NEXT, false);
       }
-      return (T) chunkOf(pos).entry[pos & ListLinks.MASK];
+      enter(p);
+      Object e = entries[p & ListLinks.MASK];
+      current = e;
+      return (T) e;
     }
   }
 }
