@@ -8,14 +8,23 @@ public final class ScaleChart {
   public static final int WIDTH = 860;
   public static final int HEIGHT = 520;
   private static final int LEFT = 80;
-  private static final int RIGHT = WIDTH - 190;
   private static final int TOP = 50;
   private static final int BOTTOM = HEIGHT - 60;
+  private static final int LABEL = 12;
 
   private final ScaleReport report;
+  /** Where the plot ends: room for the legend, with the longest name, to its right. */
+  private final double right;
 
   public ScaleChart(ScaleReport report) {
     this.report = report;
+    double widest = report.results().stream().mapToDouble(r -> Plot.textWidth(legend(r), LABEL)).max().orElse(0);
+    this.right = WIDTH - Math.max(190, Math.ceil(widest) + 70);
+  }
+
+  /** A line's name in the legend. */
+  private static String legend(ScaleResult r) {
+    return r.name() + (r.name().equals(ScaleRun.HASH_MAP) ? ".put" : "");
   }
 
   public void draw(Canvas c) {
@@ -23,7 +32,7 @@ public final class ScaleChart {
     List<Long> sizes = report.plan().sizes();
     double min = results.stream().flatMap(r -> r.points().stream()).mapToDouble(ScaleResult.Point::registerNs).filter(v -> v > 0).min().orElse(10);
     double max = results.stream().flatMap(r -> r.points().stream()).mapToDouble(ScaleResult.Point::registerNs).max().orElse(1000);
-    Plot.LogAxis x = Plot.LogAxis.covering(sizes.get(0), sizes.get(sizes.size() - 1), LEFT, RIGHT);
+    Plot.LogAxis x = Plot.LogAxis.covering(sizes.get(0), sizes.get(sizes.size() - 1), LEFT, right);
     Plot.LogAxis y = Plot.LogAxis.covering(min, max, BOTTOM, TOP);
     c.text(20, 26, "Cost of one registration against the objects already registered", 15, Anchor.START, Plot.INK);
     for (int e = x.lo(); e <= x.hi(); e++) {
@@ -33,10 +42,10 @@ public final class ScaleChart {
     }
     for (int e = y.lo(); e <= y.hi(); e++) {
       double py = y.at(Math.pow(10, e));
-      c.line(LEFT, py, RIGHT, py, Plot.GRID, 1, false);
+      c.line(LEFT, py, right, py, Plot.GRID, 1, false);
       c.text(LEFT - 6, py + 4, Plot.decadeOfNs(e), 11, Anchor.END, Plot.INK);
     }
-    c.text((LEFT + RIGHT) / 2.0, BOTTOM + 38, "objects registered (log scale)", 12, Anchor.MIDDLE, Plot.INK);
+    c.text((LEFT + right) / 2.0, BOTTOM + 38, "objects registered (log scale)", 12, Anchor.MIDDLE, Plot.INK);
     c.text(LEFT, TOP - 10, "median time per registration (log scale)", 12, Anchor.START, Plot.INK);
     for (int i = 0; i < results.size(); i++) {
       ScaleResult r = results.get(i);
@@ -51,8 +60,8 @@ public final class ScaleChart {
         c.circle(xs[k], ys[k], 2.5, colour);
       }
       double ly = TOP + 10 + i * 20;
-      c.line(RIGHT + 20, ly - 4, RIGHT + 44, ly - 4, colour, 2, reference);
-      c.text(RIGHT + 50, ly, r.name() + (reference ? ".put" : ""), 12, Anchor.START, Plot.INK);
+      c.line(right + 20, ly - 4, right + 44, ly - 4, colour, 2, reference);
+      c.text(right + 50, ly, legend(r), LABEL, Anchor.START, Plot.INK);
     }
   }
 }

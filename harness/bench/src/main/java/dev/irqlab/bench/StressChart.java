@@ -12,15 +12,19 @@ public final class StressChart {
   private static final int BAR = 9;
   private static final int ROW = SERIES.length * BAR + 14;
   private static final int TOP = 70;
-  private static final int LEFT = 130;
+  private static final int LABEL = 12;
   public static final int WIDTH = 860;
 
   private final StressPlan plan;
   private final List<StressResult> results;
+  /** Where the bars start: room for the longest revision id to its left. */
+  private final double left;
 
   public StressChart(StressPlan plan, List<StressResult> results) {
     this.plan = plan;
     this.results = List.copyOf(results);
+    double widest = this.results.stream().mapToDouble(r -> Plot.textWidth(r.revision(), LABEL)).max().orElse(0);
+    this.left = Math.max(130, Math.ceil(widest) + 28);
   }
 
   public int height() {
@@ -34,12 +38,12 @@ public final class StressChart {
   public void draw(Canvas c) {
     double max = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).max().orElse(10);
     double min = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).filter(v -> v > 0).min().orElse(10);
-    Plot.LogAxis x = Plot.LogAxis.covering(min, max, LEFT, WIDTH - 30);
+    Plot.LogAxis x = Plot.LogAxis.covering(min, max, left, WIDTH - 30);
     int bottom = TOP + results.size() * ROW;
     c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s",
         plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : ""), 15, Anchor.START, Plot.INK);
     for (int i = 0; i < SERIES.length; i++) {
-      double lx = LEFT + i * 120;
+      double lx = left + i * 120;
       c.rect(lx, 38, 12, 10, COLOURS[i]);
       c.text(lx + 17, 47, SERIES[i], 12, Anchor.START, Plot.INK);
     }
@@ -48,15 +52,15 @@ public final class StressChart {
       c.line(px, TOP - 6, px, bottom, Plot.GRID, 1, false);
       c.text(px, bottom + 16, Plot.decadeOfNs(e), 11, Anchor.MIDDLE, Plot.INK);
     }
-    c.text((LEFT + WIDTH - 30) / 2.0, bottom + 36, "nanoseconds, log scale (lock_stat of the emulated mutex)", 12, Anchor.MIDDLE, Plot.INK);
+    c.text((left + WIDTH - 30) / 2.0, bottom + 36, "nanoseconds, log scale (lock_stat of the emulated mutex)", 12, Anchor.MIDDLE, Plot.INK);
     for (int r = 0; r < results.size(); r++) {
       StressResult res = results.get(r);
       double y = TOP + r * ROW;
-      c.text(LEFT - 8, y + ROW / 2.0, res.revision(), 12, Anchor.END, Plot.INK);
+      c.text(left - 8, y + ROW / 2.0, res.revision(), LABEL, Anchor.END, Plot.INK);
       double[] v = values(res);
       for (int s = 0; s < v.length; s++) {
         if (v[s] > 0) {
-          c.rect(LEFT, y + s * BAR, Math.max(1, x.at(v[s]) - LEFT), BAR - 1, COLOURS[s]);
+          c.rect(left, y + s * BAR, Math.max(1, x.at(v[s]) - left), BAR - 1, COLOURS[s]);
         }
       }
     }
