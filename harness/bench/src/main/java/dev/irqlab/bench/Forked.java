@@ -73,7 +73,7 @@ final class Forked {
     try {
       String s = Files.readString(setting, StandardCharsets.US_ASCII);
       return s.contains("[always]") || s.contains("[madvise]");
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -52,8 +52,8 @@ public final class Plot {
 
   /**
    * About how wide {@code text} is at {@code size} pixels in the charts' sans-serif font: 0.6 of
-   * the size a character, which DejaVu Sans, the widest of the fonts they name, does not pass for
-   * the lowercase letters, digits and dashes of revision ids.
+   * the size a character, about the mean advance of DejaVu Sans, the widest of the fonts they
+   * name, over the lowercase letters, digits and dashes of revision ids.
    */
   static double textWidth(String text, int size) {
     return text.length() * size * 0.6;
