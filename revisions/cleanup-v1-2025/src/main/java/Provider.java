@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The cleanup-v1-2025 revision: Sean Christopherson's seven-patch v1, superseded by v2. */
 public final class Provider implements Revision {
@@ -21,11 +22,8 @@ public final class Provider implements Revision {
           .link(Link.lore("Alex Williamson: s/token/eventfd/", "20250410162516.6ebfa8ee.alex.williamson@redhat.com"))
           .link(Link.lore("Sean Christopherson on Like Xu's numbers", "Z_fbFcT3gxNK_dWr@google.com"))
           .deviates("REG-09", "The eventfd argument is not checked: NULL is key 0.",
-              Link.lore("[PATCH 3/7] irqbypass: Take ownership of producer/consumer token tracking", "20250404211449.1443336-4-seanjc@google.com"))
-          .deviates("MOD-03", "No module reference is held while objects are registered; the callers' module dependencies pin irqbypass.ko instead.",
-              Link.lore("[PATCH 1/7] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250404211449.1443336-2-seanjc@google.com"))
-          .deviates("INV-04", "After the rmmod that MOD-03 shows, the next unregister runs unloaded code.",
-              Link.lore("[PATCH 1/7] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250404211449.1443336-2-seanjc@google.com"))
+              Link.lore("[PATCH 3/7] irqbypass: Take ownership of producer/consumer token tracking", "20250404211449.1443336-4-seanjc@google.com"),
+              Symptom.in("null-key").step("consumer").detail("producer got 0, consumer got 0"))
           .defaultEra("v6.16")
           .summary("Drops the module refcount and might_sleep, makes the token manager-owned and"
               + " set from the eventfd, tracks bindings, and moves to xarrays. Superseded by v2.")

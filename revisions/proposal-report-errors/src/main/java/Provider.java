@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /**
  * The proposal-report-errors revision: the 6.17 manager with callers that fail their ioctl when
@@ -23,11 +24,8 @@ public final class Provider implements Revision {
           .link(Link.lore("v2 cover letter, as merged for 6.17", "20250516230734.2564775-1-seanjc@google.com"))
           .link(Link.commit("KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails", "ed446e8aa894883c08892cfee69782fdf8f6c3ca"))
           .deviates("REG-09", "The eventfd argument is not checked: NULL is key 0.",
-              Link.commit("irqbypass: Take ownership of producer/consumer token tracking", "2b521d86ee80a436a92445b8206d38d75aeb39ea"))
-          .deviates("MOD-03", "No module reference is held while objects are registered; the callers' module dependencies pin irqbypass.ko instead.",
-              Link.lore("[PATCH v2 1/8] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250516230734.2564775-2-seanjc@google.com"))
-          .deviates("INV-04", "After the rmmod that MOD-03 shows, the next unregister runs unloaded code.",
-              Link.lore("[PATCH v2 1/8] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250516230734.2564775-2-seanjc@google.com"))
+              Link.commit("irqbypass: Take ownership of producer/consumer token tracking", "2b521d86ee80a436a92445b8206d38d75aeb39ea"),
+              Symptom.in("null-key").step("consumer").detail("producer got 0, consumer got 0"))
           .defaultEra("proposal-report-errors")
           .summary("The 6.17 manager, whose registration already returns a failed connect's error,"
               + " with callers that fail KVM_IRQFD and VFIO_DEVICE_SET_IRQS with it, and"

@@ -7,6 +7,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The rfc-2015 revision: Alex Williamson's June 2015 prototype, a root of the history. */
 public final class Provider implements Revision {
@@ -23,31 +24,46 @@ public final class Provider implements Revision {
               + " (a lore search by subject, sender and date: the mail's own URL was not verified)",
               "https://lore.kernel.org/all/?q=s%3A%22User+API+for+IRQ+forwarding%22+f%3Aalex.williamson+d%3A20150618..20150619"))
           .deviates("REG-03", "A producer with a taken token gets -EINVAL, not -EBUSY.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("duplicate-producer").step("dup").detail("the duplicate got -EINVAL"))
           .deviates("REG-04", "A consumer with a taken token gets -EINVAL, not -EBUSY.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("duplicate-consumer").step("dup").detail("the duplicate got -EINVAL"))
           .deviates("REG-09", "A NULL token is a valid key and pairs with another NULL token.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("null-key").step("consumer").detail("producer got 0, consumer got 0"))
           .deviates("REG-10", "Nothing checks that add_producer and del_producer are set.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("consumer-without-callbacks").step("reg").detail("^got 0; .*consumers c0@efd0"))
           .deviates("UNR-03", "Unregister list_dels the node whether or not it was ever added.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("unregister-never-registered").step("producer").detail("^producer: no callbacks, a report"))
           .deviates("UNR-04", "Unregister finds the partner by token and list_dels a node that was never added.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("unregister-failed-producer").step("unreg").detail("list_del corruption, p1->next is NULL"))
           .deviates("UNR-05", "Unregister finds the partner by token and list_dels a node that was never added.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("unregister-failed-consumer").step("unreg").detail("list_del corruption, c1->next is NULL"))
           .deviates("UNR-06", "A second unregister list_dels a poisoned node.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("unregister-twice").step("producer").detail("^producer: c0.del_producer, a report"))
           .deviates("SYS-05", "Unregistering the refused vector matches the other vector's consumer by token and disconnects it; the drivers of 2015 do not clear the token.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("sys-shared-eventfd").step("fire0-again").detail("WARNING: .* at X86IrqBypass\\.delProducerLocked"))
           .deviates("SYS-06", "In 2015 irqfd shutdown did not unregister the consumer, so a destroyed VM's irqfd stays connected and the device keeps posting to it.",
-              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("sys-vm-closed").step("fire").detail("then arrived by \\[posted\\]"))
           .deviates("INV-01", "The unguarded unregisters and the VM destroy above reach freed objects.",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("connect-fails-free").step("unreg").report("KASAN"),
+              Symptom.in("sys-vector-first").step("teardown").report("KASAN"),
+              Symptom.in("sys-vm-closed").report("KASAN"))
           .deviates("INV-03", "After the VM is destroyed its stale bypass swallows the vector's interrupts.",
-              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("spec: the 2015 KVM hook was a comment; irqfd shutdown did not unregister", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("sys-vm-closed").report("ANOMALY"))
           .deviates("INV-04", "The unguarded unregisters corrupt the lists (list_del on a node never added or already deleted).",
-              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"))
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("connect-fails-later-partner", "unregister-never-registered", "unregister-failed-producer", "unregister-failed-consumer", "unregister-twice", "sys-shared-eventfd").report("LIST_CORRUPTION"))
           .defaultEra("rfc-2015")
           .summary("A sketch in a reply on LKML: built-in lists and a mutex, void add/del_producer"
               + " callbacks, -EINVAL for a taken token. Never merged; it grew into v4.4.")

@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The v4.4 revision: f73f8173126b, the first merged IRQ bypass manager. */
 public final class Provider implements Revision {
@@ -18,15 +19,22 @@ public final class Provider implements Revision {
           .parent("rfc-2015")
           .link(Link.commit("virt: IRQ bypass manager", "f73f8173126ba68eb1c42bd9a234a51d78576ca6"))
           .deviates("REG-09", "v4.4 has no NULL-token check: a NULL token is a valid key (added between v4.5 and v4.7).",
-              Link.commit("virt: IRQ bypass manager", "f73f8173126ba68eb1c42bd9a234a51d78576ca6"))
+              Link.commit("virt: IRQ bypass manager", "f73f8173126ba68eb1c42bd9a234a51d78576ca6"),
+              Symptom.in("null-key").step("consumer").detail("producer got 0, consumer got 0"))
           .deviates("UNR-04", "unregister_producer finds the registered producer by token and list_dels the caller's never-added node: the 2020 list_del crash.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("unregister-failed-producer").step("unreg").detail("list_del corruption, p1->next is NULL"))
           .deviates("UNR-05", "unregister_consumer finds the registered consumer by token, before commit 4f3dbdf47e15.",
-              Link.commit("KVM: eventfd: fix NULL deref irqbypass consumer", "4f3dbdf47e15"))
+              Link.commit("KVM: eventfd: fix NULL deref irqbypass consumer", "4f3dbdf47e15"),
+              Symptom.in("unregister-failed-consumer").step("unreg").detail("list_del corruption, c1->next is NULL"))
           .deviates("SYS-05", "Unregistering the refused vector matches the other vector by token; vfio-pci clears the token only from v5.10.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("sys-shared-eventfd").step("fire0-again").detail("WARNING: .* at X86IrqBypass\\.delProducerLocked"))
           .deviates("INV-04", "The token-matched unregister of a never-added node corrupts the list.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("unregister-failed-producer").step("unreg").report("LIST_CORRUPTION"),
+              Symptom.in("unregister-failed-consumer").step("unreg").report("LIST_CORRUPTION"),
+              Symptom.in("sys-shared-eventfd").step("disable").report("LIST_CORRUPTION"))
           .defaultEra("v4.4")
           .summary("The prototype as a loadable module: stop, add and start callbacks, -EBUSY for a"
               + " taken token, a module reference per registration. Merged for Linux 4.4.")

@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The v5.9 revision: a979a6aa009f, no start callbacks after a failed connect. */
 public final class Provider implements Revision {
@@ -20,17 +21,57 @@ public final class Provider implements Revision {
           .link(Link.lore("V5 6/6 as merged", "20200731065533.4144-7-lingshan.zhu@intel.com"))
           .link(Link.commit("reverted by e44b49f623c7 (v5.13)", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
           .deviates("ORD-01", "A successful connect falls through to del_consumer after the start callbacks.",
-              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("producer-first").step("connect").detail("c0\\.start, p0\\.start, p0\\.del_consumer$"))
           .deviates("ORD-04", "\"It also erroneously calls the producer destructor unconditionally\" (the revert).",
-              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("producer-first").step("connect").detail("c0\\.start, p0\\.start, p0\\.del_consumer$"))
           .deviates("ERR-04", "A failed connect returns without the start callbacks: \"should the connect fail, the VM will not be resumed\".",
-              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("connect-fails").step("connect").detail("c0\\.add_producer, p0\\.del_consumer$"))
           .deviates("UNR-04", "unregister_producer finds the registered producer by token and list_dels the caller's never-added node: the 2020 list_del crash.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("unregister-failed-producer").step("unreg").detail("list_del corruption, p1->next is NULL"))
           .deviates("SYS-05", "Unregistering the refused vector matches the other vector by token; vfio-pci clears the token only from v5.10.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("sys-shared-eventfd").step("fire0-again").detail("WARNING: .* at X86IrqBypass\\.delProducerLocked"))
           .deviates("INV-04", "The token-matched unregister of a never-added node corrupts the list.",
-              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"))
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("unregister-failed-producer").step("unreg").report("LIST_CORRUPTION"),
+              Symptom.in("sys-shared-eventfd").step("disable").report("LIST_CORRUPTION"))
+          .deviates("REG-05", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("duplicate-producer", "duplicate-consumer").step("dup").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("PAIR-01", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("producer-first").step("connect").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("PAIR-02", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("consumer-first").step("connect").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("PAIR-04", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("producer-first").step("reconnect").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("UNR-03", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("unregister-never-registered").step("producer").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("UNR-05", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("unregister-failed-consumer").step("unreg").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("UNR-07", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("reuse-after-unregister").step("connect").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("ERR-03", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("connect-fails-later-partner").step("later").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("ERR-08", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("connect-fails-retry").step("retry").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("MEM-01", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("alloc-fails").step("reg").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("MEM-02", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("alloc-fails").step("retry").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
           .defaultEra("v5.9")
           .summary("A failed connect returns at once, leaving both sides stopped, and a successful"
               + " one ends with del_consumer. Reverted in v5.13 by e44b49f623c7.")

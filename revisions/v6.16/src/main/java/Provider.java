@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The v6.16 revision: the list version as it stood from the May 2021 revert to v6.16. */
 public final class Provider implements Revision {
@@ -21,9 +22,11 @@ public final class Provider implements Revision {
           .link(Link.lore("the revert as posted", "20210508071152.722425-1-lingshan.zhu@intel.com"))
           .link(Link.lore("the GICv4 VM freeze it fixes", "3a2c66d6-6ca0-8478-d24b-61e8e3241b20@hisilicon.com"))
           .deviates("UNR-04", "unregister_producer still finds the registered producer by token (callers clear the token instead); Like Xu's identity fix was never merged.",
-              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"))
+              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"),
+              Symptom.in("unregister-failed-producer").step("unreg").detail("list_del corruption, p1->next is NULL"))
           .deviates("INV-04", "The token-matched unregister of a never-added node corrupts the list.",
-              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"))
+              Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)", "20230801085408.69597-1-likexu@tencent.com"),
+              Symptom.in("unregister-failed-producer").step("unreg").report("LIST_CORRUPTION"))
           .defaultEra("v6.16")
           .summary("Lists and one mutex; a failed connect restarts both sides again. Unchanged"
               + " from the v5.9 revert (May 2021) until Sean Christopherson's 6.17 series.")

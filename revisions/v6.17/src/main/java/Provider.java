@@ -6,6 +6,7 @@ import dev.irqlab.spi.Link;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Symptom;
 
 /** The v6.17 revision: Sean Christopherson's v2 series as merged for Linux 6.17. */
 public final class Provider implements Revision {
@@ -23,15 +24,14 @@ public final class Provider implements Revision {
           .link(new Link("KVM IRQ changes for 6.17 (merge f02b1bcc73a1)",
               "https://www.infradead.org/git/?a=commitdiff&h=f02b1bcc73a17602903480562571069f0dff9f24&p=nvme.git"))
           .deviates("REG-09", "The eventfd argument is not checked: NULL is key 0.",
-              Link.commit("irqbypass: Take ownership of producer/consumer token tracking", "2b521d86ee80a436a92445b8206d38d75aeb39ea"))
-          .deviates("MOD-03", "No module reference is held while objects are registered; the callers' module dependencies pin irqbypass.ko instead.",
-              Link.lore("[PATCH v2 1/8] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250516230734.2564775-2-seanjc@google.com"))
+              Link.commit("irqbypass: Take ownership of producer/consumer token tracking", "2b521d86ee80a436a92445b8206d38d75aeb39ea"),
+              Symptom.in("null-key").step("consumer").detail("producer got 0, consumer got 0"))
           .deviates("SYS-02", "The 6.17 drivers leave the IRTE posted after KVM_IRQFD deassign (fixed in January 2026, era v6.17-fix).",
-              Link.lore("KVM: x86: fix the IRTE left posted on irqfd deassign (Jan 2026)", "20260113174606.104978-2-seanjc@google.com"))
+              Link.lore("KVM: x86: fix the IRTE left posted on irqfd deassign (Jan 2026)", "20260113174606.104978-2-seanjc@google.com"),
+              Symptom.in("sys-vfio-irqfd").step("fire-deassigned").detail("arrived by \\[posted\\] with no connection"))
           .deviates("INV-03", "With the IRTE left posted after deassign, an interrupt meant for the eventfd goes to the vCPU.",
-              Link.lore("KVM: x86: fix the IRTE left posted on irqfd deassign (Jan 2026)", "20260113174606.104978-2-seanjc@google.com"))
-          .deviates("INV-04", "After the rmmod that MOD-03 shows, the next unregister runs unloaded code.",
-              Link.lore("[PATCH v2 1/8] irqbypass: Drop pointless and misleading THIS_MODULE get/put", "20250516230734.2564775-2-seanjc@google.com"))
+              Link.lore("KVM: x86: fix the IRTE left posted on irqfd deassign (Jan 2026)", "20260113174606.104978-2-seanjc@google.com"),
+              Symptom.in("sys-vfio-irqfd").report("ANOMALY"))
           .defaultEra("v6.17")
           .summary("XArrays keyed by the eventfd, explicit producer/consumer bindings, no module"
               + " refcount; the manager takes the eventfd and the IRQ. Mainline since 6.17.")

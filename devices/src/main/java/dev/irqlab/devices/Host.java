@@ -11,11 +11,15 @@ import dev.irqlab.devices.vfio.VfioPciDevice;
 import dev.irqlab.devices.x86.X86IrqBypass;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.Module;
+import dev.irqlab.kernel.ModuleState;
 import dev.irqlab.spi.CheckedIrqBypass;
 import dev.irqlab.spi.IrqBypass;
 import dev.irqlab.spi.Revision;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -37,6 +41,13 @@ import java.util.function.IntSupplier;
  */
 public final class Host {
   private final Kernel kernel;
+  /** The module of the KVM irqfd code, which registers consumers. */
+  public static final String KVM = "kvm";
+  /** The module of vfio-pci's interrupt code, which registers producers. */
+  public static final String VFIO_PCI = "vfio_pci";
+  /** The vhost-vDPA module, which registers producers. */
+  public static final String VHOST_VDPA = "vhost_vdpa";
+
   private final CheckedIrqBypass bypass;
   private final DriverEra era;
   private final HostSettings settings;
@@ -47,6 +58,7 @@ public final class Host {
   private final InterruptLedger interrupts;
   private final List<Process> processes = new ArrayList<>();
   private final List<Kvm> vms = new ArrayList<>();
+  private final Map<String, Module> importers = new LinkedHashMap<>();
   private int vmCount;
   private int vdpaCount;
 
@@ -126,8 +138,44 @@ public final class Host {
     return p;
   }
 
+  /**
+   * {@code modprobe NAME}, once: a module that calls the manager's exported functions, so that
+   * {@code rmmod irqbypass} is refused while it is loaded. The drivers load theirs ({@value
+   * #KVM}, {@value #VFIO_PCI}, {@value #VHOST_VDPA}) with their first device; a caller of the
+   * API itself loads its own.
+   */
+  public Module loadImporter(String name) {
+    synchronized (importers) {
+      return importers.computeIfAbsent(name, n -> {
+        Module m = Module.loadable(kernel, n);
+        bypass.module().usedBy(m);
+        return m;
+      });
+    }
+  }
+
+  /**
+   * {@code rmmod} of every module {@link #loadImporter} loaded, the last loaded first; each
+   * name with what {@code delete_module} returned. Run after {@link #shutdown()}.
+   */
+  public Map<String, Integer> unloadImporters() {
+    List<Module> loaded;
+    synchronized (importers) {
+      loaded = new ArrayList<>(importers.values());
+    }
+    java.util.Collections.reverse(loaded);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (Module m : loaded) {
+      if (m.state() == ModuleState.LIVE) {
+        out.put(m.name(), m.unload());
+      }
+    }
+    return out;
+  }
+
   /** A PCI device bound to vfio-pci. */
   public VfioPciDevice addVfioPciDevice(String bdf, int msiVectors, int msixVectors) {
+    loadImporter(VFIO_PCI);
     return VfioPciDevice.create(this, bdf, msiVectors, msixVectors);
   }
 
@@ -137,6 +185,7 @@ public final class Host {
     synchronized (this) {
       minor = vdpaCount++;
     }
+    loadImporter(VHOST_VDPA);
     return VdpaDevice.create(this, name, nvqs, vqIrqs, minor);
   }
 
@@ -146,6 +195,7 @@ public final class Host {
     synchronized (this) {
       number = vmCount++;
     }
+    loadImporter(KVM);
     Kvm kvm = Kvm.create(this, "vm" + number, nrVcpus, arch);
     if (kvm != null) {
       synchronized (vms) {

@@ -92,6 +92,9 @@ final class ExplainCommand implements Callable<Integer> {
     if (cell.deviation() != null) {
       String pad = " ".repeat(indent);
       lines.addAll(Text.hanging(pad + "declared:", cell.deviation().why(), indent + 2));
+      for (String symptom : cell.deviation().symptoms()) {
+        lines.addAll(Text.hanging(pad + "  shows as ", symptom, indent + 4));
+      }
       lines.addAll(Text.hanging(pad + "  ", cell.deviation().label(), indent + 2));
       lines.add(pad + "  " + cell.deviation().url());
     }

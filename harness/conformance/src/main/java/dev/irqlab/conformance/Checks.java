@@ -10,6 +10,7 @@ final class Checks {
   /** The trace of {@code scenario}, which must have reached step {@code label}. */
   static Trace.StepTrace step(Evidence e, String scenario, String label) {
     Trace t = e.trace(scenario);
+    e.reading(scenario, label);
     Trace.StepTrace s = t.step(label);
     if (s == null || "oops".equals(s.result()) || "exception".equals(s.result())) {
       throw stopped(t, label);
@@ -30,8 +31,37 @@ final class Checks {
     Trace.Outcome o = t.outcome();
     String where = label == null ? "" : " before step '" + label + "' finished";
     if (o.completed()) {
-      return new Conformance.Stopped(t.scenario() + ": no step '" + label + "'");
+      String text = t.scenario() + ": no step '" + label + "'";
+      return new Conformance.Stopped(text, new Finding(t.scenario(), label, null, text));
     }
-    return new Conformance.Stopped(t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail());
+    String text = t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail();
+    return new Conformance.Stopped(text, new Finding(t.scenario(), stepLabel(t, o.step()), o.kind().name(), text));
+  }
+
+  /** The label of step {@code index} ({@code teardown} past the last step), or null when it has none. */
+  static String stepLabel(Trace t, int index) {
+    if (index >= 0 && index < t.steps().size()) {
+      return t.steps().get(index).label();
+    }
+    return index >= 0 ? "teardown" : null;
+  }
+
+  /**
+   * Every report of one of {@code kinds} in {@code t} (headlines only), each a finding at the step
+   * it was logged in, told as its headline.
+   */
+  static java.util.List<Finding> reports(Trace t, java.util.Set<String> kinds) {
+    java.util.List<Finding> out = new java.util.ArrayList<>();
+    for (int i = 0; i <= t.steps().size(); i++) {
+      java.util.List<TraceEntry> entries = i < t.steps().size() ? t.steps().get(i).entries() : t.teardown();
+      String label = stepLabel(t, i);
+      for (TraceEntry x : entries) {
+        String kind = x.field("report");
+        if (x.kind() == TraceEntry.Kind.REPORT && x.field("detail") == null && kinds.contains(kind)) {
+          out.add(new Finding(t.scenario(), label, kind, x.text()));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -111,43 +111,71 @@ public final class Conformance {
     RevisionInfo info = r.info();
     Map<String, Trace> byScenario = new LinkedHashMap<>();
     traces.forEach(t -> byScenario.put(t.scenario(), t));
-    Evidence evidence = new Evidence() {
-      @Override
-      public RevisionInfo revision() {
-        return info;
-      }
-
-      @Override
-      public DriverEra era() {
-        return era;
-      }
-
-      @Override
-      public Trace trace(String scenario) {
-        Trace t = byScenario.get(scenario);
-        if (t == null) {
-          throw new IllegalArgumentException("no trace of scenario " + scenario);
-        }
-        return t;
-      }
-
-      @Override
-      public Collection<Trace> traces() {
-        return byScenario.values();
-      }
-    };
     List<Cell> cells = new ArrayList<>();
     for (Clause c : suite.clauses()) {
-      Verdict v = verdict(c, evidence);
+      Verdict v = verdict(c, new Reading(info, era, byScenario));
       Deviation d = info.deviation(c.id()).orElse(null);
-      cells.add(new Cell(c.id(), Grade.of(v, d != null), v.detail(),
-          d == null ? null : new Cell.DeclaredDeviation(d.why(), d.link().label(), d.link().url())));
+      cells.add(Grading.cell(c, v, d));
     }
     Map<String, String> lacks = new LinkedHashMap<>();
     info.lacks().forEach((f, why) -> lacks.put(f.label(), why));
     Column.RevisionSummary summary = new Column.RevisionSummary(info.id(), info.title(), info.status().name().toLowerCase(java.util.Locale.ROOT),
         info.parent(), info.date().toString(), era.id(), info.defaultEra(), r.source(), lacks);
     return new Column(summary, cells, traces);
+  }
+
+  /** The traces of one run, as a check reads them; it remembers where the check last read. */
+  private static final class Reading implements Evidence {
+    private final RevisionInfo info;
+    private final DriverEra era;
+    private final Map<String, Trace> byScenario;
+    private String scenario;
+    private String step;
+
+    Reading(RevisionInfo info, DriverEra era, Map<String, Trace> byScenario) {
+      this.info = info;
+      this.era = era;
+      this.byScenario = byScenario;
+    }
+
+    @Override
+    public RevisionInfo revision() {
+      return info;
+    }
+
+    @Override
+    public DriverEra era() {
+      return era;
+    }
+
+    @Override
+    public Trace trace(String scenario) {
+      Trace t = byScenario.get(scenario);
+      if (t == null) {
+        throw new IllegalArgumentException("no trace of scenario " + scenario);
+      }
+      if (!scenario.equals(this.scenario)) {
+        this.scenario = scenario;
+        this.step = null;
+      }
+      return t;
+    }
+
+    @Override
+    public Collection<Trace> traces() {
+      return byScenario.values();
+    }
+
+    @Override
+    public void reading(String scenario, String step) {
+      this.scenario = scenario;
+      this.step = step;
+    }
+
+    /** Where the check was reading, as the finding of a failure it placed nowhere. */
+    Finding at(String text) {
+      return scenario == null ? null : new Finding(scenario, step, null, text);
+    }
   }
 
   /**
@@ -172,18 +200,24 @@ public final class Conformance {
       }
     }
     try {
-      return c.check().check(e);
+      Verdict v = c.check().check(e);
+      if (v.findings().isEmpty() && e instanceof Reading r) {
+        return v.orFoundAt(r.at(v.detail()));
+      }
+      return v;
     } catch (Stopped s) {
-      return Verdict.fail(s.getMessage());
+      return new Verdict(Verdict.Kind.FAIL, s.getMessage(), List.of(s.finding));
     }
   }
 
   /** Thrown by {@link Checks} when a clause needs a step the run did not reach. */
   static final class Stopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient Finding finding;
 
-    Stopped(String message) {
+    Stopped(String message, Finding finding) {
       super(message, null, false, false);
+      this.finding = finding;
     }
   }
 }

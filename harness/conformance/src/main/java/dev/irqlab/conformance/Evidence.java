@@ -17,4 +17,10 @@ public interface Evidence {
 
   /** Every trace of the run. */
   Collection<Trace> traces();
+
+  /**
+   * Notes that the check is reading step {@code step} of {@code scenario}, so that a failure it
+   * reports without saying where is placed there. Does nothing by default.
+   */
+  default void reading(String scenario, String step) {}
 }

@@ -39,6 +39,12 @@ import java.util.function.IntSupplier;
  * return what the scenario scripts). Operations name things; the machine keeps the names.
  */
 final class Machine {
+  /**
+   * The module a scenario that calls the manager's API itself is: it imports the manager's
+   * symbols, as kvm, vfio_pci and vhost_vdpa do, so it pins the manager while it is loaded.
+   */
+  static final String SCENARIO_MODULE = "scenario";
+
   /** The first IRQ number a scenario's own producer is registered with: p0 gets 100. */
   static final int FIRST_API_IRQ = 100;
 
@@ -47,6 +53,7 @@ final class Machine {
   private final Recorder rec;
   private final Names names;
   private final Process qemu;
+  private final Bindings bindings;
   private final Map<String, ApiObject> objects = new LinkedHashMap<>();
   private final Map<String, Integer> fds = new HashMap<>();
   private final Map<String, EventfdCtx> eventfds = new HashMap<>();
@@ -72,7 +79,8 @@ final class Machine {
     this.kernel = kernel;
     this.rec = rec;
     this.names = rec.names();
-    this.host = Host.boot(kernel, k -> new TracingIrqBypass(k, revision.load(k), rec), era, settings);
+    this.bindings = new Bindings(!revision.info().lacks().containsKey(dev.irqlab.spi.Feature.PRODUCER_CALLBACKS));
+    this.host = Host.boot(kernel, k -> new TracingIrqBypass(k, revision.load(k), rec, bindings), era, settings);
     this.qemu = host.spawn("qemu");
   }
 
@@ -95,6 +103,7 @@ final class Machine {
   // ------------------------------------------------------------------ API-level operations
 
   int newProducer(String name, int addResult, boolean withCallbacks) {
+    host.loadImporter(SCENARIO_MODULE);
     IrqBypassProducer p = IrqBypassProducer.alloc(kernel);
     p.setName(name);
     names.name(p, name);
@@ -111,6 +120,7 @@ final class Machine {
   }
 
   int newConsumer(String name, int addResult, Op.Callbacks callbacks) {
+    host.loadImporter(SCENARIO_MODULE);
     IrqBypassConsumer c = IrqBypassConsumer.alloc(kernel);
     c.setName(name);
     names.name(c, name);
@@ -190,9 +200,26 @@ final class Machine {
     return 0;
   }
 
-  /** {@code rmmod irqbypass}. */
+  /** {@code rmmod irqbypass}, traced as the system call it is. */
   int rmmod() {
-    return bypass().unload();
+    return rmmod(module().name(), "manager", () -> bypass().unload());
+  }
+
+  /** The teardown's {@code rmmod} of every module that imports the manager, the last loaded first. */
+  void unloadImporters() {
+    List<Module> importers = new ArrayList<>(module().holders());
+    java.util.Collections.reverse(importers);
+    importers.forEach(i -> rmmod(i.name(), "importer", i::unload));
+  }
+
+  /** {@code rmmod NAME}; {@code role} is {@code manager} or {@code importer}, for the clauses. */
+  private int rmmod(String name, String role, IntSupplier body) {
+    String text = "rmmod " + name;
+    rec.add(TraceEntry.Kind.CALL, text, Map.of("syscall", "delete_module", "module", name, "role", role));
+    int ret = rec.inside(body);
+    rec.add(TraceEntry.Kind.RESULT, text + " = " + Errno.name(ret),
+        Map.of("syscall", "delete_module", "module", name, "role", role, "ret", Errno.name(ret)));
+    return ret;
   }
 
   // ------------------------------------------------------------------ system-level operations
@@ -318,8 +345,12 @@ final class Machine {
     IrqBypass.Snapshot s = bypass().snapshot();
     List<String> producers = s.producers().stream().map(r -> names.of(r.object()) + "@" + names.key(r.key())).toList();
     List<String> consumers = s.consumers().stream().map(r -> names.of(r.object()) + "@" + names.key(r.key())).toList();
-    List<String> connections = s.connections().stream().map(c -> names.of(c.producer()) + "<->" + names.of(c.consumer())).toList();
-    return new State(producers, consumers, connections, module().isBuiltin() ? null : s.moduleRefcount());
+    List<String> manager = s.connections().stream().map(c -> names.of(c.producer()) + "<->" + names.of(c.consumer())).toList();
+    List<String> told;
+    try (Kernel.Scope quiet = kernel.kasanDisableCurrent()) {
+      told = bindings.connections(names, s.connections());
+    }
+    return new State(producers, consumers, told, manager, module().isBuiltin() ? null : s.moduleRefcount());
   }
 
   /** Every process exits; the scenario's own structs still allocated are freed (the caller's memory). */

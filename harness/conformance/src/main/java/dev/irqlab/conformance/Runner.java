@@ -8,6 +8,7 @@ import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.KernelConfig;
 import dev.irqlab.kernel.Oops;
+import dev.irqlab.spi.IrqBypass;
 import dev.irqlab.spi.Revision;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,9 @@ public final class Runner {
     Machine m;
     try {
       m = new Machine(revision, era, settings, rec, kernel);
-    } catch (RuntimeException e) {
-      return new Trace(scenario.id(), rev, era.id(), List.of(), null, rec.take(), Trace.MachineState.NONE,
-          new Trace.Outcome(e instanceof Oops ? Trace.Outcome.Kind.OOPS : Trace.Outcome.Kind.EXCEPTION, describe(e), 0));
+    } catch (RuntimeException | StackOverflowError e) {
+      Trace.Outcome died = died(e, kernel, rec, 0);
+      return new Trace(scenario.id(), rev, era.id(), List.of(), null, rec.take(), Trace.MachineState.NONE, died);
     }
     List<Trace.StepTrace> steps = new ArrayList<>();
     Trace.Outcome outcome = Trace.Outcome.COMPLETED;
@@ -49,13 +50,9 @@ public final class Runner {
       String result;
       try {
         result = Errno.name(step.op().apply(m));
-      } catch (Oops oops) {
-        outcome = new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), i);
-        result = "oops";
-      } catch (RuntimeException e) {
-        outcome = new Trace.Outcome(Trace.Outcome.Kind.EXCEPTION, names.scrub(describe(e)), i);
-        rec.add(TraceEntry.Kind.CRASH, "exception: " + names.scrub(describe(e)), Map.of("exception", e.getClass().getSimpleName()));
-        result = "exception";
+      } catch (RuntimeException | StackOverflowError e) {
+        outcome = died(e, kernel, rec, i);
+        result = outcome.kind() == Trace.Outcome.Kind.OOPS ? "oops" : "exception";
       }
       steps.add(new Trace.StepTrace(step.line(), step.label(), step.op().text(), result, rec.take(), state(m)));
       if (!outcome.completed()) {
@@ -69,15 +66,12 @@ public final class Runner {
     if (outcome.completed()) {
       try {
         m.shutdown();
-        int ret = m.rmmod();
-        rec.add(TraceEntry.Kind.RESULT, "rmmod irqbypass = " + Errno.name(ret), Map.of("syscall", "delete_module", "ret", Errno.name(ret)));
+        m.unloadImporters();
+        m.rmmod();
         kernel.memory().scanLeaks();
         leaks = m.live();
-      } catch (Oops oops) {
-        outcome = new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), scenario.steps().size());
-      } catch (RuntimeException e) {
-        outcome = new Trace.Outcome(Trace.Outcome.Kind.EXCEPTION, names.scrub(describe(e)), scenario.steps().size());
-        rec.add(TraceEntry.Kind.CRASH, "exception: " + names.scrub(describe(e)), Map.of("exception", e.getClass().getSimpleName()));
+      } catch (RuntimeException | StackOverflowError e) {
+        outcome = died(e, kernel, rec, scenario.steps().size());
       }
       teardown = rec.take();
     }
@@ -114,6 +108,59 @@ public final class Runner {
 
   private static List<String> anomalies(Machine m) {
     return m.host().interrupts().anomalies().stream().map(a -> m.rec().names().scrub(a.toString())).toList();
+  }
+
+  /**
+   * How the task of step {@code step} ended on {@code e}: an oops the kernel logged, or one the
+   * Java exception out of kernel code stands for, which this logs ({@link Kernel#oopsFor}); or,
+   * when the exception came from the harness itself (a bug of irqlab, not of the revision), an
+   * internal error, traced as such.
+   */
+  static Trace.Outcome died(Throwable e, Kernel kernel, Recorder rec, int step) {
+    Names names = rec.names();
+    if (e instanceof Oops oops) {
+      return new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), step);
+    }
+    if (harness(e)) {
+      String text = "internal error of irqlab (not of the revision): " + names.scrub(describe(e));
+      rec.add(TraceEntry.Kind.CRASH, text, Map.of("exception", e.getClass().getSimpleName()));
+      return new Trace.Outcome(Trace.Outcome.Kind.EXCEPTION, names.scrub(describe(e)), step);
+    }
+    Oops oops = kernel.oopsFor(e, Runner::kernelCode);
+    return new Trace.Outcome(Trace.Outcome.Kind.OOPS, names.scrub(oops.event().headline()), step);
+  }
+
+  /** True when the first frame of {@code e} outside the JDK is the harness's, not kernel code's. */
+  static boolean harness(Throwable e) {
+    for (StackTraceElement f : e.getStackTrace()) {
+      String c = f.getClassName();
+      if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+        continue;
+      }
+      return !c.startsWith("dev.irqlab.kernel.") && !kernelCode(c);
+    }
+    return false;
+  }
+
+  /**
+   * True for the classes of kernel code: a revision, a driver, the SPI, and any manager or
+   * revision class wherever it lives (a test's own); false for the harness that drives them.
+   */
+  static boolean kernelCode(String className) {
+    if (className.startsWith("dev.irqlab.rev.") || className.startsWith("dev.irqlab.devices.") || className.startsWith("dev.irqlab.spi.")) {
+      return true;
+    }
+    try {
+      Class<?> c = Class.forName(className, false, Runner.class.getClassLoader());
+      for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+        if (IrqBypass.class.isAssignableFrom(k) && k != TracingIrqBypass.class || Revision.class.isAssignableFrom(k)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** {@code NullPointerException: ... at IrqBypassManager.java:88}: the exception and its first frame. */

@@ -26,12 +26,14 @@ final class TracingIrqBypass implements IrqBypass {
   private final IrqBypass inner;
   private final Recorder rec;
   private final Names names;
+  private final Bindings bindings;
 
-  TracingIrqBypass(Kernel kernel, IrqBypass inner, Recorder rec) {
+  TracingIrqBypass(Kernel kernel, IrqBypass inner, Recorder rec, Bindings bindings) {
     this.kernel = kernel;
     this.inner = inner;
     this.rec = rec;
     this.names = rec.names();
+    this.bindings = bindings;
   }
 
   @Override
@@ -44,6 +46,7 @@ final class TracingIrqBypass implements IrqBypass {
 
   @Override
   public void unregisterProducer(IrqBypassProducer producer) {
+    traceCallbacks(producer);
     call("irq_bypass_unregister_producer", names.of(producer), "irq_bypass_unregister_producer(" + names.of(producer) + ")", () -> {
       inner.unregisterProducer(producer);
       return Integer.MIN_VALUE;
@@ -60,6 +63,7 @@ final class TracingIrqBypass implements IrqBypass {
 
   @Override
   public void unregisterConsumer(IrqBypassConsumer consumer) {
+    traceCallbacks(consumer);
     call("irq_bypass_unregister_consumer", names.of(consumer), "irq_bypass_unregister_consumer(" + names.of(consumer) + ")", () -> {
       inner.unregisterConsumer(consumer);
       return Integer.MIN_VALUE;
@@ -96,7 +100,13 @@ final class TracingIrqBypass implements IrqBypass {
   // ------------------------------------------------------------------ callbacks
 
   private void traceCallbacks(IrqBypassProducer p) {
+    if (p == null || p.isFreed()) {
+      return;
+    }
     try (Kernel.Scope quiet = kernel.kasanDisableCurrent()) {
+      if (p.addConsumer() != null) {
+        bindings.canBeTold(p);
+      }
       if (p.addConsumer() != null && !(p.addConsumer() instanceof TracedAdd)) {
         p.setAddConsumer(new TracedAdd<>("add_consumer", p.addConsumer()));
       }
@@ -108,7 +118,13 @@ final class TracingIrqBypass implements IrqBypass {
   }
 
   private void traceCallbacks(IrqBypassConsumer c) {
+    if (c == null || c.isFreed()) {
+      return;
+    }
     try (Kernel.Scope quiet = kernel.kasanDisableCurrent()) {
+      if (c.addProducer() != null) {
+        bindings.canBeTold(c);
+      }
       if (c.addProducer() != null && !(c.addProducer() instanceof TracedAdd)) {
         c.setAddProducer(new TracedAdd<>("add_producer", c.addProducer()));
       }
@@ -146,6 +162,15 @@ final class TracingIrqBypass implements IrqBypass {
     return f;
   }
 
+  /** Tells {@link Bindings} what {@code self} was told of {@code other}. */
+  private void told(Object self, Object other, boolean add, int ret) {
+    if (self instanceof IrqBypassProducer p && other instanceof IrqBypassConsumer c) {
+      bindings.producerTold(p, c, add, ret);
+    } else if (self instanceof IrqBypassConsumer c && other instanceof IrqBypassProducer p) {
+      bindings.consumerTold(c, p, add, ret);
+    }
+  }
+
   private final class TracedAdd<S, O> implements Add<S, O>, Traced {
     private final String name;
     private final Add<S, O> fn;
@@ -169,6 +194,7 @@ final class TracingIrqBypass implements IrqBypass {
       }
       f.put("ret", Errno.name(ret));
       rec.complete(line, head + " = " + Errno.name(ret), f);
+      told(self, other, true, ret);
       return ret;
     }
   }
@@ -193,6 +219,7 @@ final class TracingIrqBypass implements IrqBypass {
       } finally {
         rec.leave();
       }
+      told(self, other, false, 0);
     }
   }
 

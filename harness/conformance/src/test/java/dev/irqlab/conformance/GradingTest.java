@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.irqlab.spi.Feature;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.Link;
+import dev.irqlab.spi.Symptom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +36,47 @@ class GradingTest {
     assertEquals(Grade.PASS, plain.cell("REG-01").orElseThrow().grade());
 
     Column declared = run(new StubRevision(StubRevision.Fault.NONE, b -> b
-        .deviates("REG-09", "takes NULL as a key", LINK)
-        .deviates("REG-01", "claims a producer cannot register alone", LINK)));
+        .deviates("REG-09", "takes NULL as a key", LINK, Symptom.in("null-key").step("consumer"))
+        .deviates("REG-01", "claims a producer cannot register alone", LINK, Symptom.in("producer-alone").step("reg"))));
     Cell known = declared.cell("REG-09").orElseThrow();
     assertEquals(Grade.KNOWN, known.grade());
     assertEquals("takes NULL as a key", known.deviation().why());
     assertEquals(LINK.url(), known.deviation().url());
     assertEquals(Grade.STALE, declared.cell("REG-01").orElseThrow().grade());
+  }
+
+  /** A declaration covers the failure it names, not the clause: a failure with another symptom is unexpected. */
+  @Test
+  void aFailureWithAnUndeclaredSymptomIsUnexpectedAndNamesBoth() {
+    Column c = run(new StubRevision(StubRevision.Fault.NONE, b -> b
+        .deviates("REG-09", "takes NULL as a key, says the producer", LINK, Symptom.in("null-key").step("producer"))));
+    Cell cell = c.cell("REG-09").orElseThrow();
+    assertEquals(Grade.FAIL, cell.grade());
+    assertTrue(cell.detail().startsWith(Cell.NOT_DECLARED + "in null-key, step consumer: "), cell.detail());
+    assertTrue(cell.detail().endsWith("; declared: in null-key, step producer"), cell.detail());
+  }
+
+  @Test
+  void aDeclaredSymptomThatDoesNotShowIsStale() {
+    Column c = run(new StubRevision(StubRevision.Fault.NONE, b -> b
+        .deviates("REG-09", "takes NULL as a key, and KASAN says so", LINK,
+            Symptom.in("null-key").step("consumer").detail("producer got 0"), Symptom.in("null-key").report("KASAN"))));
+    Cell cell = c.cell("REG-09").orElseThrow();
+    assertEquals(Grade.STALE, cell.grade());
+    assertTrue(cell.detail().startsWith(Cell.NOT_FOUND + "KASAN in null-key"), cell.detail());
+    assertEquals(List.of("/producer got 0/ in null-key, step consumer", "KASAN in null-key"), cell.deviation().symptoms());
+  }
+
+  /** The oops of a revision that now dereferences NULL is not the list corruption its parent declares. */
+  @Test
+  void aNewOopsIsNotTakenForADeclaredListCorruption() {
+    Column c = run(new StubRevision(StubRevision.Fault.THROWS, b -> b
+        .deviates("INV-04", "corrupts the list on a failed unregister", LINK,
+            Symptom.in("unregister-failed-producer").step("unreg").report("LIST_CORRUPTION"))));
+    Cell cell = c.cell("INV-04").orElseThrow();
+    assertEquals(Grade.FAIL, cell.grade());
+    assertTrue(cell.detail().startsWith(Cell.NOT_DECLARED + "BUG in "), cell.detail());
+    assertTrue(cell.detail().contains("BUG: kernel NULL pointer dereference"), cell.detail());
   }
 
   @Test

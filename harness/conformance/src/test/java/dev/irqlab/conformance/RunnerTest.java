@@ -48,12 +48,36 @@ class RunnerTest {
     assertTrue(Trace.render(step.entries()).contains("  c0.add_producer(p0) = -EBUSY"), Trace.render(step.entries()).toString());
   }
 
+  /** A Java exception out of a manager is the oops it stands for, with the faulting line, and it ends the task. */
   @Test
-  void aRevisionThatThrowsStopsItsRunAndSaysWhere() {
+  void aRevisionThatThrowsOopsesAndSaysWhere() {
     Trace t = Runner.run(Scenarios.api().get(1), new StubRevision(StubRevision.Fault.THROWS), V616);
-    assertEquals(Trace.Outcome.Kind.EXCEPTION, t.outcome().kind());
-    assertTrue(t.outcome().detail().startsWith("NullPointerException"), t.outcome().detail());
-    assertEquals(3, t.steps().size(), "the steps after the one that threw do not run");
+    assertEquals(Trace.Outcome.Kind.OOPS, t.outcome().kind());
+    assertEquals("[BUG] BUG: kernel NULL pointer dereference, address: NULL", t.outcome().detail());
+    assertEquals(3, t.steps().size(), "the steps after the one that oopsed do not run");
+    List<String> lines = t.lines();
+    int bug = java.util.stream.IntStream.range(0, lines.size())
+        .filter(i -> lines.get(i).startsWith("    [BUG] BUG: kernel NULL pointer dereference, address: NULL at StubRevision$Manager.registerConsumer("))
+        .findFirst().orElse(-1);
+    assertTrue(bug > 0, String.join("\n", lines));
+    assertTrue(lines.get(bug + 1).matches("      RIP: StubRevision\\$Manager\\.registerConsumer\\(StubRevision\\.java:\\d+\\)"), lines.get(bug + 1));
+    assertTrue(lines.stream().anyMatch(l -> l.contains("(Java: NullPointerException")), String.join("\n", lines));
+    assertTrue(lines.stream().noneMatch(l -> l.contains("exception")), "no Java exception line: " + String.join("\n", lines));
+  }
+
+  /** An exception out of the harness itself (here, this test's own frame) is an internal error, never a fault of the revision. */
+  @Test
+  void anExceptionOfTheHarnessIsAnInternalError() {
+    dev.irqlab.kernel.Kernel kernel = new dev.irqlab.kernel.Kernel();
+    Recorder rec = new Recorder(new Names(kernel));
+    Trace.Outcome o = Runner.died(new IllegalStateException("a bug of the harness"), kernel, rec, 2);
+    assertEquals(Trace.Outcome.Kind.EXCEPTION, o.kind());
+    assertEquals(2, o.step());
+    List<TraceEntry> entries = rec.take();
+    assertEquals(1, entries.size());
+    assertTrue(entries.get(0).text().startsWith("internal error of irqlab (not of the revision): IllegalStateException: a bug of the harness at "),
+        entries.get(0).text());
+    assertTrue(kernel.log().events().isEmpty(), "the kernel logged no oops for it");
   }
 
   @Test
@@ -74,7 +98,7 @@ class RunnerTest {
       Cell consumer = c.cell("REG-02").orElseThrow();
       assertEquals(Grade.FAIL, consumer.grade(), f.name());
       String expected = switch (f) {
-        case THROWS -> "exception in step 3: NullPointerException";
+        case THROWS -> "oops in step 3: [BUG] BUG: kernel NULL pointer dereference";
         case HANGS -> "hang in step 1: did not finish within 2 s";
         default -> "oops in step 3: [LOCKDEP] WARNING: possible recursive locking detected";
       };

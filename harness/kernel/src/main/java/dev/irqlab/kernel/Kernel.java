@@ -184,30 +184,37 @@ public final class Kernel {
   }
 
   /**
-   * Turns a Java exception out of ported code into the oops it stands for: a {@link
-   * NullPointerException} is a NULL pointer dereference, anything else an unexpected fault.
-   * An {@link Oops} is returned as it is.
+   * Turns a Java exception out of ported code into the oops it stands for, logged as the kernel
+   * logs one: a {@link NullPointerException} is a NULL pointer dereference, an index out of
+   * bounds a page fault, a {@link ClassCastException} a general protection fault, an {@link
+   * ArithmeticException} a divide error, a {@link StackOverflowError} the stack guard page, and
+   * anything else thrown on purpose a {@code BUG()}. The details name the faulting place ({@code
+   * RIP}, the first frame of the ported code), a short call trace and the Java exception. An
+   * {@link Oops} is returned as it is.
    */
-  public Oops oopsFor(RuntimeException e) {
+  public Oops oopsFor(Throwable e) {
+    return oopsFor(e, OopsText::kernelPackage);
+  }
+
+  /**
+   * {@link #oopsFor(Throwable)}, with {@code kernelCode} saying which classes are kernel code (the
+   * frames the call trace shows), by name.
+   */
+  public Oops oopsFor(Throwable e, java.util.function.Predicate<String> kernelCode) {
     if (e instanceof Oops o) {
       return o;
     }
-    Site site = siteOf(e);
-    String message =
-        e instanceof NullPointerException
-            ? "BUG: kernel NULL pointer dereference, address: 0000000000000000"
-            : "BUG: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
-    KernelEvent event = log(EventKind.BUG, LogLevel.EMERG, message, site, List.of("RIP: " + site));
-    return new Oops(event, e);
-  }
-
-  private static Site siteOf(Throwable e) {
-    for (StackTraceElement f : e.getStackTrace()) {
-      if (!f.getClassName().startsWith("java.")) {
-        return new Site(f.getClassName(), f.getMethodName(), String.valueOf(f.getFileName()), f.getLineNumber());
-      }
+    List<Site> frames = OopsText.frames(e, kernelCode);
+    Site rip = OopsText.rip(frames);
+    List<String> details = new java.util.ArrayList<>();
+    details.add("RIP: " + rip);
+    if (frames.size() > 1) {
+      details.add("Call Trace:");
+      frames.stream().skip(frames.indexOf(rip) + 1L).limit(OopsText.CALL_TRACE).forEach(f -> details.add(" " + f));
     }
-    return Site.UNKNOWN;
+    details.add("(Java: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    KernelEvent event = log(EventKind.BUG, LogLevel.EMERG, OopsText.headline(e, rip), rip, details);
+    return new Oops(event, e);
   }
 
   // ---------------------------------------------------------------- context

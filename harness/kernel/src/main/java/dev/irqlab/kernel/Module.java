@@ -31,6 +31,7 @@ public final class Module {
   private final AtomicInteger refcnt = new AtomicInteger(MODULE_REF_BASE);
   private volatile ModuleState state = ModuleState.LIVE;
   private volatile Runnable exit;
+  private final List<Module> holders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Module(Kernel kernel, String name, boolean builtin) {
     this.kernel = kernel;
@@ -58,6 +59,22 @@ public final class Module {
 
   public ModuleState state() {
     return state;
+  }
+
+  /**
+   * {@code ref_module(importer, this)}: {@code importer} uses this module's exported symbols, so
+   * this module cannot be unloaded while {@code importer} is loaded (the module loader records
+   * the use when it resolves the importer's symbols).
+   */
+  public void usedBy(Module importer) {
+    if (!builtin && !holders.contains(importer)) {
+      holders.add(importer);
+    }
+  }
+
+  /** The loaded modules that import this one's symbols, in load order ({@code /sys/module/NAME/holders}). */
+  public List<Module> holders() {
+    return holders.stream().filter(m -> m.state != ModuleState.UNLOADED).toList();
   }
 
   /** {@code module_exit(fn)}: what {@link #unload()} runs once nobody holds a reference. */
@@ -122,8 +139,9 @@ public final class Module {
 
   /**
    * {@code delete_module()}: 0 when the module was removed (its exit function ran), {@code
-   * -EWOULDBLOCK} while it is referenced, {@code -EBUSY} when it is not live, {@code -ENOENT}
-   * for built-in code.
+   * -EWOULDBLOCK} while a module that imports it is loaded or while it is referenced, {@code
+   * -EBUSY} when it is not live, {@code -ENOENT} for built-in code. A refusal logs what {@code
+   * rmmod} prints.
    */
   public int unload() {
     if (builtin) {
@@ -131,6 +149,12 @@ public final class Module {
     }
     if (state != ModuleState.LIVE) {
       return -Errno.EBUSY;
+    }
+    List<Module> users = holders();
+    if (!users.isEmpty()) {
+      kernel.prInfo("rmmod: ERROR: Module %s is in use by: %s", name,
+          String.join(" ", users.stream().map(Module::name).toList()));
+      return -Errno.EWOULDBLOCK;
     }
     state = ModuleState.GOING;
     if (tryReleaseModuleRef() != 0) {

@@ -163,9 +163,15 @@ public record RevisionInfo(
       return this;
     }
 
-    /** A clause it is known not to meet: one sentence on what it does instead, and a link. */
-    public Builder deviates(String clause, String why, Link link) {
-      deviations.add(new Deviation(clause, why, link));
+    /**
+     * A clause it is known not to meet: one sentence on what it does instead, a link, and the
+     * failures that show it (at least one).
+     */
+    public Builder deviates(String clause, String why, Link link, Symptom symptom, Symptom... more) {
+      List<Symptom> symptoms = new ArrayList<>();
+      symptoms.add(symptom);
+      symptoms.addAll(List.of(more));
+      deviations.add(new Deviation(clause, symptoms, why, link));
       return this;
     }
 

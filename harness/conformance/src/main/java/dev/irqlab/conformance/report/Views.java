@@ -78,6 +78,9 @@ public final class Views {
   public static String why(Cell c) {
     if (c.grade() == Grade.STALE) {
       String declared = c.deviation() == null ? "a deviation" : "\"" + Text.oneLine(c.deviation().why()) + "\"";
+      if (c.detail().startsWith(Cell.NOT_FOUND)) {
+        return "declares " + declared + ", " + Text.oneLine(c.detail());
+      }
       return "declares " + declared + ", but " + (c.detail().isEmpty() ? "the clause holds" : "the clause is n/a: " + Text.oneLine(c.detail()));
     }
     return Text.oneLine(c.detail());

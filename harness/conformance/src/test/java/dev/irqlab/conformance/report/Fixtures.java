@@ -50,7 +50,7 @@ final class Fixtures {
   static Cell known(String clause, String detail) {
     return new Cell(clause, Grade.KNOWN, detail,
         new Cell.DeclaredDeviation("A failed connect leaves the producer stored.", "NAK by Alex Williamson",
-            "https://lore.kernel.org/all/20230802123017.5695fe0a.alex.williamson@redhat.com/"));
+            "https://lore.kernel.org/all/20230802123017.5695fe0a.alex.williamson@redhat.com/", List.of("/producers p0/ in connect-fails, step connect")));
   }
 
   /** The trace of connect-fails: {@code leaves} says whether p0 stays registered. */
@@ -92,7 +92,7 @@ final class Fixtures {
             cell("REG-01", Grade.FAIL, "irq_bypass_register_producer returned -EBUSY for a free token " + TRICKY
                 + ", which is wrong, and this detail is long enough to be wrapped"),
             cell("ERR-02", Grade.PASS, ""), new Cell("LOCK-01", Grade.STALE, "", new Cell.DeclaredDeviation(
-                "Holds the mutex on return.", "v1 review", "https://lore.kernel.org/all/y/")),
+                "Holds the mutex on return.", "v1 review", "https://lore.kernel.org/all/y/", List.of("LOCKDEP in producer-first"))),
             cell("LIFE-03", Grade.PASS, "")), List.of(trace("cleanup-v1-2025", false))));
     return new Matrix(Matrix.SCHEMA, CLAUSES, List.of(SCENARIO), columns);
   }
