@@ -25,6 +25,11 @@ public record Deviation(String clause, List<Symptom> symptoms, String why, Link 
     if (symptoms.isEmpty()) {
       throw new IllegalArgumentException("deviation from " + clause + " names no symptom: say in which scenarios it fails, and how");
     }
+    for (Symptom s : symptoms) {
+      if (!s.saysWhat()) {
+        throw new IllegalArgumentException("deviation from " + clause + ": the symptom " + s + " says nothing of the failure: give a step, a report or a detail");
+      }
+    }
     if (why == null || why.isBlank()) {
       throw new IllegalArgumentException("deviation from " + clause + " gives no reason");
     }

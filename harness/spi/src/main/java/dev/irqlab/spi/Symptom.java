@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * account of it. A failure of the same clause with another symptom is not covered, so a new
  * fault is never taken for the declared one.
  *
- * <p>Build one with {@link #in}: {@code Symptom.in("unregister-failed").step("unreg")
+ * <p>Make one with {@link #in}: {@code Symptom.in("unregister-failed").step("unreg")
  * .report("LIST_CORRUPTION")}, {@code Symptom.in("null-key").detail("producer got 0")}.
  *
  * @param scenarios the scenarios of the suite it shows in (at least one)
@@ -35,14 +35,19 @@ public record Symptom(List<String> scenarios, String step, String report, String
         throw new IllegalArgumentException("symptom pattern '" + detail + "' is not a regular expression: " + e.getDescription(), e);
       }
     }
-    if (step == null && report == null && detail == null) {
-      throw new IllegalArgumentException("a symptom in " + scenarios + " says nothing of the failure: give a step, a report or a detail");
-    }
   }
 
-  /** A symptom in {@code scenarios}; say what it is with {@link #step}, {@link #report}, {@link #detail}. */
-  public static Builder in(String... scenarios) {
-    return new Builder(List.of(scenarios));
+  /**
+   * A symptom in {@code scenarios}, of any failure there until {@link #step}, {@link #report}
+   * or {@link #detail} says which; a {@link Deviation} takes only a symptom that says.
+   */
+  public static Symptom in(String... scenarios) {
+    return new Symptom(List.of(scenarios), null, null, null);
+  }
+
+  /** True when it says something of the failure: a step, a report or a detail. */
+  public boolean saysWhat() {
+    return step != null || report != null || detail != null;
   }
 
   /**
@@ -68,30 +73,6 @@ public record Symptom(List<String> scenarios, String step, String report, String
     }
     String where = "in " + String.join(", ", scenarios) + (step == null ? "" : ", step " + step);
     return what.isEmpty() ? where : String.join(" ", what) + " " + where;
-  }
-
-  /** Builds a {@link Symptom}. */
-  public static final class Builder {
-    private final List<String> scenarios;
-
-    private Builder(List<String> scenarios) {
-      this.scenarios = scenarios;
-    }
-
-    /** The failure shows in the step labelled {@code label}. */
-    public Symptom step(String label) {
-      return new Symptom(scenarios, Objects.requireNonNull(label, "label"), null, null);
-    }
-
-    /** The failure raises a report or outcome of {@code kind}, in any step. */
-    public Symptom report(String kind) {
-      return new Symptom(scenarios, null, kind.toUpperCase(Locale.ROOT), null);
-    }
-
-    /** The clause's account of the failure contains {@code regex}. */
-    public Symptom detail(String regex) {
-      return new Symptom(scenarios, null, null, regex);
-    }
   }
 
   /** The same symptom, shown in step {@code label} only. */
