@@ -6,6 +6,7 @@ import dev.irqlab.spi.IrqBypassProducer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +28,8 @@ final class Bindings {
 
   private final Map<Pair, Boolean> producerViews = new LinkedHashMap<>();
   private final Map<Pair, Boolean> consumerViews = new LinkedHashMap<>();
-  private final Map<Pair, Boolean> order = new LinkedHashMap<>();
-  private final Set<Object> told = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Pair> order = new LinkedHashSet<>();
+  private final Set<Object> tellable = Collections.newSetFromMap(new IdentityHashMap<>());
   private final boolean producerCallbacks;
 
   /**
@@ -42,7 +43,7 @@ final class Bindings {
   /** {@code object} has an {@code add} callback: its view of its pairs counts. */
   void canBeTold(Object object) {
     if (producerCallbacks || !(object instanceof IrqBypassProducer)) {
-      told.add(object);
+      tellable.add(object);
     }
   }
 
@@ -58,7 +59,7 @@ final class Bindings {
 
   private void record(Map<Pair, Boolean> views, Pair pair, boolean connected) {
     views.put(pair, connected);
-    order.putIfAbsent(pair, Boolean.TRUE);
+    order.add(pair);
   }
 
   /**
@@ -69,13 +70,13 @@ final class Bindings {
   List<String> connections(Names names, List<IrqBypass.Connection> manager) {
     List<String> out = new ArrayList<>();
     for (IrqBypass.Connection c : manager) {
-      if (!told.contains(c.producer()) && !told.contains(c.consumer())) {
-        order.putIfAbsent(new Pair(c.producer(), c.consumer()), Boolean.FALSE);
+      if (!tellable.contains(c.producer()) && !tellable.contains(c.consumer())) {
+        order.add(new Pair(c.producer(), c.consumer()));
       }
     }
-    for (Pair pair : order.keySet()) {
-      Boolean p = told.contains(pair.producer()) ? producerViews.getOrDefault(pair, false) : null;
-      Boolean c = told.contains(pair.consumer()) ? consumerViews.getOrDefault(pair, false) : null;
+    for (Pair pair : order) {
+      Boolean p = tellable.contains(pair.producer()) ? producerViews.getOrDefault(pair, false) : null;
+      Boolean c = tellable.contains(pair.consumer()) ? consumerViews.getOrDefault(pair, false) : null;
       boolean untold = p == null && c == null;
       boolean any = Boolean.TRUE.equals(p) || Boolean.TRUE.equals(c)
           || untold && manager.contains(new IrqBypass.Connection(pair.producer(), pair.consumer()));
