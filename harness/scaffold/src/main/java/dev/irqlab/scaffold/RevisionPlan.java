@@ -36,8 +36,11 @@ public final class RevisionPlan {
     this.edits = List.copyOf(edits);
   }
 
-  /** The new module's files, by path relative to its folder. */
-  SortedMap<String, byte[]> files() {
+  /**
+   * The new module's files, by path relative to its folder ({@code src/main/java/Provider.java}),
+   * as {@link #write} would write them.
+   */
+  public SortedMap<String, byte[]> files() {
     return files;
   }
 
