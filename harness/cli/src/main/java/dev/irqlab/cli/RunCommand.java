@@ -7,13 +7,11 @@ import dev.irqlab.conformance.ScenarioException;
 import dev.irqlab.conformance.ScenarioParser;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Trace;
+import dev.irqlab.conformance.io.TextFileException;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.RunReport;
 import dev.irqlab.spi.LoadedRevision;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,16 +84,9 @@ final class RunCommand implements Callable<Integer> {
 
   /** The scenario in {@code file}; a usage error saying where and why when it cannot be read. */
   static Scenario parse(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new UsageException(file + ": is a directory: expected a scenario file");
-    }
     try {
       return ScenarioParser.parse(file);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException(file + ": cannot read: " + e.getMessage());
-    } catch (ScenarioException e) {
+    } catch (TextFileException | ScenarioException e) {
       throw new UsageException(e.getMessage());
     }
   }
