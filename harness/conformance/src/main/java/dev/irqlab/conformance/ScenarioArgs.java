@@ -1,5 +1,6 @@
 package dev.irqlab.conformance;
 
+import dev.irqlab.conformance.io.Quote;
 import dev.irqlab.kernel.Errno;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class ScenarioArgs {
   }
 
   private ScenarioException unexpected(Word w) {
-    return error(w, "unexpected " + ScenarioException.quote(w.text) + ": expected '" + usage + "'");
+    return error(w, "unexpected " + Quote.of(w.text) + ": expected '" + usage + "'");
   }
 
   /** The first {@code count} words (verb included) are positional; the rest are options. */
@@ -95,7 +96,7 @@ final class ScenarioArgs {
       }
       String key = w.text.substring(0, eq);
       if (options.put(key, w) != null) {
-        throw error(w, "option " + ScenarioException.quote(key) + " given twice: expected it once");
+        throw error(w, "option " + Quote.of(key) + " given twice: expected it once");
       }
     }
   }
@@ -132,7 +133,7 @@ final class ScenarioArgs {
         // an unknown name: said below
       }
     }
-    throw error(valueColumn(w), ScenarioException.quote(v) + " is not an errno: expected 0 or a name such as -EBUSY");
+    throw error(valueColumn(w), Quote.of(v) + " is not an errno: expected 0 or a name such as -EBUSY");
   }
 
   /** Option {@code key} as a number from {@code min} to {@code max}; {@code dflt} when absent. */
@@ -156,7 +157,7 @@ final class ScenarioArgs {
     }
     String v = value(w);
     if (!List.of(allowed).contains(v)) {
-      throw error(valueColumn(w), ScenarioException.quote(v) + " is not a choice of " + key + ": expected " + String.join(", ", allowed));
+      throw error(valueColumn(w), Quote.of(v) + " is not a choice of " + key + ": expected " + String.join(", ", allowed));
     }
     return v;
   }
@@ -165,7 +166,7 @@ final class ScenarioArgs {
   void done() {
     for (Map.Entry<String, Word> e : options.entrySet()) {
       if (!used.contains(e.getKey())) {
-        throw error(e.getValue(), "unknown option " + ScenarioException.quote(e.getKey()) + ": expected '" + usage + "'");
+        throw error(e.getValue(), "unknown option " + Quote.of(e.getKey()) + ": expected '" + usage + "'");
       }
     }
   }
@@ -178,7 +179,7 @@ final class ScenarioArgs {
     String range = "expected " + what + " from " + min + " to " + max;
     Matcher m = NUMBER.matcher(w.text);
     if (!m.matches()) {
-      throw new ScenarioException(file, line, w.column, ScenarioException.quote(w.text) + " is not a number: " + range);
+      throw new ScenarioException(file, line, w.column, Quote.of(w.text) + " is not a number: " + range);
     }
     String digits = m.group(2) != null ? m.group(2) : m.group(3);
     BigInteger value = digits.length() > 12 ? null : new BigInteger(digits, m.group(2) != null ? 16 : 10);
@@ -186,7 +187,7 @@ final class ScenarioArgs {
       value = value.negate();
     }
     if (value == null || value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw new ScenarioException(file, line, w.column, ScenarioException.quote(w.text) + " is out of range: " + range);
+      throw new ScenarioException(file, line, w.column, Quote.of(w.text) + " is out of range: " + range);
     }
     return value.intValueExact();
   }

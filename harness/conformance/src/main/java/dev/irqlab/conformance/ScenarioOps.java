@@ -1,6 +1,7 @@
 package dev.irqlab.conformance;
 
 import dev.irqlab.conformance.ScenarioArgs.Word;
+import dev.irqlab.conformance.io.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class ScenarioOps {
   static Op op(ScenarioArgs a) {
     String verb = a.text(0);
     if (!ScenarioParser.VERBS.containsKey(verb)) {
-      throw a.error(a.word(0), "unknown operation " + ScenarioException.quote(verb) + ": expected one of " + String.join(", ", ScenarioParser.VERBS.keySet()));
+      throw a.error(a.word(0), "unknown operation " + Quote.of(verb) + ": expected one of " + String.join(", ", ScenarioParser.VERBS.keySet()));
     }
     return switch (verb) {
       case "producer", "consumer", "script" -> apiObject(a);
@@ -85,7 +86,7 @@ final class ScenarioOps {
     a.need(2, 2);
     String what = a.text(1);
     if (!List.of("kmalloc", "try_module_get", "irq_set_vcpu_affinity", "off").contains(what)) {
-      throw a.error(a.word(1), "unknown fault " + ScenarioException.quote(what) + ": expected kmalloc, try_module_get, irq_set_vcpu_affinity or off");
+      throw a.error(a.word(1), "unknown fault " + Quote.of(what) + ": expected kmalloc, try_module_get, irq_set_vcpu_affinity or off");
     }
     return new Op.Fail(what);
   }
@@ -156,7 +157,7 @@ final class ScenarioOps {
         a.need(3, 3);
         String s = a.text(2);
         if (!s.equals("driver-ok") && !s.equals("reset")) {
-          throw a.error(a.word(2), "unknown status " + ScenarioException.quote(s) + ": expected driver-ok or reset");
+          throw a.error(a.word(2), "unknown status " + Quote.of(s) + ": expected driver-ok or reset");
         }
         return new Op.Status(a.text(1), s.equals("driver-ok"));
       }
@@ -172,7 +173,7 @@ final class ScenarioOps {
     Matcher m = FIRE.matcher(source);
     if (!m.matches()) {
       throw new ScenarioException(file, line, column,
-          "bad interrupt source " + ScenarioException.quote(source) + ": expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN");
+          "bad interrupt source " + Quote.of(source) + ": expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN");
     }
     int max = switch (m.group(2)) {
       case "msix" -> MAX_MSIX - 1;
@@ -187,7 +188,7 @@ final class ScenarioOps {
   private static String index(ScenarioArgs a, int i) {
     String w = a.text(i);
     if (!w.equals("msi") && !w.equals("msix")) {
-      throw a.error(a.word(i), "unknown interrupt index " + ScenarioException.quote(w) + ": expected msi or msix");
+      throw a.error(a.word(i), "unknown interrupt index " + Quote.of(w) + ": expected msi or msix");
     }
     return w;
   }

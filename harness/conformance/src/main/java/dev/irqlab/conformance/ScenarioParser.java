@@ -1,6 +1,7 @@
 package dev.irqlab.conformance;
 
 import dev.irqlab.conformance.ScenarioArgs.Word;
+import dev.irqlab.conformance.io.Quote;
 import dev.irqlab.conformance.io.TextFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class ScenarioParser {
     }
     if (first.text().endsWith(":")) {
       throw new ScenarioException(file, line, first.column(),
-          "bad label " + ScenarioException.quote(first.text()) + ": expected lower-case letters, digits and '-', then ':'");
+          "bad label " + Quote.of(first.text()) + ": expected lower-case letters, digits and '-', then ':'");
     }
     return null;
   }
@@ -152,7 +153,7 @@ public final class ScenarioParser {
     Word w = words.get(1);
     if (!ID.matcher(w.text()).matches()) {
       throw new ScenarioException(file, line, w.column(),
-          "bad scenario id " + ScenarioException.quote(w.text()) + ": expected lower-case letters, digits, '.' and '-'");
+          "bad scenario id " + Quote.of(w.text()) + ": expected lower-case letters, digits, '.' and '-'");
     }
     return w.text();
   }
