@@ -31,6 +31,19 @@ public final class Quote {
     return out.append(i < text.length() ? "...'" : "'").toString();
   }
 
+  /** {@code text} with every character that would not show escaped as {@link #of} escapes it, unquoted and whole. */
+  public static String visible(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (shows(c)) {
+        out.appendCodePoint(c);
+      } else {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+      }
+    });
+    return out.toString();
+  }
+
   private static boolean shows(int c) {
     if (c == ' ') {
       return true;
