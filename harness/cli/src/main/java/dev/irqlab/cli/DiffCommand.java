@@ -7,10 +7,12 @@ import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.Text;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +51,10 @@ final class DiffCommand implements Callable<Integer> {
       description = "Run the revisions named by id with this era's drivers. Default: each with its own.")
   String era;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (whole or not at all) instead of the standard output.")
+  Path output;
+
   /**
    * One side as the user named it.
    *
@@ -60,6 +66,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output);
     Revisions all = Revisions.load();
     Operand x = operand(a, all);
     Operand y = operand(b, all);
@@ -71,7 +78,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     Matrix now = run.isEmpty() ? null : Revisions.run(Suite.standard(), all.select(run), Revisions.era(era));
     List<ReportDiff.Side[]> pairs = pairs(x, y, now);
-    PrintWriter out = spec.commandLine().getOut();
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
     for (int i = 0; i < pairs.size(); i++) {
       if (i > 0) {
         out.println();
@@ -83,6 +91,9 @@ final class DiffCommand implements Callable<Integer> {
       only(y, x, out);
     }
     out.flush();
+    String summary = String.format(Locale.ROOT, "%s against %s, %d revision%s compared.", x.label(), y.label(),
+        pairs.size(), pairs.size() == 1 ? "" : "s");
+    Output.emit(spec.commandLine().getOut(), output, text.toString(), summary);
     return Main.OK;
   }
 

@@ -58,7 +58,7 @@ class ReportsTest {
   void writingIntoAMissingFolderSaysSoAndWritesNothing() {
     Path file = dir.resolve("no/such/dir/report.json");
     ReportException e = assertThrows(ReportException.class, () -> Reports.write(Fixtures.matrix(), file));
-    assertEquals("cannot write " + file + ": no such file or directory", e.getMessage());
+    assertEquals("cannot write " + file + ": no such directory " + file.getParent(), e.getMessage());
   }
 
   @Test
