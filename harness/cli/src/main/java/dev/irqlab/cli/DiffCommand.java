@@ -9,6 +9,7 @@ import dev.irqlab.conformance.report.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +100,8 @@ final class DiffCommand implements Callable<Integer> {
 
   /** Reads one side: a report file, FILE:ID, or a revision id. */
   private static Operand operand(String arg, Revisions all) {
-    Path path = Path.of(arg);
-    if (Files.isRegularFile(path)) {
-      Matrix m = Reports.read(path);
+    if (isFile(arg)) {
+      Matrix m = Reports.read(Path.of(arg));
       if (m.columns().size() == 1) {
         String id = m.columns().get(0).revision().id();
         return new Operand(arg + ":" + id, m, id);
@@ -109,7 +109,7 @@ final class DiffCommand implements Callable<Integer> {
       return new Operand(arg, m, null);
     }
     int colon = arg.lastIndexOf(':');
-    if (colon > 0 && Files.isRegularFile(Path.of(arg.substring(0, colon)))) {
+    if (colon > 0 && isFile(arg.substring(0, colon))) {
       String file = arg.substring(0, colon);
       String id = arg.substring(colon + 1);
       Matrix m = Reports.read(Path.of(file));
@@ -125,6 +125,15 @@ final class DiffCommand implements Callable<Integer> {
       throw new UsageException((colon > 0 ? arg.substring(0, colon) : arg) + ": no such file");
     }
     throw new UsageException("'" + arg + "' is neither a revision nor a report file: the revisions are " + all.ids());
+  }
+
+  /** Whether {@code name} is a regular file; false for a name no file can have (a NUL character). */
+  private static boolean isFile(String name) {
+    try {
+      return Files.isRegularFile(Path.of(name));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** The columns to compare, each pair in the order A, B. */

@@ -74,6 +74,9 @@ final class StressCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Measure.checkFormat(spec.commandLine(), format);
     Output.check(plot);
+    if (jobs < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
+    }
     StressPlan plan = Measure.parse(spec.commandLine(), () -> new StressPlan(threads, irqfds, producers, cpus));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
     StressReport report;
