@@ -83,6 +83,7 @@ public final class Main implements Runnable {
   static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExpandAtFiles(false);
     cli.registerConverter(Path.class, Main::path);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
@@ -100,6 +101,9 @@ public final class Main implements Runnable {
 
   /** A path argument; one the file system cannot name (a NUL character) is a usage error. */
   private static Path path(String value) {
+    if (value.isBlank()) {
+      throw new CommandLine.TypeConversionException(Quote.of(value) + " is not a path: expected a file name");
+    }
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {
