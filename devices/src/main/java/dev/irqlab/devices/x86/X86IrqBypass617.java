@@ -92,7 +92,13 @@ final class X86IrqBypass617 extends X86IrqBypass {
    */
   int kvmPiUpdateIrte(KvmIrqfd irqfd, KvmIrqRoutingEntry entry) {
     Kvm kvm = irqfd.kvm();
-    int hostIrq = irqfd.producer().irq();
+    IrqBypassProducer producer = irqfd.producer();
+    if (producer == null) {
+      // irqfd->producer->irq: a del_producer after an add_producer that failed and cleared the
+      // producer (a manager that keeps such a pair connected) faults on NULL, as the C code does.
+      throw kernel.oopsFor(new NullPointerException("irqfd->producer"));
+    }
+    int hostIrq = producer.irq();
     if (kernel.warnOnOnce(!hasIrqBypass())) {
       return -Errno.EINVAL;
     }

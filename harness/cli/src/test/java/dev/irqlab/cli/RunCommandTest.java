@@ -126,4 +126,21 @@ class RunCommandTest {
     assertEquals("    no such queue vd0.vq9 (the device has 4) = -EINVAL", lines.get(lines.indexOf("fire vd0.vq9") + 1), r.out());
     assertEquals("result: completed", lines.get(lines.size() - 1));
   }
+
+  /**
+   * xarray-v2-2023 keeps an irqfd connected after its connect failed, and the proposal's drivers
+   * clear the irqfd's producer then: the del_producer that follows dereferences the NULL
+   * producer in kvm_pi_update_irte, an oops as in the kernel, not an exception of the model.
+   */
+  @Test
+  void aNullProducerInKvmPiUpdateIrteIsAnOops() throws IOException {
+    Path f = write("null-producer.irq", String.join("\n", "vm vm0", "vfio vfio0", "eventfd efd0",
+        "route vm0 24 vcpu=1 vector=0x41", "set-irqs vfio0 msix 0 efd0", "fail irq_set_vcpu_affinity",
+        "irqfd vm0 efd0 24", "fail off", "disable-irqs vfio0 msix", ""));
+    Cli.Run r = Cli.run("run", f.toString(), "--revision", "xarray-v2-2023", "--era", "proposal-report-errors");
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.contains("oops in step 9: [BUG] BUG: kernel NULL pointer dereference, address: NULL"), r.out());
+    assertEquals("result: oops", lines.get(lines.size() - 1));
+  }
 }
