@@ -1,7 +1,7 @@
 package dev.irqlab.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +20,27 @@ public final class Plot {
   private Plot() {}
 
   /** Draws a {@code width} x {@code height} chart into {@code file}: {@code .png} is PNG, anything else SVG. */
-  public static void write(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
-    boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+  static void write(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
+    Files.write(file, render(file, width, height, draw));
+  }
+
+  /**
+   * A {@code width} x {@code height} chart as the bytes of the file {@code file} names: PNG for
+   * a {@code .png} name, SVG for any other.
+   */
+  public static byte[] render(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
+    Path name = file.getFileName();
+    boolean png = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".png");
     if (png) {
       PngCanvas canvas = new PngCanvas(width, height);
       draw.accept(canvas);
-      try (OutputStream out = Files.newOutputStream(file)) {
-        canvas.write(out);
-      }
-    } else {
-      SvgCanvas canvas = new SvgCanvas(width, height);
-      draw.accept(canvas);
-      Files.writeString(file, canvas.svg(), StandardCharsets.UTF_8);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      canvas.write(out);
+      return out.toByteArray();
     }
+    SvgCanvas canvas = new SvgCanvas(width, height);
+    draw.accept(canvas);
+    return canvas.svg().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A base-10 logarithmic axis from {@code 10^lo} to {@code 10^hi} over pixels {@code from} to {@code to}. */

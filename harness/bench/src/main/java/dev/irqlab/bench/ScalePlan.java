@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record ScalePlan(long max, double budgetSeconds) {
   public ScalePlan {
-    if (max < 10 || budgetSeconds <= 0) {
+    if (max < 10 || !(budgetSeconds > 0)) {
       throw new IllegalArgumentException("scale needs a maximum of at least 10 and a positive budget");
     }
   }

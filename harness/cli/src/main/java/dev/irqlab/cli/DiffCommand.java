@@ -7,10 +7,13 @@ import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.Text;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +52,10 @@ final class DiffCommand implements Callable<Integer> {
       description = "Run the revisions named by id with this era's drivers. Default: each with its own.")
   String era;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (whole or not at all) instead of the standard output.")
+  Path output;
+
   /**
    * One side as the user named it.
    *
@@ -60,6 +67,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output);
     Revisions all = Revisions.load();
     Operand x = operand(a, all);
     Operand y = operand(b, all);
@@ -71,7 +79,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     Matrix now = run.isEmpty() ? null : Revisions.run(Suite.standard(), all.select(run), Revisions.era(era));
     List<ReportDiff.Side[]> pairs = pairs(x, y, now);
-    PrintWriter out = spec.commandLine().getOut();
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
     for (int i = 0; i < pairs.size(); i++) {
       if (i > 0) {
         out.println();
@@ -83,14 +92,16 @@ final class DiffCommand implements Callable<Integer> {
       only(y, x, out);
     }
     out.flush();
+    String summary = String.format(Locale.ROOT, "%s against %s, %d revision%s compared.", x.label(), y.label(),
+        pairs.size(), pairs.size() == 1 ? "" : "s");
+    Output.emit(spec.commandLine().getOut(), output, text.toString(), summary);
     return Main.OK;
   }
 
   /** Reads one side: a report file, FILE:ID, or a revision id. */
   private static Operand operand(String arg, Revisions all) {
-    Path path = Path.of(arg);
-    if (Files.isRegularFile(path)) {
-      Matrix m = Reports.read(path);
+    if (isFile(arg)) {
+      Matrix m = Reports.read(Path.of(arg));
       if (m.columns().size() == 1) {
         String id = m.columns().get(0).revision().id();
         return new Operand(arg + ":" + id, m, id);
@@ -98,7 +109,7 @@ final class DiffCommand implements Callable<Integer> {
       return new Operand(arg, m, null);
     }
     int colon = arg.lastIndexOf(':');
-    if (colon > 0 && Files.isRegularFile(Path.of(arg.substring(0, colon)))) {
+    if (colon > 0 && isFile(arg.substring(0, colon))) {
       String file = arg.substring(0, colon);
       String id = arg.substring(colon + 1);
       Matrix m = Reports.read(Path.of(file));
@@ -114,6 +125,15 @@ final class DiffCommand implements Callable<Integer> {
       throw new UsageException((colon > 0 ? arg.substring(0, colon) : arg) + ": no such file");
     }
     throw new UsageException("'" + arg + "' is neither a revision nor a report file: the revisions are " + all.ids());
+  }
+
+  /** Whether {@code name} is a regular file; false for a name no file can have (a NUL character). */
+  private static boolean isFile(String name) {
+    try {
+      return Files.isRegularFile(Path.of(name));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** The columns to compare, each pair in the order A, B. */

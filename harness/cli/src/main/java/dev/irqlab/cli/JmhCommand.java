@@ -1,12 +1,15 @@
 package dev.irqlab.cli;
 
 import dev.irqlab.bench.Revisions;
+import dev.irqlab.conformance.report.Text;
 import dev.irqlab.spi.LoadedRevision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import picocli.CommandLine;
@@ -33,7 +36,12 @@ final class JmhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CommandLineOptions jmh = new CommandLineOptions(args.toArray(String[]::new));
+    CommandLineOptions jmh;
+    try {
+      jmh = new CommandLineOptions(args.toArray(String[]::new));
+    } catch (CommandLineOptionException e) {
+      throw new UsageException("jmh: " + e.getMessage() + " (see 'irqlab jmh -h')");
+    }
     if (jmh.shouldHelp()) {
       jmh.showHelp();
       return Main.OK;
@@ -46,7 +54,12 @@ final class JmhCommand implements Callable<Integer> {
     if (!jmh.getParameter("revision").hasValue()) {
       options.param("revision", Revisions.all().stream().map(LoadedRevision::id).toArray(String[]::new));
     }
-    new Runner(options.build()).run();
+    try {
+      new Runner(options.build()).run();
+    } catch (RunnerException e) {
+      spec.commandLine().getErr().println("irqlab: jmh: " + Text.oneLine(String.valueOf(e.getMessage())));
+      return Main.UNEXPECTED;
+    }
     return Main.OK;
   }
 }

@@ -1,10 +1,16 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.ScenarioException;
+import dev.irqlab.conformance.io.Quote;
+import dev.irqlab.conformance.io.TextFileException;
 import dev.irqlab.conformance.report.ReportException;
 import dev.irqlab.scaffold.ScaffoldException;
 import dev.irqlab.spi.RevisionLoadException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,13 +18,22 @@ import picocli.CommandLine.Command;
  * {@code ./irqlab}: the command line of irqbypass-lab.
  *
  * <p>Exit codes: 0 when everything is as declared, 1 for an unexpected outcome or failure, 2
- * for a usage error.
+ * for a usage error (one line, {@code irqlab: ...}), 3 for an internal error of irqlab itself:
+ * an exception no command expected, which is a bug of the harness and not a fault of the
+ * revision under test (its first line says so, the exception and its first frames follow).
  */
 @Command(
     name = "irqlab",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Every historical design of the Linux IRQ bypass manager, run on one emulated kernel.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:everything as declared (or, for run, diff and the like, the command ran)",
+      "1:an unexpected outcome: a cell not as its revision declares, a failed run",
+      "2:a usage error: a bad option, file, scenario or report (one line)",
+      "3:an internal error of irqlab itself, not a fault of the revision under test"
+    },
     subcommands = {
       MatrixCommand.class,
       DiffCommand.class,
@@ -40,12 +55,17 @@ public final class Main implements Runnable {
   public static final int UNEXPECTED = 1;
   /** Exit code for a usage error. */
   public static final int USAGE = 2;
+  /** Exit code for an internal error of irqlab: an exception no command expected, a bug of ours. */
+  public static final int INTERNAL = 3;
+
+  /** How many frames of an internal error are printed. */
+  private static final int FRAMES = 12;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'irqlab matrix' or 'irqlab help'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command, such as matrix");
   }
 
   public static void main(String[] args) {
@@ -56,26 +76,90 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(new CommandLine(new Main()), args, out, err);
+  }
+
+  /** Runs {@code cli}, the command line with every subcommand added, with the given streams. */
+  static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : UNEXPECTED);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof UsageException || e instanceof ReportException || e instanceof ScaffoldException) {
-            commandLine.getErr().println("irqlab: " + e.getMessage());
-            return USAGE;
-          }
-          if (e instanceof RevisionLoadException) {
-            commandLine.getErr().println("irqlab: " + e.getMessage());
-            return UNEXPECTED;
-          }
-          throw e;
-        });
-    int code = cli.execute(args);
+    cli.setExpandAtFiles(false);
+    cli.registerConverter(Path.class, Main::path);
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine.getErr()));
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      code = internalError(e, err);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A path argument; one the file system cannot name (a NUL character) is a usage error. */
+  private static Path path(String value) {
+    if (value.isBlank()) {
+      throw new CommandLine.TypeConversionException(Quote.of(value) + " is not a path: expected a file name");
+    }
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new CommandLine.TypeConversionException(Quote.of(value) + " is not a path: " + e.getReason());
+    }
+  }
+
+  /** A command line picocli cannot parse: one line, with the command's help to look at. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    StringBuilder line = new StringBuilder("irqlab: ").append(Quote.visible(String.valueOf(e.getMessage())));
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      List<String> some = u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()));
+      line.append(" (did you mean ").append(String.join(" or ", some)).append("?)");
+    }
+    String name = cl.getCommandSpec().qualifiedName(" ");
+    line.append(cl.getCommandSpec().parent() == null ? ": see 'irqlab help'" : ": see '" + name + " --help'");
+    cl.getErr().println(line);
+    cl.getErr().flush();
+    return USAGE;
+  }
+
+  /** A command that failed: a usage error, a revision that would not load, or an internal error. */
+  private static int failure(Exception e, PrintWriter err) {
+    if (e instanceof UsageException || e instanceof ReportException || e instanceof ScaffoldException
+        || e instanceof TextFileException || e instanceof ScenarioException) {
+      err.println("irqlab: " + Quote.visible(String.valueOf(e.getMessage())));
+      err.flush();
+      return USAGE;
+    }
+    if (e instanceof RevisionLoadException) {
+      err.println("irqlab: " + Quote.visible(String.valueOf(e.getMessage())));
+      err.flush();
+      return UNEXPECTED;
+    }
+    return internalError(e, err);
+  }
+
+  /**
+   * An exception no command expected: a bug of irqlab. The first line says so; the exception and
+   * its first frames follow, for the bug report.
+   */
+  static int internalError(Throwable e, PrintWriter err) {
+    err.println("irqlab: internal error of irqlab (a bug in the harness, not a fault of the revision under test): "
+        + Quote.visible(e.getClass().getName()));
+    err.println(e);
+    StackTraceElement[] frames = e.getStackTrace();
+    int shown = Math.min(frames.length, FRAMES);
+    for (int i = 0; i < shown; i++) {
+      err.println("\tat " + frames[i]);
+    }
+    if (frames.length > shown) {
+      err.println("\t... " + (frames.length - shown) + " more");
+    }
+    err.flush();
+    return INTERNAL;
   }
 
   /** The version from the jar's manifest, or "development" when run from classes. */

@@ -42,6 +42,7 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Output.check(output);
     Revisions all = Revisions.load();
     Matrix m = Revisions.run(Suite.standard(), all.select(revisions), era);
     String text = format.render(m);

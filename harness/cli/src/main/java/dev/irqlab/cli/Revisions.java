@@ -44,6 +44,9 @@ final class Revisions {
     if (ids == null || ids.isEmpty()) {
       return all;
     }
+    if (ids.stream().anyMatch(String::isBlank)) {
+      throw new UsageException("--revisions has an empty id: expected ids separated by commas, such as v6.16,v6.17");
+    }
     Set<String> wanted = new LinkedHashSet<>();
     for (String id : ids) {
       wanted.add(byId(id.strip()).id());

@@ -7,13 +7,10 @@ import dev.irqlab.conformance.ScenarioException;
 import dev.irqlab.conformance.ScenarioParser;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Trace;
+import dev.irqlab.conformance.io.TextFileException;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.RunReport;
 import dev.irqlab.spi.LoadedRevision;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
       description = "text or json (schema irqlab-run/1). Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (whole or not at all) instead of the standard output.")
+  Path output;
+
   @Override
   public Integer call() {
     boolean json = switch (format.toLowerCase(Locale.ROOT)) {
@@ -61,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
       default -> throw new UsageException("unknown format '" + format + "': expected text or json");
     };
     Scenario scenario = parse(file);
+    Output.check(output);
     Revisions all = Revisions.load();
     List<LoadedRevision> on = revision == null ? List.of(all.newestMerged())
         : "all".equals(revision) ? all.all() : List.of(all.byId(revision));
@@ -69,33 +71,29 @@ final class RunCommand implements Callable<Integer> {
     for (Column c : m.columns()) {
       traces.addAll(c.traces());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    String text;
     if (json) {
-      out.print(Reports.toJson(new RunReport(RunReport.SCHEMA, m.scenarios().get(0), traces)));
+      text = Reports.toJson(new RunReport(RunReport.SCHEMA, m.scenarios().get(0), traces));
     } else {
+      StringBuilder t = new StringBuilder();
       for (int i = 0; i < traces.size(); i++) {
         if (i > 0) {
-          out.println();
+          t.append('\n');
         }
-        traces.get(i).lines().forEach(out::println);
+        traces.get(i).lines().forEach(l -> t.append(l).append('\n'));
       }
+      text = t.toString();
     }
-    out.flush();
+    String summary = String.format(Locale.ROOT, "the trace of %s on %d revision%s", scenario.id(), traces.size(), traces.size() == 1 ? "" : "s");
+    Output.emit(spec.commandLine().getOut(), output, text, summary + ".");
     return Main.OK;
   }
 
   /** The scenario in {@code file}; a usage error saying where and why when it cannot be read. */
   static Scenario parse(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new UsageException(file + ": is a directory: expected a scenario file");
-    }
     try {
       return ScenarioParser.parse(file);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException(file + ": cannot read: " + e.getMessage());
-    } catch (ScenarioException e) {
+    } catch (TextFileException | ScenarioException e) {
       throw new UsageException(e.getMessage());
     }
   }

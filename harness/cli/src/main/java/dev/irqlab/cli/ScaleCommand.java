@@ -9,6 +9,7 @@ import dev.irqlab.bench.ScalePlan;
 import dev.irqlab.bench.ScaleReport;
 import dev.irqlab.bench.ScaleResult;
 import dev.irqlab.bench.ScaleRun;
+import dev.irqlab.conformance.report.AtomicFile;
 import dev.irqlab.spi.LoadedRevision;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ final class ScaleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Measure.checkFormat(spec.commandLine(), format);
+    Output.check(plot);
     ScalePlan plan = Measure.parse(spec.commandLine(), () -> new ScalePlan(max, budget));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
     ScaleRun run = new ScaleRun(plan);
@@ -68,7 +70,7 @@ final class ScaleCommand implements Callable<Integer> {
     ScaleReport report = new ScaleReport(plan, results);
     out.print(format.equals("json") ? report.json() : report.text());
     if (plot != null) {
-      Plot.write(plot, ScaleChart.WIDTH, ScaleChart.HEIGHT, new ScaleChart(report)::draw);
+      AtomicFile.write(plot, Plot.render(plot, ScaleChart.WIDTH, ScaleChart.HEIGHT, new ScaleChart(report)::draw));
       err.println("irqlab: wrote " + plot);
     }
     return Main.OK;

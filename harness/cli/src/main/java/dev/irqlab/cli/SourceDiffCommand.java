@@ -50,6 +50,7 @@ final class SourceDiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PatchFormat as = format(format);
+    Output.check(output);
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
     SourceDiff d = SourceDiff.compare(a, checkout.sources(a), b, checkout.sources(b));
     String text = as.render(d);

@@ -7,6 +7,7 @@ import dev.irqlab.bench.Stress;
 import dev.irqlab.bench.StressChart;
 import dev.irqlab.bench.StressPlan;
 import dev.irqlab.bench.StressReport;
+import dev.irqlab.conformance.report.AtomicFile;
 import dev.irqlab.spi.LoadedRevision;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,6 +73,10 @@ final class StressCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Measure.checkFormat(spec.commandLine(), format);
+    Output.check(plot);
+    if (jobs < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
+    }
     StressPlan plan = Measure.parse(spec.commandLine(), () -> new StressPlan(threads, irqfds, producers, cpus));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
     StressReport report;
@@ -81,7 +86,7 @@ final class StressCommand implements Callable<Integer> {
     out.print(format.equals("json") ? report.json() : report.text());
     if (plot != null) {
       StressChart chart = new StressChart(plan, report.results());
-      Plot.write(plot, StressChart.WIDTH, chart.height(), chart::draw);
+      AtomicFile.write(plot, Plot.render(plot, StressChart.WIDTH, chart.height(), chart::draw));
       err.println("irqlab: wrote " + plot);
     }
     boolean clean = report.results().stream().allMatch(r -> r.failed() == 0 && r.reports() == 0);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,11 +98,17 @@ class DiffCommandTest {
         + String.join(", ", RevisionHistoryTest.ALL));
     Path cut = other.resolve("cut.json");
     Files.writeString(cut, "{\"schema\": \"irqlab-report/1\", \"clauses\": [\n");
-    Cli.run("diff", cut.toString(), "v6.16").assertUsageError(cut + ":2:1: malformed JSON: Unexpected end-of-input:"
+    Cli.run("diff", cut.toString(), "v6.16").assertUsageError(cut + ":2:1: at $.clauses: malformed JSON: Unexpected end-of-input:"
         + " expected close marker for Array (start marker at line 1, column 42)");
+    Path lacking = other.resolve("lacking.json");
+    Files.writeString(lacking, Files.readString(report).replaceFirst("\"machine\" : \\{", "\"machinery\" : {"));
+    Cli.Run r = Cli.run("diff", lacking.toString(), report.toString());
+    assertEquals(Main.USAGE, r.code(), r.err());
+    assertTrue(r.err().matches("irqlab: " + Pattern.quote(lacking.toString()) + ":[0-9]+:[0-9]+: at \\$\\.columns\\[0\\]\\.traces\\[0\\]\\.machine:"
+        + " missing: expected a MachineState object\n"), r.err());
     Path run = other.resolve("run.json");
     Files.writeString(run, "{\"schema\": \"irqlab-run/1\"}");
-    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ": schema \"irqlab-run/1\": expected \"irqlab-report/1\""
+    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ":1:12: at $.schema: found a string \"irqlab-run/1\": expected \"irqlab-report/1\""
         + " (a report of another format or version of irqlab)");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
   private static Cli.Run run(String... args) {
@@ -79,10 +80,61 @@ class MainTest {
 
   @Test
   void noCommandIsAUsageError() {
-    Cli.Run r = run();
-    assertEquals(Main.USAGE, r.code());
-    assertTrue(r.err().contains("Missing command"), r.err());
-    assertTrue(r.err().contains("Usage: irqlab"), r.err());
+    run().assertUsageError("missing command, such as matrix: see 'irqlab help'");
+  }
+
+  /** A command line mistake is one line naming the mistake and the help to read; never the usage text. */
+  @Test
+  void aCommandLineMistakeIsOneLineForEveryCommand() {
+    run("matrix", "--revison", "v6.17").assertUsageError(
+        "Unknown options: '--revison', 'v6.17' (did you mean --revisions?): see 'irqlab matrix --help'");
+    run("matrix", "--era").assertUsageError("Missing required parameter for option '--era' (ERA): see 'irqlab matrix --help'");
+    run("matrix", "--revisions", "v6.16,,v6.17").assertUsageError(
+        "--revisions has an empty id: expected ids separated by commas, such as v6.16,v6.17");
+    run("diff", "v6.16").assertUsageError("Missing required parameter: 'B': see 'irqlab diff --help'");
+    run("run", "a\u0000b.irq").assertUsageError(
+        "Invalid value for positional parameter at index 0 (FILE): 'a\\u0000b.irq' is not a path: Nul character not allowed:"
+            + " see 'irqlab run --help'");
+    run("diff", "a\u0000b.json", "v6.16").assertUsageError("a\\u0000b.json: no such file");
+    run("stress", "-j", "0", "v6.17").assertUsageError("--jobs must be at least 1, not 0: see 'irqlab stress --help'");
+    run("stress", "-t", "99999999999").assertUsageError(
+        "Invalid value for option '--threads': '99999999999' is not an int: see 'irqlab stress --help'");
+    run("scale", "--budget", "NaN").assertUsageError(
+        "scale needs a maximum of at least 10 and a positive budget: see 'irqlab scale --help'");
+    run("jmh", "-bogus").assertUsageError("jmh: b is not a recognized option (see 'irqlab jmh -h')");
+    run("explain", "NOPE\nX").assertUsageError("unknown clause 'NOPE\\u000aX': the clauses are "
+        + String.join(", ", dev.irqlab.conformance.Clauses.all().stream().map(dev.irqlab.conformance.Clause::id).toList()));
+  }
+
+  /** A test-only command with a bug. */
+  @CommandLine.Command(name = "boom")
+  static final class Boom implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("a bug of ours");
+    }
+  }
+
+  @Test
+  void anExceptionNoCommandExpectedIsAnInternalErrorWithItsOwnExitCodeAndFirstFrames() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new Main()).addSubcommand("boom", new Boom());
+    int code = Main.run(cli, new String[] {"boom"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    assertEquals(Main.INTERNAL, code);
+    List<String> lines = err.toString().lines().toList();
+    assertEquals("irqlab: internal error of irqlab (a bug in the harness, not a fault of the revision under test):"
+        + " java.lang.IllegalStateException", lines.get(0));
+    assertEquals("java.lang.IllegalStateException: a bug of ours", lines.get(1));
+    assertTrue(lines.get(2).startsWith("\tat dev.irqlab.cli.MainTest$Boom.call(MainTest.java:"), lines.get(2));
+    assertTrue(lines.size() <= 3 + 12, err.toString());
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Cli.Run h = run("help");
+    assertTrue(h.out().contains("Exit codes:\n  0   everything as declared"), h.out());
+    assertTrue(h.out().contains("\n  3   an internal error of irqlab itself, not a fault of the revision under test\n"), h.out());
   }
 
   @Test

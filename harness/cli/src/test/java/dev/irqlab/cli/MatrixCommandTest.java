@@ -120,6 +120,21 @@ class MatrixCommandTest {
   void anOutputFileInAMissingFolderIsAUsageError(@TempDir Path dir) {
     Path file = dir.resolve("missing/report.txt");
     Cli.run("matrix", "--revisions", "v6.16", "-o", file.toString())
-        .assertUsageError("cannot write " + file + ": no such file or directory");
+        .assertUsageError("cannot write " + file + ": no such directory " + file.getParent());
+  }
+
+  /** An output that is not a regular file is refused before the suite runs, and left as it was; a link is followed. */
+  @Test
+  void anOutputThatIsNotARegularFileIsRefusedAndALinkIsWrittenThrough(@TempDir Path dir) throws IOException {
+    Cli.run("matrix", "-o", "/dev/null").assertUsageError("cannot write /dev/null: it is a character device, not a regular file");
+    assertEquals(020000, ((Integer) Files.getAttribute(Path.of("/dev/null"), "unix:mode")) & 0170000);
+    Cli.run("matrix", "-o", "/").assertUsageError("cannot write /: it is a directory, not a regular file");
+    Cli.run("matrix", "-o", dir.toString()).assertUsageError("cannot write " + dir + ": it is a directory, not a regular file");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.txt"), Path.of("matrix.txt"));
+    Cli.Run r = Cli.run("matrix", "--revisions", "v6.16", "-o", link.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(link));
+    assertTrue(Files.readString(dir.resolve("matrix.txt")).startsWith("irqlab matrix: 59 clauses on 1 revision"),
+        Files.readString(dir.resolve("matrix.txt")));
   }
 }

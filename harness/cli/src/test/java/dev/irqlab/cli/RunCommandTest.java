@@ -104,4 +104,43 @@ class RunCommandTest {
         "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors");
     Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");
   }
+
+  @Test
+  void outputGoesToAFileWholeOrIsRefused() throws IOException {
+    Path demo = write("demo.irq", DEMO);
+    Path out = dir.resolve("trace.txt");
+    Cli.Run r = Cli.run("run", demo.toString(), "-o", out.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals("irqlab: wrote " + out + ": the trace of demo on 1 revision.", r.out().strip().replaceAll("\\s+", " "));
+    assertEquals(Cli.run("run", demo.toString()).out(), Files.readString(out));
+    Cli.run("run", demo.toString(), "-o", "/dev/null").assertUsageError("cannot write /dev/null: it is a character device, not a regular file");
+  }
+
+  @Test
+  void aNameUsedAfterCloseOrAQueueTheDeviceLacksIsTheKernelsErrorNotACrash() throws IOException {
+    Path f = write("stale.irq", "vm vm0\neventfd efd0\nclose vm0\nirqfd vm0 efd0 24\nvdpa vd0 vqs=4\nfire vd0.vq9\n");
+    Cli.Run r = Cli.run("run", f.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("    KVM_IRQFD = -EBADF", lines.get(lines.indexOf("irqfd vm0 efd0 24") + 1), r.out());
+    assertEquals("    no such queue vd0.vq9 (the device has 4) = -EINVAL", lines.get(lines.indexOf("fire vd0.vq9") + 1), r.out());
+    assertEquals("result: completed", lines.get(lines.size() - 1));
+  }
+
+  /**
+   * xarray-v2-2023 keeps an irqfd connected after its connect failed, and the proposal's drivers
+   * clear the irqfd's producer then: the del_producer that follows dereferences the NULL
+   * producer in kvm_pi_update_irte, an oops as in the kernel, not an exception of the model.
+   */
+  @Test
+  void aNullProducerInKvmPiUpdateIrteIsAnOops() throws IOException {
+    Path f = write("null-producer.irq", String.join("\n", "vm vm0", "vfio vfio0", "eventfd efd0",
+        "route vm0 24 vcpu=1 vector=0x41", "set-irqs vfio0 msix 0 efd0", "fail irq_set_vcpu_affinity",
+        "irqfd vm0 efd0 24", "fail off", "disable-irqs vfio0 msix", ""));
+    Cli.Run r = Cli.run("run", f.toString(), "--revision", "xarray-v2-2023", "--era", "proposal-report-errors");
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.contains("oops in step 9: [BUG] BUG: kernel NULL pointer dereference, address: NULL"), r.out());
+    assertEquals("result: oops", lines.get(lines.size() - 1));
+  }
 }

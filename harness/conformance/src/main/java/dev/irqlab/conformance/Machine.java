@@ -55,6 +55,10 @@ final class Machine {
   private final Process qemu;
   private final Bindings bindings;
   private final Map<String, ApiObject> objects = new LinkedHashMap<>();
+  /**
+   * The descriptor each name was given, kept after {@code close} as a VMM's variable keeps it: a
+   * later use passes the stale number to the kernel.
+   */
   private final Map<String, Integer> fds = new HashMap<>();
   private final Map<String, EventfdCtx> eventfds = new HashMap<>();
   private final Map<String, VfioPciDevice> vfio = new LinkedHashMap<>();
@@ -105,6 +109,9 @@ final class Machine {
   int newProducer(String name, int addResult, boolean withCallbacks) {
     host.loadImporter(SCENARIO_MODULE);
     IrqBypassProducer p = IrqBypassProducer.alloc(kernel);
+    if (p == null) {
+      return notAllocated(name);
+    }
     p.setName(name);
     names.name(p, name);
     ApiObject o = new ApiObject(p, FIRST_API_IRQ + apiIrqs++);
@@ -122,6 +129,9 @@ final class Machine {
   int newConsumer(String name, int addResult, Op.Callbacks callbacks) {
     host.loadImporter(SCENARIO_MODULE);
     IrqBypassConsumer c = IrqBypassConsumer.alloc(kernel);
+    if (c == null) {
+      return notAllocated(name);
+    }
     c.setName(name);
     names.name(c, name);
     ApiObject o = new ApiObject(c, 0);
@@ -138,8 +148,29 @@ final class Machine {
     return 0;
   }
 
+  /** A kzalloc that failed, as the caller sees it: NULL, so {@code name} stays unallocated. */
+  private int notAllocated(String name) {
+    rec.add(TraceEntry.Kind.RESULT, "kzalloc(" + name + ") = NULL", Map.of("ret", Errno.name(-Errno.ENOMEM)));
+    return -Errno.ENOMEM;
+  }
+
+  /**
+   * The scenario's object {@code name}, or null when its kzalloc failed; then the trace says
+   * that the step does nothing, as a caller holding NULL would do nothing.
+   */
+  private ApiObject object(String name) {
+    ApiObject o = objects.get(name);
+    if (o == null) {
+      rec.add(TraceEntry.Kind.RESULT, name + " is NULL (its kzalloc failed): nothing to do", Map.of());
+    }
+    return o;
+  }
+
   int script(String name, int addResult) {
-    objects.get(name).addResult = addResult;
+    ApiObject o = object(name);
+    if (o != null) {
+      o.addResult = addResult;
+    }
     return 0;
   }
 
@@ -147,6 +178,7 @@ final class Machine {
   int eventfd(String name) {
     int fd = qemu.eventfd();
     if (fd < 0) {
+      rec.add(TraceEntry.Kind.RESULT, "eventfd = " + Errno.name(fd), Map.of("syscall", "eventfd", "ret", Errno.name(fd)));
       return fd;
     }
     EventfdCtx ctx = qemu.eventfdCtx(fd);
@@ -163,7 +195,14 @@ final class Machine {
   }
 
   int register(String name, String key) {
-    ApiObject o = objects.get(name);
+    ApiObject o = object(name);
+    if (o == null) {
+      return -Errno.ENOMEM;
+    }
+    if (!"NULL".equals(key) && key(key) == null) {
+      rec.add(TraceEntry.Kind.RESULT, "eventfd_ctx_fdget(" + key + ") = -EBADF", Map.of("ret", Errno.name(-Errno.EBADF)));
+      return -Errno.EBADF;
+    }
     if (o.struct instanceof IrqBypassProducer p) {
       return bypass().registerProducer(p, key(key), o.irq);
     }
@@ -171,7 +210,10 @@ final class Machine {
   }
 
   int unregister(String name) {
-    ApiObject o = objects.get(name);
+    ApiObject o = object(name);
+    if (o == null) {
+      return 0;
+    }
     if (o.struct instanceof IrqBypassProducer p) {
       bypass().unregisterProducer(p);
     } else {
@@ -180,8 +222,10 @@ final class Machine {
     return 0;
   }
 
+  /** {@code kfree}; of NULL when the object's kzalloc failed, which does nothing. */
   int free(String name) {
-    kernel.memory().kfree(objects.get(name).struct);
+    ApiObject o = objects.get(name);
+    kernel.memory().kfree(o == null ? null : o.struct);
     return 0;
   }
 
@@ -261,16 +305,16 @@ final class Machine {
   }
 
   int route(String vm, KvmIrqRoutingEntry entry) {
-    List<KvmIrqRoutingEntry> r = routes.get(vm);
+    List<KvmIrqRoutingEntry> r = routes.computeIfAbsent(vm, k -> new ArrayList<>());
     r.removeIf(e -> e.gsi() == entry.gsi());
     r.add(entry);
-    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fds.get(vm), r));
+    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fd(vm), r));
   }
 
   int unroute(String vm, int gsi) {
-    List<KvmIrqRoutingEntry> r = routes.get(vm);
+    List<KvmIrqRoutingEntry> r = routes.computeIfAbsent(vm, k -> new ArrayList<>());
     r.removeIf(e -> e.gsi() == gsi);
-    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fds.get(vm), r));
+    return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fd(vm), r));
   }
 
   static KvmIrqRoutingEntry msiRoute(int gsi, int vcpu, int vector) {
@@ -278,36 +322,43 @@ final class Machine {
   }
 
   int irqfd(String vm, String efd, int gsi, boolean assign, boolean noIrqBypass) {
-    int fd = fds.get(efd);
+    int fd = fd(efd);
     KvmIrqfdArgs args = !assign ? KvmIrqfdArgs.deassign(fd, gsi) : noIrqBypass ? KvmIrqfdArgs.noIrqBypass(fd, gsi) : KvmIrqfdArgs.assign(fd, gsi);
-    return syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fds.get(vm), args));
+    return syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fd(vm), args));
   }
 
   int setIrqs(String dev, int index, int start, List<String> efds) {
-    int[] data = efds.stream().mapToInt(e -> "-".equals(e) ? -1 : fds.get(e)).toArray();
-    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fds.get(dev), VfioIrqSet.eventfds(index, start, data)));
+    int[] data = efds.stream().mapToInt(e -> "-".equals(e) ? -1 : fd(e)).toArray();
+    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), VfioIrqSet.eventfds(index, start, data)));
   }
 
   int disableIrqs(String dev, int index) {
-    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fds.get(dev), VfioIrqSet.disable(index)));
+    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), VfioIrqSet.disable(index)));
   }
 
   int vringCall(String dev, int vq, String efd) {
-    int call = "-".equals(efd) ? -1 : fds.get(efd);
-    return syscall("VHOST_SET_VRING_CALL", () -> qemu.vhostSetVringCall(fds.get(dev), vq, call));
+    int call = "-".equals(efd) ? -1 : fd(efd);
+    return syscall("VHOST_SET_VRING_CALL", () -> qemu.vhostSetVringCall(fd(dev), vq, call));
   }
 
   int setStatus(String dev, int status) {
-    return syscall("VHOST_VDPA_SET_STATUS", () -> qemu.vhostVdpaSetStatus(fds.get(dev), status));
+    return syscall("VHOST_VDPA_SET_STATUS", () -> qemu.vhostVdpaSetStatus(fd(dev), status));
   }
 
   int fire(String dev, String kind, int n) {
+    String source = dev + "." + kind + n;
+    int has = "vq".equals(kind) ? vdpa.get(dev).nvqs() : vectors.get(dev)["msi".equals(kind) ? 0 : 1];
+    if (n >= has) {
+      String what = "vq".equals(kind) ? "queue" : "msi".equals(kind) ? "MSI vector" : "MSI-X vector";
+      rec.add(TraceEntry.Kind.RESULT, String.format(java.util.Locale.ROOT, "no such %s %s (the device has %d) = -EINVAL", what, source, has),
+          Map.of("source", source, "ret", Errno.name(-Errno.EINVAL)));
+      return -Errno.EINVAL;
+    }
     Interrupt i = switch (kind) {
       case "msix" -> vfio.get(dev).fire(VfioIrqSet.MSIX, n);
       case "msi" -> vfio.get(dev).fire(VfioIrqSet.MSI, n);
       default -> vdpa.get(dev).fire(n);
     };
-    String source = dev + "." + kind + n;
     if (i.deliveries().isEmpty() && i.anomalies().isEmpty()) {
       rec.add(TraceEntry.Kind.INTERRUPT, "interrupt " + source + ": not delivered (nothing expected)", Map.of("source", source));
     }
@@ -322,12 +373,18 @@ final class Machine {
   }
 
   int signal(String efd) {
-    return syscall("write", () -> qemu.write(fds.get(efd)));
+    return syscall("write", () -> qemu.write(fd(efd)));
   }
 
+  /** {@code close(fd)}; the name keeps its number, so a later use of it gets {@code -EBADF}. */
   int close(String name) {
-    Integer fd = fds.remove(name);
+    int fd = fd(name);
     return syscall("close", () -> qemu.close(fd));
+  }
+
+  /** The descriptor {@code name} was given; -1, what user space holds after a failed open, when it was not. */
+  private int fd(String name) {
+    return fds.getOrDefault(name, -1);
   }
 
   /** A system call, traced as one nesting level. */

@@ -1,5 +1,6 @@
 package dev.irqlab.conformance;
 
+import dev.irqlab.conformance.io.Quote;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param steps the operations, in order
  */
 public record Scenario(String id, String title, String origin, List<Step> steps) {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
   public Scenario {
@@ -27,7 +28,7 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
     Objects.requireNonNull(origin, "origin");
     steps = List.copyOf(steps);
     if (!ID.matcher(id).matches()) {
-      throw new ScenarioException(origin, 1, 1, "scenario id '" + id + "': expected lower-case letters, digits, '.' and '-'");
+      throw new ScenarioException(origin, 1, 1, "scenario id " + Quote.of(id) + ": expected lower-case letters, digits, '.' and '-'");
     }
     check(origin, steps);
   }
@@ -50,19 +51,19 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
         if (ref.defines()) {
           if (!NAME.matcher(ref.name()).matches() || "NULL".equals(ref.name())) {
             throw new ScenarioException(origin, s.line(), col,
-                "'" + ref.name() + "' cannot be a name: expected a letter, then letters, digits or '_'");
+                Quote.of(ref.name()) + " cannot be a name: expected a letter, then letters, digits or '_', 64 at most");
           }
           Op.Kind before = defined.putIfAbsent(ref.name(), ref.kind());
           if (before != null) {
-            throw new ScenarioException(origin, s.line(), col, "'" + ref.name() + "' is already " + before.label + ": expected a new name");
+            throw new ScenarioException(origin, s.line(), col, Quote.of(ref.name()) + " is already " + before.label + ": expected a new name");
           }
         } else {
           Op.Kind kind = defined.get(ref.name());
           if (kind == null) {
-            throw new ScenarioException(origin, s.line(), col, "unknown name '" + ref.name() + "': expected " + ref.kind().label + " declared above");
+            throw new ScenarioException(origin, s.line(), col, "unknown name " + Quote.of(ref.name()) + ": expected " + ref.kind().label + " declared above");
           }
           if (!ref.kind().accepts(kind)) {
-            throw new ScenarioException(origin, s.line(), col, "'" + ref.name() + "' is " + kind.label + ": expected " + ref.kind().label);
+            throw new ScenarioException(origin, s.line(), col, Quote.of(ref.name()) + " is " + kind.label + ": expected " + ref.kind().label);
           }
         }
       }

@@ -105,4 +105,59 @@ class RunnerTest {
       assertTrue(consumer.detail().contains(expected), f + ": " + consumer.detail());
     }
   }
+
+  /** A VMM that uses a descriptor after closing it gets -EBADF from its own file table, as from the kernel. */
+  @Test
+  void aNameUsedAfterItsCloseReachesTheProcessWithTheStaleNumberAndGetsEbadf() {
+    Scenario s = Scenario.builder("stale", "a VM's descriptor used after close").vm("vm0").eventfd("efd0").vfio("vfio0")
+        .close("vm0").label("irqfd").irqfd("vm0", "efd0", 24).label("route").route("vm0", 24, 0, 0x41)
+        .close("efd0").label("set").setIrqs("vfio0", "msix", 0, "efd0").label("signal").signal("efd0")
+        .label("again").close("efd0").build();
+    Trace t = Runner.run(s, new StubRevision(StubRevision.Fault.NONE), V616);
+    assertEquals(Trace.Outcome.COMPLETED, t.outcome(), String.join("\n", t.lines()));
+    for (String label : List.of("irqfd", "route", "set", "signal", "again")) {
+      assertEquals("-EBADF", t.step(label).result(), label);
+    }
+    assertTrue(t.lines().contains("    KVM_IRQFD = -EBADF"), String.join("\n", t.lines()));
+  }
+
+  @Test
+  void anInterruptOnAQueueOrVectorTheDeviceLacksIsEinvalAndSaysWhatTheDeviceHas() {
+    Scenario s = Scenario.builder("nosuch", "interrupts the devices cannot send").vdpa("vdpa0").vfio("vfio0")
+        .label("vq").fire("vdpa0.vq9").label("msix").fire("vfio0.msix4").label("msi").fire("vfio0.msi1")
+        .label("last").fire("vdpa0.vq1").build();
+    Trace t = Runner.run(s, new StubRevision(StubRevision.Fault.NONE), V616);
+    assertEquals(Trace.Outcome.COMPLETED, t.outcome(), String.join("\n", t.lines()));
+    assertEquals("-EINVAL", t.step("vq").result());
+    assertEquals("-EINVAL", t.step("msix").result());
+    assertEquals("-EINVAL", t.step("msi").result());
+    assertEquals("0", t.step("last").result());
+    List<String> lines = t.lines();
+    assertTrue(lines.contains("    no such queue vdpa0.vq9 (the device has 2) = -EINVAL"), String.join("\n", lines));
+    assertTrue(lines.contains("    no such MSI-X vector vfio0.msix4 (the device has 4) = -EINVAL"), String.join("\n", lines));
+    assertTrue(lines.contains("    no such MSI vector vfio0.msi1 (the device has 1) = -EINVAL"), String.join("\n", lines));
+  }
+
+  /** A caller whose kzalloc failed holds NULL: the steps that name the object do nothing, and say so. */
+  @Test
+  void anObjectOrEventfdWhoseAllocationFailedIsNothingToTheStepsThatNameIt() {
+    Scenario s = Scenario.builder("nomem", "allocations that fail").fail("kmalloc").label("producer").producer("p0")
+        .label("eventfd").eventfd("efd0").label("vm").vm("vm0").fail("off").consumer("c0")
+        .label("register").register("p0", "NULL").label("consumer").register("c0", "efd0")
+        .script("p0", -16).unregister("p0").free("p0").label("irqfd").irqfd("vm0", "efd0", 24).route("vm0", 24, 0, 0x41)
+        .close("vm0").build();
+    Trace t = Runner.run(s, new StubRevision(StubRevision.Fault.NONE), V616);
+    assertEquals(Trace.Outcome.COMPLETED, t.outcome(), String.join("\n", t.lines()));
+    assertEquals("-ENOMEM", t.step("producer").result());
+    assertEquals("-ENOMEM", t.step("eventfd").result());
+    assertEquals("-ENOMEM", t.step("vm").result());
+    assertEquals("-ENOMEM", t.step("register").result());
+    assertEquals("-EBADF", t.step("consumer").result());
+    assertEquals("-EBADF", t.step("irqfd").result());
+    List<String> lines = t.lines();
+    assertTrue(lines.contains("    kzalloc(p0) = NULL"), String.join("\n", lines));
+    assertTrue(lines.contains("    p0 is NULL (its kzalloc failed): nothing to do"), String.join("\n", lines));
+    assertTrue(lines.contains("    eventfd_ctx_fdget(efd0) = -EBADF"), String.join("\n", lines));
+    assertEquals(List.of(), t.reports());
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.irqlab.conformance.io.TextFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -89,10 +91,92 @@ class ScenarioParserTest {
       irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
       deassign vm0 efd0 24 flags=no-irqbypass | 1:22: unexpected 'flags=no-irqbypass': expected 'deassign VM EVENTFD GSI'
       fail iommu                        | 1:6: unknown fault 'iommu': expected kmalloc, try_module_get, irq_set_vcpu_affinity or off
+      vfio v0\\nfire v0.msix2147483648  | 2:13: '2147483648' is out of range: expected a vector from 0 to 2047
+      vdpa d0\\nfire d0.vq64            | 2:11: '64' is out of range: expected a queue from 0 to 63
+      vm vm0 vcpus=-1                   | 1:14: '-1' is out of range: expected a number from 1 to 64
+      vm vm0 vcpus=99999999999999999999 | 1:14: '99999999999999999999' is out of range: expected a number from 1 to 64
+      vm vm0 vcpus=0x100000000          | 1:14: '0x100000000' is out of range: expected a number from 1 to 64
+      vm vm0 vcpus=\u0663              | 1:14: '\u0663' is not a number: expected a number from 1 to 64
+      vm vm0 vcpus=+2                   | 1:14: '+2' is not a number: expected a number from 1 to 64
+      vm vm0\\nunroute vm0 -24          | 2:13: '-24' is out of range: expected a number from 0 to 4095
+      vm vm0 vcpus=1 vcpus=2            | 1:16: option 'vcpus' given twice: expected it once
+      producer p0 add=EBUSY             | 1:17: 'EBUSY' is not an errno: expected 0 or a name such as -EBUSY
+      producer p0 add=-99999            | 1:17: '-99999' is not an errno: expected 0 or a name such as -EBUSY
+      eventfd\u200befd0                | 1:1: unknown operation 'eventfd\\u200befd0': expected one of
+      eventfd e\u202e0                 | 1:9: 'e\\u202e0' cannot be a name: expected a letter
+      scenario Bad_Id                   | 1:10: bad scenario id 'Bad_Id': expected lower-case letters, digits, '.' and '-'
       """)
   void namesTheFileLineColumnAndWhatWasExpected(String text, String message) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> parse(text.replace("\\n", "\n")));
+    String unescaped = unescape(text);
+    ScenarioException e = assertThrows(ScenarioException.class, () -> parse(unescaped));
     assertTrue(e.getMessage().startsWith("demo.irq:" + message), e.getMessage());
+  }
+
+  /** {@code \\n} is a line end, {@code \\uXXXX} a character, as in Java. */
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.startsWith("\\n", i)) {
+        out.append('\n');
+        i++;
+      } else if (text.startsWith("\\u", i)) {
+        out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  @Test
+  void aLongWordIsQuotedInPartAndANameHasAtMostSixtyFourCharacters() {
+    ScenarioException e = assertThrows(ScenarioException.class, () -> parse("x".repeat(100_000)));
+    assertEquals("demo.irq:1:1: unknown operation '" + "x".repeat(40) + "...': expected one of",
+        e.getMessage().substring(0, e.getMessage().indexOf(" close,")));
+    assertEquals("a".repeat(64), parse("eventfd " + "a".repeat(64)).steps().get(0).op().refs().get(0).name());
+    ScenarioException name = assertThrows(ScenarioException.class, () -> parse("eventfd " + "a".repeat(65)));
+    assertTrue(name.getMessage().startsWith("demo.irq:1:9: '" + "a".repeat(40) + "...' cannot be a name"), name.getMessage());
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsDroppedAndABadByteIsReportedWhereItIs(@TempDir Path dir) throws Exception {
+    Path bom = dir.resolve("bom.irq");
+    Files.write(bom, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'e', 'v', 'e', 'n', 't', 'f', 'd', ' ', 'e', '0', '\n'});
+    assertEquals(new Op.Eventfd("e0"), ScenarioParser.parse(bom).steps().get(0).op());
+    Path bad = dir.resolve("bad.irq");
+    Files.write(bad, "eventfd e0\n# caf\u00e9\nsignal e\u00e90\n".getBytes(StandardCharsets.ISO_8859_1));
+    TextFileException e = assertThrows(TextFileException.class, () -> ScenarioParser.parse(bad));
+    assertEquals(bad + ":2:6: invalid UTF-8 (byte 0xe9): expected a UTF-8 text file", e.getMessage());
+    Files.write(bad, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'x', (byte) 0xc0, (byte) 0xaf});
+    assertEquals(bad + ":1:2: invalid UTF-8 (byte 0xc0): expected a UTF-8 text file",
+        assertThrows(TextFileException.class, () -> ScenarioParser.parse(bad)).getMessage());
+  }
+
+  @Test
+  void whatIsNotARegularFileIsRefusedSayingWhatItIs(@TempDir Path dir) {
+    assertEquals(dir + ": is a directory: expected a scenario file",
+        assertThrows(TextFileException.class, () -> ScenarioParser.parse(dir)).getMessage());
+    assertEquals("/dev/null: is a character device: expected a scenario file",
+        assertThrows(TextFileException.class, () -> ScenarioParser.parse(Path.of("/dev/null"))).getMessage());
+    assertEquals(dir.resolve("none.irq") + ": no such file",
+        assertThrows(TextFileException.class, () -> ScenarioParser.parse(dir.resolve("none.irq"))).getMessage());
+  }
+
+  @Test
+  void aFileLargerThanAnyScenarioIsRefusedUnread(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.irq");
+    Files.write(big, new byte[(int) ScenarioParser.MAX_BYTES + 1]);
+    TextFileException e = assertThrows(TextFileException.class, () -> ScenarioParser.parse(big));
+    assertEquals(big + ": too large (more than 1048576 bytes): expected a scenario file of at most 1048576 bytes", e.getMessage());
+  }
+
+  @Test
+  void theDefaultIdIsTheFileNameMadeAnId() {
+    assertEquals("my-test", ScenarioParser.defaultId(Path.of("dir/My Test.irq")));
+    assertEquals("caf-", ScenarioParser.defaultId(Path.of("Caf\u00e9.irq")));
+    assertEquals("irq", ScenarioParser.defaultId(Path.of(".irq")));
+    assertEquals("scenario", ScenarioParser.defaultId(Path.of("_.irq")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.irqlab.conformance.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.irqlab.conformance.Matrix;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.irqlab.conformance.io.Quote;
+import dev.irqlab.conformance.io.TextFile;
+import dev.irqlab.conformance.io.TextFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
  * Reports as JSON (docs/report-schema.md): the matrix with every trace ({@value Matrix#SCHEMA})
  * and the traces of one scenario ({@value RunReport#SCHEMA}). Output is deterministic: fields
  * in the records' order, map keys sorted, two-space indent, {@code \n} line ends, no time stamp.
- * Reading checks the {@code schema} field first and ignores fields it does not know, which a
- * compatible change may add.
+ * Reading checks the {@code schema} field first, then that every field the schema lists is there
+ * with its type, and ignores fields it does not know, which a compatible change may add.
  */
 public final class Reports {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -35,6 +36,9 @@ public final class Reports {
       .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n")))
       .build();
+
+  /** The largest report read: a matrix of every revision with every trace is a few megabytes. */
+  public static final long MAX_BYTES = 256L << 20;
 
   private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: ([0-9]+), column: ([0-9]+)\\]");
 
@@ -63,9 +67,9 @@ public final class Reports {
   public static Matrix read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ReportException("cannot read " + file + ": " + AtomicFile.reason(e), e);
+      text = TextFile.read(file, "a JSON report", MAX_BYTES);
+    } catch (TextFileException e) {
+      throw new ReportException(e.getMessage(), e);
     }
     return fromJson(file.toString(), text);
   }
@@ -80,51 +84,68 @@ public final class Reports {
     return parse(name, text, RunReport.SCHEMA, RunReport.class);
   }
 
+  /**
+   * Reads {@code text} as {@code type}: JSON, an object, the {@code schema} expected, then every
+   * field as {@link ReportShape} checks it. Every problem is {@code NAME:LINE:COL: at PATH: ...}.
+   */
   private static <T> T parse(String name, String text, String schema, Class<T> type) {
+    String document = "a JSON object with \"schema\": \"" + schema + "\"";
     JsonNode tree;
     try {
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw error(name, e, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+      throw malformed(name, e);
     }
-    if (tree == null || !tree.isObject()) {
-      throw new ReportException(name + ": not an irqlab report: expected a JSON object with \"schema\": \"" + schema + "\"", null);
+    if (tree == null || tree.isMissingNode()) {
+      throw error(name, text, JsonPath.ROOT, "empty: expected " + document);
+    }
+    if (!tree.isObject()) {
+      throw error(name, text, JsonPath.ROOT, "found " + ReportShape.found(tree) + ": expected " + document);
     }
     JsonNode found = tree.get("schema");
+    JsonPath at = JsonPath.ROOT.field("schema");
     if (found == null || !found.isTextual()) {
-      throw new ReportException(name + ": not an irqlab report: expected a \"schema\" field \"" + schema + "\"", null);
+      throw error(name, text, at, (found == null ? "missing" : "found " + ReportShape.found(found)) + ": expected \"" + schema + "\"");
     }
     if (!found.asText().equals(schema)) {
-      throw new ReportException(name + ": schema \"" + found.asText() + "\": expected \"" + schema
-          + "\" (a report of another format or version of irqlab)", null);
+      throw error(name, text, at, "found " + ReportShape.found(found) + ": expected \"" + schema
+          + "\" (a report of another format or version of irqlab)");
     }
+    ReportShape.check(tree, type).ifPresent(p -> {
+      throw error(name, text, p.path(), p.what());
+    });
     try {
-      return MAPPER.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw error(name, e, "not a valid " + schema + " report" + path(e) + ": " + firstLine(e.getOriginalMessage()));
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      JsonPath path = e instanceof JsonMappingException m ? path(m) : JsonPath.ROOT;
+      throw error(name, text, path, "not a valid " + schema + " report: " + firstLine(e.getMessage()));
     }
   }
 
-  private static ReportException error(String name, JsonProcessingException e, String what) {
+  private static ReportException error(String name, String text, JsonPath path, String what) {
+    int[] at = path.locate(text);
+    return new ReportException(name + ":" + at[0] + ":" + at[1] + ": at " + path + ": " + what, null);
+  }
+
+  /** JSON that does not parse: where the parser stopped, and the path it was in. */
+  private static ReportException malformed(String name, JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-    return new ReportException(name + where + ": " + what, e);
+    String where = at == null || at.getLineNr() < 1 ? ":1:1" : ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr());
+    JsonPath path = e.getProcessor() instanceof JsonParser p ? JsonPath.of(p.getParsingContext()) : JsonPath.ROOT;
+    return new ReportException(name + where + ": at " + path + ": malformed JSON: " + firstLine(e.getOriginalMessage()), e);
   }
 
-  /** Where in the document a mapping failed: {@code  at columns[0].cells[3].grade}. */
-  private static String path(JsonProcessingException e) {
-    if (!(e instanceof JsonMappingException)) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference r : ((JsonMappingException) e).getPath()) {
+  /** Where in the document a mapping failed: {@code $.columns[0].cells[3].grade}. */
+  private static JsonPath path(JsonMappingException e) {
+    JsonPath out = JsonPath.ROOT;
+    for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
-        out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
+        out = out.field(r.getFieldName());
       } else if (r.getIndex() >= 0) {
-        out.append('[').append(r.getIndex()).append(']');
+        out = out.index(r.getIndex());
       }
     }
-    return out.length() == 0 ? "" : " at " + out;
+    return out;
   }
 
   /** Jackson's message, first line, with its source locations as {@code line 1, column 42}. */
@@ -134,7 +155,7 @@ public final class Reports {
     }
     int nl = message.indexOf('\n');
     String line = (nl < 0 ? message : message.substring(0, nl)).strip();
-    return SOURCE.matcher(line).replaceAll("line $1, column $2");
+    return Quote.visible(SOURCE.matcher(line).replaceAll("line $1, column $2"));
   }
 
   private static String json(Object value) {
