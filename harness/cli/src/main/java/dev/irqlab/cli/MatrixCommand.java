@@ -47,7 +47,7 @@ final class MatrixCommand implements Callable<Integer> {
     Matrix m = Revisions.run(Suite.standard(), all.select(revisions), era);
     String text = format.render(m);
     Output.emit(spec.commandLine().getOut(), output, text, Views.headline(m) + ". " + Views.verdict(m));
-    return exitCode(m);
+    return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
   }
 
   /** 0 when every cell is as its revision declares, else 1. */

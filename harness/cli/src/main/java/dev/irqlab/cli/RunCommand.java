@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
     }
     String summary = String.format(Locale.ROOT, "the trace of %s on %d revision%s", scenario.id(), traces.size(), traces.size() == 1 ? "" : "s");
     Output.emit(spec.commandLine().getOut(), output, text, summary + ".");
-    return Main.OK;
+    return InternalErrors.or(m, spec.commandLine().getErr(), Main.OK);
   }
 
   /** The scenario in {@code file}; a usage error saying where and why when it cannot be read. */
