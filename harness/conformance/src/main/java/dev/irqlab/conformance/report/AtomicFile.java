@@ -77,7 +77,8 @@ public final class AtomicFile {
     Path target = follow(file);
     Path dir = target.getParent();
     if (dir != null && !Files.isDirectory(dir)) {
-      String why = Files.exists(dir) ? dir + " is not a directory" : "no such directory " + dir;
+      Path shown = target.equals(file.toAbsolutePath()) && file.getParent() != null ? file.getParent() : dir;
+      String why = Files.exists(dir) ? shown + " is not a directory" : "no such directory " + shown;
       throw new ReportException("cannot write " + file + ": " + why, null);
     }
     try {
