@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
   String era;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (schema irqlab-run/1). Default: ${DEFAULT-VALUE}.")
+      description = "text or json (schema irqlab-run/2). Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Override

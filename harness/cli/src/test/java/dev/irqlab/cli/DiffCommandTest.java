@@ -100,8 +100,8 @@ class DiffCommandTest {
     Cli.run("diff", cut.toString(), "v6.16").assertUsageError(cut + ":2:1: malformed JSON: Unexpected end-of-input:"
         + " expected close marker for Array (start marker at line 1, column 42)");
     Path run = other.resolve("run.json");
-    Files.writeString(run, "{\"schema\": \"irqlab-run/1\"}");
-    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ": schema \"irqlab-run/1\": expected \"irqlab-report/1\""
+    Files.writeString(run, "{\"schema\": \"irqlab-run/2\"}");
+    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ": schema \"irqlab-run/2\": expected \"irqlab-report/2\""
         + " (a report of another format or version of irqlab)");
   }
 }

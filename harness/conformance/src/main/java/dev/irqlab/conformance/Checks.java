@@ -2,7 +2,8 @@ package dev.irqlab.conformance;
 
 /**
  * What clauses read from traces, with a run that stopped early turned into a failure that says
- * where and why ("oops in step 3: BUG: ...").
+ * where and why ("oops in step 3: BUG: ...", "hang in step 5: did not finish within 5 s, at
+ * ...": the headline of the outcome, without a thread dump's further lines).
  */
 final class Checks {
   private Checks() {}
@@ -32,6 +33,6 @@ final class Checks {
     if (o.completed()) {
       return new Conformance.Stopped(t.scenario() + ": no step '" + label + "'");
     }
-    return new Conformance.Stopped(t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail());
+    return new Conformance.Stopped(t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.headline());
   }
 }

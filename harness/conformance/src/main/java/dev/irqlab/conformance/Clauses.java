@@ -720,7 +720,7 @@ public final class Clauses {
             r.addAll(t.reports(kind));
           }
           if (!t.outcome().completed()) {
-            r.add(t.outcome().kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + t.outcome().detail());
+            r.add(t.outcome().kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + t.outcome().headline());
           }
           return r;
         }));

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Reports as JSON (docs/report-schema.md): the matrix with every trace ({@value Matrix#SCHEMA})
  * and the traces of one scenario ({@value RunReport#SCHEMA}). Output is deterministic: fields
  * in the records' order, map keys sorted, two-space indent, {@code \n} line ends, no time stamp.
- * Reading checks the {@code schema} field first and ignores fields it does not know, which a
- * compatible change may add.
+ * Reading checks the {@code schema} field first (the version before is read too: it is this one
+ * with fewer values) and ignores fields it does not know, which a compatible change may add.
  */
 public final class Reports {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -72,15 +72,16 @@ public final class Reports {
 
   /** Reads a report from {@code text}, called {@code name} in errors. */
   public static Matrix fromJson(String name, String text) {
-    return parse(name, text, Matrix.SCHEMA, Matrix.class);
+    return parse(name, text, Matrix.SCHEMA, Matrix.SCHEMA_1, Matrix.class);
   }
 
   /** Reads what {@link #toJson(RunReport)} wrote, called {@code name} in errors. */
   public static RunReport runFromJson(String name, String text) {
-    return parse(name, text, RunReport.SCHEMA, RunReport.class);
+    return parse(name, text, RunReport.SCHEMA, RunReport.SCHEMA_1, RunReport.class);
   }
 
-  private static <T> T parse(String name, String text, String schema, Class<T> type) {
+  /** Reads a document of {@code schema}, or of the {@code older} version it extends. */
+  private static <T> T parse(String name, String text, String schema, String older, Class<T> type) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(text);
@@ -94,7 +95,7 @@ public final class Reports {
     if (found == null || !found.isTextual()) {
       throw new ReportException(name + ": not an irqlab report: expected a \"schema\" field \"" + schema + "\"", null);
     }
-    if (!found.asText().equals(schema)) {
+    if (!found.asText().equals(schema) && !found.asText().equals(older)) {
       throw new ReportException(name + ": schema \"" + found.asText() + "\": expected \"" + schema
           + "\" (a report of another format or version of irqlab)", null);
     }
