@@ -79,7 +79,7 @@ class RunnerTest {
   void theOtherCellsStillRunWhenARevisionThrowsHangsOrDeadlocks() {
     for (StubRevision.Fault f : List.of(StubRevision.Fault.THROWS, StubRevision.Fault.HANGS, StubRevision.Fault.DEADLOCKS)) {
       StubRevision r = new StubRevision(f);
-      Matrix m = new Conformance(Suite.standard(), 2, 2000).run(List.of(new LoadedRevision(r, r.info(), "test")), null);
+      Matrix m = new Conformance(Suite.standard(), Workers.inProcess(2, 2000)).run(List.of(new LoadedRevision(r, r.info(), "test")), null);
       Column c = m.columns().get(0);
       assertEquals(Grade.PASS, c.cell("REG-01").orElseThrow().grade(), f + ": a producer alone does not reach the fault");
       Cell consumer = c.cell("REG-02").orElseThrow();
