@@ -1,5 +1,6 @@
 package dev.irqlab.conformance;
 
+import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.devices.DriverChange;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.Deviation;
@@ -15,20 +16,21 @@ import java.util.Objects;
 
 /**
  * Runs the suite on revisions and grades every cell. Each scenario runs on its own {@link
- * dev.irqlab.kernel.Kernel}, in parallel, with a time limit, on {@link Workers}: a revision that
- * throws, hangs or deadlocks yields traces (and cells) that say so, and everything else still
- * runs.
+ * dev.irqlab.kernel.Kernel}, in parallel, within a time limit, on {@link Workers}: by default in
+ * supervised worker JVMs, so that a revision that throws, hangs, deadlocks or crashes its JVM
+ * yields traces (and cells) that say so, and everything else runs and is graded as it would be
+ * without it.
  */
 public final class Conformance {
-  /** How long one scenario may run before its trace says it hung. */
-  public static final long TIME_LIMIT_SECONDS = 60;
+  /** How long one scenario may run before its trace says it hung, by default. */
+  public static final long TIME_LIMIT_SECONDS = 5;
 
   private final Suite suite;
   private final Workers workers;
 
-  /** The suite on a thread per core, with the default time limit. */
+  /** The suite on supervised worker JVMs, one per core, with the default time limit. */
   public Conformance(Suite suite) {
-    this(suite, Workers.inProcess(Math.max(1, Runtime.getRuntime().availableProcessors()), TIME_LIMIT_SECONDS * 1000));
+    this(suite, new Supervisor(TIME_LIMIT_SECONDS * 1000));
   }
 
   public Conformance(Suite suite, Workers workers) {

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Where the scenarios of a run execute, each within a time limit: threads of this JVM ({@link
- * #inProcess}).
+ * #inProcess}), or worker JVMs that a {@link dev.irqlab.conformance.supervise.Supervisor}
+ * watches, kills and restarts, so that a revision that spins, deadlocks, exhausts the heap or
+ * exits stops only the runs it was in.
  */
 public interface Workers {
   /**

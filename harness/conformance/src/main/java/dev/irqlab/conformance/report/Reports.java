@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.irqlab.conformance.Matrix;
@@ -35,6 +36,9 @@ public final class Reports {
       .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n")))
       .build();
+
+  /** The same mapping on one line: a stream of messages, a line each (a worker JVM's traces). */
+  private static final ObjectWriter LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: ([0-9]+), column: ([0-9]+)\\]");
 
@@ -136,6 +140,27 @@ public final class Reports {
     int nl = message.indexOf('\n');
     String line = (nl < 0 ? message : message.substring(0, nl)).strip();
     return SOURCE.matcher(line).replaceAll("line $1, column $2");
+  }
+
+  /**
+   * {@code value} (a record of this package's documents, such as a {@code Trace}) as JSON on one
+   * line, without its newline.
+   */
+  public static String toJsonLine(Object value) {
+    try {
+      return LINE.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /** Reads what {@link #toJsonLine} wrote. */
+  public static <T> T fromJsonLine(String line, Class<T> type) {
+    try {
+      return MAPPER.readValue(line, type);
+    } catch (JsonProcessingException e) {
+      throw new ReportException("not a " + type.getSimpleName() + ": " + firstLine(e.getOriginalMessage()), e);
+    }
   }
 
   private static String json(Object value) {
