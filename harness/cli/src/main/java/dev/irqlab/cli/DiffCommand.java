@@ -6,6 +6,7 @@ import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.Text;
+import dev.irqlab.conformance.supervise.Supervisor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,6 +51,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "Run the revisions named by id with this era's drivers. Default: each with its own.")
   String era;
 
+  @Mixin TimeLimit timeLimit;
+
   /**
    * One side as the user named it.
    *
@@ -69,7 +73,12 @@ final class DiffCommand implements Callable<Integer> {
         run.add(o.revision());
       }
     }
-    Matrix now = run.isEmpty() ? null : Revisions.run(Suite.standard(), all.select(run), Revisions.era(era));
+    Matrix now = null;
+    if (!run.isEmpty()) {
+      try (Supervisor workers = timeLimit.supervisor()) {
+        now = Revisions.run(Suite.standard(), all.select(run), Revisions.era(era), workers);
+      }
+    }
     List<ReportDiff.Side[]> pairs = pairs(x, y, now);
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 0; i < pairs.size(); i++) {

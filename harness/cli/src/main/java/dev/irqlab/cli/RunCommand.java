@@ -9,6 +9,7 @@ import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.RunReport;
+import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.spi.LoadedRevision;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Run with this era's drivers. Default: each revision with its own.")
   String era;
 
+  @Mixin TimeLimit timeLimit;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text or json (schema irqlab-run/2). Default: ${DEFAULT-VALUE}.")
   String format;
@@ -61,10 +65,13 @@ final class RunCommand implements Callable<Integer> {
       default -> throw new UsageException("unknown format '" + format + "': expected text or json");
     };
     Scenario scenario = parse(file);
-    Revisions all = Revisions.load();
-    List<LoadedRevision> on = revision == null ? List.of(all.newestMerged())
-        : "all".equals(revision) ? all.all() : List.of(all.byId(revision));
-    Matrix m = Revisions.run(new Suite(List.of(scenario), List.of()), on, era);
+    Matrix m;
+    try (Supervisor workers = timeLimit.supervisor()) {
+      Revisions all = Revisions.load();
+      List<LoadedRevision> on = revision == null ? List.of(all.newestMerged())
+          : "all".equals(revision) ? all.all() : List.of(all.byId(revision));
+      m = Revisions.run(new Suite(List.of(scenario), List.of()), on, era, workers);
+    }
     List<Trace> traces = new ArrayList<>();
     for (Column c : m.columns()) {
       traces.addAll(c.traces());
