@@ -12,7 +12,7 @@ final class Checks {
   static Trace.StepTrace step(Evidence e, String scenario, String label) {
     Trace t = e.trace(scenario);
     Trace.StepTrace s = t.step(label);
-    if (s == null || "oops".equals(s.result()) || "exception".equals(s.result())) {
+    if (s == null || stoppedIn(s)) {
       throw stopped(t, label);
     }
     return s;
@@ -25,6 +25,16 @@ final class Checks {
       throw stopped(t, null);
     }
     return t;
+  }
+
+  /** True for the step a run stopped in: its result is how ({@code oops}, {@code hang}, ...). */
+  private static boolean stoppedIn(Trace.StepTrace s) {
+    for (Trace.Outcome.Kind k : Trace.Outcome.Kind.values()) {
+      if (k != Trace.Outcome.Kind.COMPLETED && k.name().toLowerCase(java.util.Locale.ROOT).equals(s.result())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Conformance.Stopped stopped(Trace t, String label) {

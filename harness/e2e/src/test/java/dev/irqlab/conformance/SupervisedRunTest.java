@@ -97,8 +97,11 @@ class SupervisedRunTest {
       for (Trace t : m.traces()) {
         Trace mine = v616.trace(t.scenario()).orElseThrow();
         if (faulty.contains(t.scenario())) {
-          assertTrue(!t.outcome().completed() && t.steps().size() >= t.outcome().step(), fault + " " + t.scenario() + ": " + t.outcome());
+          assertTrue(!t.outcome().completed() && t.steps().size() == t.outcome().step() + 1, fault + " " + t.scenario() + ": " + t.outcome());
           assertEquals(mine.steps().subList(0, t.outcome().step()), t.steps().subList(0, t.outcome().step()), fault + " " + t.scenario());
+          Trace.StepTrace at = t.steps().get(t.outcome().step());
+          assertEquals(t.outcome().kind().name().toLowerCase(java.util.Locale.ROOT), at.result(), fault + " " + t.scenario());
+          assertEquals(mine.steps().get(t.outcome().step()).op(), at.op(), fault + " " + t.scenario());
         } else {
           assertEquals(Reports.toJsonLine(mine), Reports.toJsonLine(t).replace("\"revision\":\"mutant-" + fault + "\"", "\"revision\":\"v6.16\""),
               fault + " " + t.scenario());
@@ -183,7 +186,7 @@ class SupervisedRunTest {
   void theTraceOfAHangEndsWithItsThreadDump() {
     List<String> lines = mutant("spin").trace("null-key").orElseThrow().lines();
     String text = String.join("\n", lines);
-    assertTrue(text.contains("\nhang in step 3: did not finish within 2 s, at Mutants$Spin.misbehave(Mutants.java:"), text);
+    assertTrue(text.contains("\nproducer: register p0 NULL\nhang in step 3: did not finish within 2 s, at Mutants$Spin.misbehave(Mutants.java:"), text);
     assertTrue(text.contains("\n    irqlab-scenario RUNNABLE\n      at Mutants$Spin.misbehave("), text);
     assertEquals("result: hang", lines.get(lines.size() - 1));
   }

@@ -17,8 +17,9 @@ final class Frames {
 
   private Frames() {}
 
+  /** A frame of a revision's own code: not of a lambda's hidden class, whose name changes from run to run. */
   static boolean isRevision(StackTraceElement f) {
-    return f.getClassName().startsWith(REVISIONS);
+    return f.getClassName().startsWith(REVISIONS) && !f.getClassName().contains("$$Lambda");
   }
 
   /** {@code IrqBypassManager.connect(IrqBypassManager.java:120)}: the simple class name, as a kernel report names a site. */

@@ -1,5 +1,6 @@
 package dev.irqlab.conformance.supervise;
 
+import dev.irqlab.conformance.Step;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.Workers;
 import dev.irqlab.conformance.report.ReportException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -214,10 +216,18 @@ final class WorkerJvm implements AutoCloseable {
     return new Lost(s == null ? null : stopped(who, s, kind, detail), unfinished, suspects, detail);
   }
 
-  /** The trace of a job that stopped: the steps it reported, then {@code kind} in the next step. */
+  /**
+   * The trace of a job that stopped: the steps it reported, then the step it stopped in, with
+   * {@code kind} for its result and nothing known of what it did, unless that was the teardown.
+   */
   private static Done stopped(int number, Sent s, Trace.Outcome.Kind kind, String detail) {
     Workers.Job j = s.job;
-    return new Done(number, new Trace(j.scenario().id(), j.revision().id(), j.era().id(), s.steps, null, List.of(),
+    List<Trace.StepTrace> steps = new ArrayList<>(s.steps);
+    if (steps.size() < j.scenario().steps().size()) {
+      Step at = j.scenario().steps().get(steps.size());
+      steps.add(new Trace.StepTrace(at.line(), at.label(), at.op().text(), kind.name().toLowerCase(Locale.ROOT), List.of(), null));
+    }
+    return new Done(number, new Trace(j.scenario().id(), j.revision().id(), j.era().id(), steps, null, List.of(),
         Trace.MachineState.NONE, new Trace.Outcome(kind, detail, s.steps.size())));
   }
 

@@ -34,6 +34,16 @@ class FramesTest {
   }
 
   @Test
+  void theHiddenClassOfALambdaIsNoRevisionFrame() {
+    StackTraceElement[] helper = {
+      frame("dev.irqlab.rev.spin.IrqBypassManager", "lambda$irqBypassRegisterProducer$2", "IrqBypassManager.java", 165),
+      frame("dev.irqlab.rev.spin.IrqBypassManager$$Lambda$90/0x00007fbe050f0228", "run", null, -1),
+      frame("java.lang.Thread", "run", "Thread.java", 833),
+    };
+    assertEquals(List.of("  at IrqBypassManager.lambda$irqBypassRegisterProducer$2(IrqBypassManager.java:165)"), Frames.lines(helper, 0, "  "));
+  }
+
+  @Test
   void atMostFourRevisionFramesAreShown() {
     StackTraceElement[] deep = new StackTraceElement[6];
     for (int i = 0; i < deep.length; i++) {
