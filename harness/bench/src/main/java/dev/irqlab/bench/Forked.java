@@ -1,12 +1,10 @@
 package dev.irqlab.bench;
 
-import java.io.BufferedReader;
+import dev.irqlab.fork.ChildJvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +23,9 @@ import java.util.function.IntConsumer;
  * [madvise]} or {@code [always]}), the child asks for them for its heap: a long list walk reads
  * entries spread over the heap, and with 4 KiB pages most of those reads also miss the TLB.
  *
- * <p>The child is a {@code main} on the parent's class path. It reports progress on its standard
- * error ({@code progress N} lines, see {@link #progress}) and its result on its standard output as
- * {@link Properties} ({@link #result}).
+ * <p>The child is a {@code main} on the parent's class path ({@link ChildJvm}). It reports
+ * progress on its standard error ({@code progress N} lines, see {@link #progress}) and its result
+ * on its standard output as {@link Properties} ({@link #result}).
  */
 final class Forked {
   /** The heap of each child. */
@@ -40,20 +38,14 @@ final class Forked {
 
   /** Runs {@code main} with {@code args} in a child JVM and returns what it printed as its result. */
   static Properties run(Class<?> main, List<String> args, IntConsumer progress) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + HEAP);
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx" + HEAP);
     if (hugePages(Path.of(THP))) {
-      command.add("-XX:+UseTransparentHugePages");
+      options.add("-XX:+UseTransparentHugePages");
     }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(args);
-    Process child = new ProcessBuilder(command).start();
+    Process child = ChildJvm.start(main, ChildJvm.classPath(), options, args);
     StringBuilder errors = new StringBuilder();
-    Thread err = new Thread(() -> readErrors(child, progress, errors), "fork-" + main.getSimpleName());
-    err.start();
+    Thread err = ChildJvm.drain(child.getErrorStream(), "fork-" + main.getSimpleName(), line -> readError(line, progress, errors));
     byte[] out = child.getInputStream().readAllBytes();
     int code = child.waitFor();
     err.join();
@@ -78,17 +70,11 @@ final class Forked {
     }
   }
 
-  private static void readErrors(Process child, IntConsumer progress, StringBuilder errors) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith(PROGRESS)) {
-          progress.accept(Integer.parseInt(line.substring(PROGRESS.length())));
-        } else {
-          errors.append(line).append('\n');
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static void readError(String line, IntConsumer progress, StringBuilder errors) {
+    if (line.startsWith(PROGRESS)) {
+      progress.accept(Integer.parseInt(line.substring(PROGRESS.length())));
+    } else {
+      errors.append(line).append('\n');
     }
   }
 

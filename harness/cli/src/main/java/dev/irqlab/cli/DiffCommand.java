@@ -6,6 +6,7 @@ import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.Text;
+import dev.irqlab.conformance.supervise.Supervisor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,6 +58,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "Write to FILE (whole or not at all) instead of the standard output.")
   Path output;
 
+  @Mixin TimeLimit timeLimit;
+
   /**
    * One side as the user named it.
    *
@@ -77,7 +81,12 @@ final class DiffCommand implements Callable<Integer> {
         run.add(o.revision());
       }
     }
-    Matrix now = run.isEmpty() ? null : Revisions.run(Suite.standard(), all.select(run), Revisions.era(era));
+    Matrix now = null;
+    if (!run.isEmpty()) {
+      try (Supervisor workers = timeLimit.supervisor()) {
+        now = Revisions.run(Suite.standard(), all.select(run), Revisions.era(era), workers);
+      }
+    }
     List<ReportDiff.Side[]> pairs = pairs(x, y, now);
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);

@@ -8,6 +8,7 @@ import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.Text;
 import dev.irqlab.conformance.report.Views;
+import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.spi.Link;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,14 +45,18 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Run every revision with this era's drivers. Default: each with its own.")
   String era;
 
+  @Mixin TimeLimit timeLimit;
+
   @Override
   public Integer call() {
     Suite standard = Suite.standard();
     Clause clause = standard.clause(id.toUpperCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
         "unknown clause '" + id + "': the clauses are " + String.join(", ", standard.clauses().stream().map(Clause::id).toList())));
-    Revisions all = Revisions.load();
-    // Every scenario runs: a clause may read all traces (the global invariants do).
-    Matrix m = Revisions.run(new Suite(standard.scenarios(), List.of(clause)), all.select(revisions), era);
+    Matrix m;
+    try (Supervisor workers = timeLimit.supervisor()) {
+      // Every scenario runs: a clause may read all traces (the global invariants do).
+      m = Revisions.run(new Suite(standard.scenarios(), List.of(clause)), Revisions.load().select(revisions), era, workers);
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
     describe(clause, standard, lines);

@@ -4,11 +4,13 @@ import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.Format;
 import dev.irqlab.conformance.report.Views;
+import dev.irqlab.conformance.supervise.Supervisor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code irqlab matrix}: the conformance suite on every revision. */
@@ -36,6 +38,8 @@ final class MatrixCommand implements Callable<Integer> {
       description = "Run every revision with this era's drivers. Default: each with its own.")
   String era;
 
+  @Mixin TimeLimit timeLimit;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE (whole or not at all) instead of the standard output.")
   Path output;
@@ -43,8 +47,10 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output.check(output);
-    Revisions all = Revisions.load();
-    Matrix m = Revisions.run(Suite.standard(), all.select(revisions), era);
+    Matrix m;
+    try (Supervisor workers = timeLimit.supervisor()) {
+      m = Revisions.run(Suite.standard(), Revisions.load().select(revisions), era, workers);
+    }
     String text = format.render(m);
     Output.emit(spec.commandLine().getOut(), output, text, Views.headline(m) + ". " + Views.verdict(m));
     return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));

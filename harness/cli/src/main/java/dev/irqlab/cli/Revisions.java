@@ -3,6 +3,7 @@ package dev.irqlab.cli;
 import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.Workers;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.RevisionLoader;
@@ -83,8 +84,11 @@ final class Revisions {
     return era;
   }
 
-  /** Runs {@code suite} on {@code revisions} with {@code era}'s drivers (null: each its own). */
-  static Matrix run(Suite suite, List<LoadedRevision> revisions, String era) {
-    return new Conformance(suite).run(revisions, era(era));
+  /**
+   * Runs {@code suite} on {@code revisions} with {@code era}'s drivers (null: each its own), on
+   * {@code workers} (the commands' {@link TimeLimit#supervisor}).
+   */
+  static Matrix run(Suite suite, List<LoadedRevision> revisions, String era, Workers workers) {
+    return new Conformance(suite, workers).run(revisions, era(era));
   }
 }

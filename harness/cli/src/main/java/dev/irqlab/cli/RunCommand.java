@@ -10,6 +10,7 @@ import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.io.TextFileException;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.RunReport;
+import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.spi.LoadedRevision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +48,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Run with this era's drivers. Default: each revision with its own.")
   String era;
 
+  @Mixin TimeLimit timeLimit;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (schema irqlab-run/1). Default: ${DEFAULT-VALUE}.")
+      description = "text or json (schema irqlab-run/2). Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -63,10 +67,13 @@ final class RunCommand implements Callable<Integer> {
     };
     Scenario scenario = parse(file);
     Output.check(output);
-    Revisions all = Revisions.load();
-    List<LoadedRevision> on = revision == null ? List.of(all.newestMerged())
-        : "all".equals(revision) ? all.all() : List.of(all.byId(revision));
-    Matrix m = Revisions.run(new Suite(List.of(scenario), List.of()), on, era);
+    Matrix m;
+    try (Supervisor workers = timeLimit.supervisor()) {
+      Revisions all = Revisions.load();
+      List<LoadedRevision> on = revision == null ? List.of(all.newestMerged())
+          : "all".equals(revision) ? all.all() : List.of(all.byId(revision));
+      m = Revisions.run(new Suite(List.of(scenario), List.of()), on, era, workers);
+    }
     List<Trace> traces = new ArrayList<>();
     for (Column c : m.columns()) {
       traces.addAll(c.traces());

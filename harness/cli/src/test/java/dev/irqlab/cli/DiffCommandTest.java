@@ -107,8 +107,8 @@ class DiffCommandTest {
     assertTrue(r.err().matches("irqlab: " + Pattern.quote(lacking.toString()) + ":[0-9]+:[0-9]+: at \\$\\.columns\\[0\\]\\.traces\\[0\\]\\.machine:"
         + " missing: expected a MachineState object\n"), r.err());
     Path run = other.resolve("run.json");
-    Files.writeString(run, "{\"schema\": \"irqlab-run/1\"}");
-    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ":1:12: at $.schema: found a string \"irqlab-run/1\": expected \"irqlab-report/1\""
+    Files.writeString(run, "{\"schema\": \"irqlab-run/2\"}");
+    Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ":1:12: at $.schema: found a string \"irqlab-run/2\": expected \"irqlab-report/2\""
         + " (a report of another format or version of irqlab)");
   }
 }

@@ -2,7 +2,8 @@ package dev.irqlab.conformance;
 
 /**
  * What clauses read from traces, with a run that stopped early turned into a failure that says
- * where and why ("oops in step 3: BUG: ...").
+ * where and why ("oops in step 3: BUG: ...", "hang in step 5: did not finish within 5 s, at
+ * ...": the headline of the outcome, without a thread dump's further lines).
  */
 final class Checks {
   private Checks() {}
@@ -12,7 +13,7 @@ final class Checks {
     Trace t = e.trace(scenario);
     e.reading(scenario, label);
     Trace.StepTrace s = t.step(label);
-    if (s == null || "oops".equals(s.result()) || "exception".equals(s.result())) {
+    if (s == null || stoppedIn(s)) {
       throw stopped(t, label);
     }
     return s;
@@ -27,6 +28,16 @@ final class Checks {
     return t;
   }
 
+  /** True for the step a run stopped in: its result is how ({@code oops}, {@code hang}, ...). */
+  private static boolean stoppedIn(Trace.StepTrace s) {
+    for (Trace.Outcome.Kind k : Trace.Outcome.Kind.values()) {
+      if (k != Trace.Outcome.Kind.COMPLETED && k.name().toLowerCase(java.util.Locale.ROOT).equals(s.result())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Conformance.Stopped stopped(Trace t, String label) {
     Trace.Outcome o = t.outcome();
     String where = label == null ? "" : " before step '" + label + "' finished";
@@ -34,7 +45,7 @@ final class Checks {
       String text = t.scenario() + ": no step '" + label + "'";
       return new Conformance.Stopped(text, new Finding(t.scenario(), label, null, text));
     }
-    String text = t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.detail();
+    String text = t.scenario() + " stopped" + where + ": " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (o.step() + 1) + ": " + o.headline();
     return new Conformance.Stopped(text, new Finding(t.scenario(), stepLabel(t, o.step()), o.kind().name(), text));
   }
 

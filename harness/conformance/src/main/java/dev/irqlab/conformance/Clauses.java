@@ -731,10 +731,10 @@ public final class Clauses {
         .check(e -> none(e, t -> {
           List<Finding> r = new ArrayList<>(Checks.reports(t, Set.of("BUG", "LIST_CORRUPTION", "REFCOUNT", "SOFT_LOCKUP", "SLEEP_IN_ATOMIC")));
           Trace.Outcome o = t.outcome();
-          boolean logged = o.kind() == Trace.Outcome.Kind.OOPS && r.stream().anyMatch(f -> f.text().startsWith(o.detail()));
+          boolean logged = o.kind() == Trace.Outcome.Kind.OOPS && r.stream().anyMatch(f -> f.text().startsWith(o.headline()));
           if (!o.completed() && !logged) {
             r.add(new Finding(t.scenario(), Checks.stepLabel(t, o.step()), o.kind().name(),
-                o.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.detail()));
+                o.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.headline()));
           }
           return r;
         }));

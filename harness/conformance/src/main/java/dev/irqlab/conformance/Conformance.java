@@ -1,5 +1,6 @@
 package dev.irqlab.conformance;
 
+import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.devices.DriverChange;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.Deviation;
@@ -12,35 +13,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the suite on revisions and grades every cell. Each scenario runs on its own {@link
- * dev.irqlab.kernel.Kernel}, in parallel, with a time limit: a revision that throws, hangs or
- * deadlocks yields traces (and cells) that say so, and everything else still runs.
+ * dev.irqlab.kernel.Kernel}, in parallel, within a time limit, on {@link Workers}: by default in
+ * supervised worker JVMs, so that a revision that throws, hangs, deadlocks or crashes its JVM
+ * yields traces (and cells) that say so, and everything else runs and is graded as it would be
+ * without it.
  */
 public final class Conformance {
-  /** How long one scenario may run before its trace says it hung. */
-  public static final long TIME_LIMIT_SECONDS = 60;
+  /** How long one scenario may run before its trace says it hung, by default. */
+  public static final long TIME_LIMIT_SECONDS = 5;
 
   private final Suite suite;
-  private final int threads;
-  private final long limitMillis;
+  private final Workers workers;
 
+  /** The suite on supervised worker JVMs, one per core, with the default time limit. */
   public Conformance(Suite suite) {
-    this(suite, Math.max(1, Runtime.getRuntime().availableProcessors()), TIME_LIMIT_SECONDS * 1000);
+    this(suite, new Supervisor(TIME_LIMIT_SECONDS * 1000));
   }
 
-  public Conformance(Suite suite, int threads, long limitMillis) {
+  public Conformance(Suite suite, Workers workers) {
     this.suite = Objects.requireNonNull(suite, "suite");
-    this.threads = threads;
-    this.limitMillis = limitMillis;
+    this.workers = Objects.requireNonNull(workers, "workers");
   }
 
   public Suite suite() {
@@ -52,58 +47,23 @@ public final class Conformance {
    * revision's own era).
    */
   public Matrix run(List<LoadedRevision> revisions, String era) {
-    ThreadFactory daemons = r -> {
-      Thread t = new Thread(r, "irqlab-scenario");
-      t.setDaemon(true);
-      return t;
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemons);
-    try {
-      Map<LoadedRevision, List<Future<Trace>>> futures = new LinkedHashMap<>();
-      Map<LoadedRevision, DriverEra> eras = new LinkedHashMap<>();
-      for (LoadedRevision r : revisions) {
-        DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
-        eras.put(r, drivers);
-        List<Future<Trace>> fs = new ArrayList<>();
-        for (Scenario s : suite.scenarios()) {
-          fs.add(pool.submit(() -> Runner.run(s, r.revision(), drivers)));
-        }
-        futures.put(r, fs);
+    List<Workers.Job> jobs = new ArrayList<>();
+    List<DriverEra> eras = new ArrayList<>();
+    for (LoadedRevision r : revisions) {
+      DriverEra drivers = DriverEra.byId(era != null ? era : r.info().defaultEra());
+      eras.add(drivers);
+      for (Scenario s : suite.scenarios()) {
+        jobs.add(new Workers.Job(s, r, drivers));
       }
-      List<Column> columns = new ArrayList<>();
-      for (Map.Entry<LoadedRevision, List<Future<Trace>>> e : futures.entrySet()) {
-        LoadedRevision r = e.getKey();
-        DriverEra drivers = eras.get(r);
-        List<Trace> traces = new ArrayList<>();
-        for (int i = 0; i < suite.scenarios().size(); i++) {
-          traces.add(await(e.getValue().get(i), suite.scenarios().get(i), r, drivers));
-        }
-        columns.add(grade(r, drivers, traces));
-      }
-      return new Matrix(Matrix.SCHEMA, suite.clauses().stream().map(Matrix.ClauseInfo::of).toList(),
-          suite.scenarios().stream().map(Matrix.ScenarioInfo::of).toList(), columns);
-    } finally {
-      pool.shutdownNow();
     }
-  }
-
-  private Trace await(Future<Trace> f, Scenario s, LoadedRevision r, DriverEra era) {
-    try {
-      return f.get(limitMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      return stopped(s, r, era, Trace.Outcome.Kind.HANG, "did not finish within " + limitMillis / 1000 + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + s.id() + " on " + r.id(), e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return stopped(s, r, era, Trace.Outcome.Kind.EXCEPTION, Runner.describe(cause));
+    List<Trace> traces = workers.run(jobs);
+    List<Column> columns = new ArrayList<>();
+    int n = suite.scenarios().size();
+    for (int i = 0; i < revisions.size(); i++) {
+      columns.add(grade(revisions.get(i), eras.get(i), traces.subList(i * n, (i + 1) * n)));
     }
-  }
-
-  private static Trace stopped(Scenario s, LoadedRevision r, DriverEra era, Trace.Outcome.Kind kind, String detail) {
-    return new Trace(s.id(), r.id(), era.id(), List.of(), null, List.of(), Trace.MachineState.NONE, new Trace.Outcome(kind, detail, 0));
+    return new Matrix(Matrix.SCHEMA, suite.clauses().stream().map(Matrix.ClauseInfo::of).toList(),
+        suite.scenarios().stream().map(Matrix.ScenarioInfo::of).toList(), columns);
   }
 
   /** Grades one revision's traces: every clause's verdict against the revision's declarations. */

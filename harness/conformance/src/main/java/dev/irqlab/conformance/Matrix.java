@@ -15,7 +15,9 @@ import java.util.Optional;
  */
 public record Matrix(String schema, List<ClauseInfo> clauses, List<ScenarioInfo> scenarios, List<Column> columns) {
   /** The version of the report format; bumped on any incompatible change. */
-  public static final String SCHEMA = "irqlab-report/1";
+  public static final String SCHEMA = "irqlab-report/2";
+  /** The version before, which is still read: this format without the outcomes DEADLOCK and CRASH. */
+  public static final String SCHEMA_1 = "irqlab-report/1";
 
   public Matrix {
     clauses = List.copyOf(clauses);

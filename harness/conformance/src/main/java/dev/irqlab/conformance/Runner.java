@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs one scenario on one revision with one driver era, on a fresh debug {@link Kernel}, and
@@ -31,6 +32,11 @@ public final class Runner {
   }
 
   public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings) {
+    return run(scenario, revision, era, settings, step -> { });
+  }
+
+  /** As {@link #run(Scenario, Revision, DriverEra, HostSettings)}; {@code done} sees each step as it is recorded. */
+  public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings, Consumer<Trace.StepTrace> done) {
     Kernel kernel = new Kernel(KernelConfig.defaults());
     Names names = new Names(kernel);
     Recorder rec = new Recorder(names);
@@ -55,6 +61,7 @@ public final class Runner {
         result = outcome.kind() == Trace.Outcome.Kind.OOPS ? "oops" : "exception";
       }
       steps.add(new Trace.StepTrace(step.line(), step.label(), step.op().text(), result, rec.take(), state(m)));
+      done.accept(steps.get(i));
       if (!outcome.completed()) {
         break;
       }
@@ -164,7 +171,7 @@ public final class Runner {
   }
 
   /** {@code NullPointerException: ... at IrqBypassManager.java:88}: the exception and its first frame. */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     StackTraceElement[] st = e.getStackTrace();
     String where = st.length == 0 ? "" : String.format(Locale.ROOT, " at %s(%s:%d)", st[0].getMethodName(), st[0].getFileName(), st[0].getLineNumber());
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;

@@ -12,7 +12,7 @@ import java.util.List;
  *     callbacks ({@link Bindings}): {@code p0<->c0}, or {@code p0<->c0(c0-only)} when only one
  *     side was told
  * @param managerConnections the pairs the manager holds as connected (it would disconnect them on
- *     unregister)
+ *     unregister); null, in a report of version 1, for the same as {@code connections}
  * @param moduleRefcount {@code module_refcount(THIS_MODULE)}, or null for built-in code
  */
 public record State(List<String> producers, List<String> consumers, List<String> connections, List<String> managerConnections,
@@ -21,7 +21,7 @@ public record State(List<String> producers, List<String> consumers, List<String>
     producers = List.copyOf(producers);
     consumers = List.copyOf(consumers);
     connections = List.copyOf(connections);
-    managerConnections = List.copyOf(managerConnections);
+    managerConnections = managerConnections == null ? connections : List.copyOf(managerConnections);
   }
 
   /** A state whose partners and manager agree on {@code connections}. */

@@ -100,7 +100,9 @@ public record Trace(
    * How a run ended.
    *
    * @param kind completed, or how it stopped
-   * @param detail the oops, exception or time limit; empty when completed
+   * @param detail the oops, exception, time limit or crash; empty when completed. Its first line
+   *     says what and where; a hang, deadlock or crash adds the threads that matter, a line
+   *     each, and their frames, indented
    * @param step the index of the step it stopped in, or -1
    */
   public record Outcome(Kind kind, String detail, int step) {
@@ -114,11 +116,32 @@ public record Trace(
       /** The revision threw a Java exception the kernel would not. */
       EXCEPTION,
       /** The run did not finish within its time limit. */
-      HANG
+      HANG,
+      /** Threads of the run waited for each other's locks until the time limit. */
+      DEADLOCK,
+      /** The JVM the run was in died: System.exit, out of memory, killed. */
+      CRASH
     }
 
     public boolean completed() {
       return kind == Kind.COMPLETED;
+    }
+
+    /** The first line of the detail: what stopped the run, and where. */
+    public String headline() {
+      int nl = detail.indexOf('\n');
+      return nl < 0 ? detail : detail.substring(0, nl);
+    }
+
+    /** {@code hang in step 3: ...}, then the rest of the detail, as a trace prints it. */
+    List<String> lines() {
+      List<String> out = new ArrayList<>();
+      String[] lines = detail.split("\n", -1);
+      out.add(kind.name().toLowerCase(java.util.Locale.ROOT) + " in step " + (step + 1) + ": " + lines[0]);
+      for (int i = 1; i < lines.length; i++) {
+        out.add("    " + lines[i]);
+      }
+      return out;
     }
   }
 
@@ -183,7 +206,7 @@ public record Trace(
       }
     }
     if (!outcome.completed()) {
-      out.add(outcome.kind().name().toLowerCase(java.util.Locale.ROOT) + " in step " + (outcome.step() + 1) + ": " + outcome.detail());
+      out.addAll(outcome.lines());
     }
     out.add("end: " + (end == null ? "unknown" : end.render()));
     if (!teardown.isEmpty()) {

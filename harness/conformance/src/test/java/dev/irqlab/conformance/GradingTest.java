@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class GradingTest {
   private static final Link LINK = new Link("a review", "https://example.invalid/review");
 
+  /** The stub is no service of the class path: it runs in this JVM. */
+  private static final Workers HERE = Workers.inProcess(2, 60_000);
+
   private static Column run(StubRevision r) {
-    return new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), null).columns().get(0);
+    return new Conformance(Suite.standard(), HERE).run(List.of(new LoadedRevision(r, r.info(), "test")), null).columns().get(0);
   }
 
   @Test
@@ -100,7 +103,7 @@ class GradingTest {
   @Test
   void aClauseThatNeedsADriverChangeIsNotApplicableOnAnEraWithoutIt() {
     StubRevision r = new StubRevision(StubRevision.Fault.NONE);
-    Column c = new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), "v4.4").columns().get(0);
+    Column c = new Conformance(Suite.standard(), HERE).run(List.of(new LoadedRevision(r, r.info(), "test")), "v4.4").columns().get(0);
     Cell cell = c.cell("SYS-07").orElseThrow();
     assertEquals(Grade.NA, cell.grade());
     assertTrue(cell.detail().contains("which the v4.4 era does not have"), cell.detail());
@@ -110,7 +113,7 @@ class GradingTest {
   @Test
   void aClauseThatNeedsADriverChangeAbsentIsNotApplicableOnAnEraWithIt() {
     StubRevision r = new StubRevision(StubRevision.Fault.NONE);
-    Column c = new Conformance(Suite.standard()).run(List.of(new LoadedRevision(r, r.info(), "test")), "proposal-report-errors").columns().get(0);
+    Column c = new Conformance(Suite.standard(), HERE).run(List.of(new LoadedRevision(r, r.info(), "test")), "proposal-report-errors").columns().get(0);
     Cell cell = c.cell("SYS-04").orElseThrow();
     assertEquals(Grade.NA, cell.grade());
     assertEquals("needs drivers that do not fail VFIO_DEVICE_SET_IRQS with the producer registration's error;"

@@ -37,6 +37,17 @@ class RunnerTest {
     assertTrue(t.lines().contains("deliveries: eventfd 3 irqfd 1 posted 2"), t.lines().toString());
   }
 
+  /** A hang, deadlock or crash keeps its thread dump under its outcome; cells show the first line only. */
+  @Test
+  void aStoppedRunPrintsTheRestOfItsDetailIndentedUnderItsOutcome() {
+    Trace.Outcome o = new Trace.Outcome(Trace.Outcome.Kind.DEADLOCK, "a and b wait for each other's locks, at M.f(M.java:3)\n"
+        + "a BLOCKED on Object#1 held by b\n  at M.f(M.java:3)", 2);
+    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), Trace.MachineState.NONE, o);
+    assertEquals("a and b wait for each other's locks, at M.f(M.java:3)", o.headline());
+    assertEquals(List.of("scenario s on r with the e drivers", "deadlock in step 3: a and b wait for each other's locks, at M.f(M.java:3)",
+        "    a BLOCKED on Object#1 held by b", "      at M.f(M.java:3)", "end: unknown", "leaks: none", "result: deadlock"), t.lines());
+  }
+
   @Test
   void callbacksAreRecordedInOrderWithTheirResults() {
     Scenario s = Scenario.builder("refused", "refused").eventfd("efd0").consumer("c0", -16).producer("p0")
@@ -92,7 +103,7 @@ class RunnerTest {
   void theOtherCellsStillRunWhenARevisionThrowsHangsOrDeadlocks() {
     for (StubRevision.Fault f : List.of(StubRevision.Fault.THROWS, StubRevision.Fault.HANGS, StubRevision.Fault.DEADLOCKS)) {
       StubRevision r = new StubRevision(f);
-      Matrix m = new Conformance(Suite.standard(), 2, 2000).run(List.of(new LoadedRevision(r, r.info(), "test")), null);
+      Matrix m = new Conformance(Suite.standard(), Workers.inProcess(2, 2000)).run(List.of(new LoadedRevision(r, r.info(), "test")), null);
       Column c = m.columns().get(0);
       assertEquals(Grade.PASS, c.cell("REG-01").orElseThrow().grade(), f + ": a producer alone does not reach the fault");
       Cell consumer = c.cell("REG-02").orElseThrow();

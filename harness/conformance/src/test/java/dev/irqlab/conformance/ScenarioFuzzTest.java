@@ -69,7 +69,7 @@ class ScenarioFuzzTest {
       if (s != null) {
         ran[0]++;
         String era = eras.get(random.nextInt(eras.size())).id();
-        Trace t = new Conformance(new Suite(List.of(s), List.of()), 1, 20_000).run(List.of(loaded), era).columns().get(0).traces().get(0);
+        Trace t = new Conformance(new Suite(List.of(s), List.of()), Workers.inProcess(1, 20_000)).run(List.of(loaded), era).columns().get(0).traces().get(0);
         assertTrue(t.outcome().kind() != Trace.Outcome.Kind.EXCEPTION && t.outcome().kind() != Trace.Outcome.Kind.HANG,
             "the harness failed on era " + era + ": " + t.outcome() + "\n" + String.join("\n", t.lines()) + "\n" + shown);
       }

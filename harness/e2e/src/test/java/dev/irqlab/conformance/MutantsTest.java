@@ -60,7 +60,7 @@ class MutantsTest {
         broken.put(id, e.getMessage());
       }
     }
-    Conformance conformance = new Conformance(Suite.standard(), Math.max(1, Runtime.getRuntime().availableProcessors()), LIMIT_MILLIS);
+    Conformance conformance = new Conformance(Suite.standard(), Workers.inProcess(Math.max(1, Runtime.getRuntime().availableProcessors()), LIMIT_MILLIS));
     alone = conformance.run(real, null);
     List<LoadedRevision> all = new ArrayList<>(real);
     built.values().forEach(b -> all.add(b.revision()));

@@ -175,6 +175,12 @@ public record RevisionInfo(
       return this;
     }
 
+    /** A declaration as it is, symptoms and all (a copy of another revision's). */
+    public Builder deviates(Deviation deviation) {
+      deviations.add(deviation);
+      return this;
+    }
+
     public RevisionInfo build() {
       return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary, lacks, deviations);
     }

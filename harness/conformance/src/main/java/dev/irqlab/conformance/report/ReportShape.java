@@ -22,6 +22,12 @@ final class ReportShape {
   static final Set<String> NULLABLE = Set.of(
       "RevisionSummary.parent", "Cell.deviation", "Trace.end", "StepTrace.label", "StepTrace.state", "State.moduleRefcount");
 
+  /**
+   * The fields a report of version 1 may lack, as {@code Record.field}: added since, and read as
+   * their records fill them in (no symptoms; the manager's connections as the partners').
+   */
+  static final Set<String> ADDED = Set.of("DeclaredDeviation.symptoms", "State.managerConnections");
+
   /** The integer fields with a least value, as {@code Record.field}: nesting, a line, a step index. */
   static final Map<String, Integer> AT_LEAST = Map.of("TraceEntry.depth", 0, "StepTrace.line", 1, "Outcome.step", -1);
 
@@ -76,7 +82,8 @@ final class ReportShape {
     for (RecordComponent c : record.getRecordComponents()) {
       JsonNode value = node.get(c.getName());
       JsonPath at = path.field(c.getName());
-      boolean nullable = NULLABLE.contains(record.getSimpleName() + "." + c.getName());
+      boolean nullable = NULLABLE.contains(record.getSimpleName() + "." + c.getName())
+          || value == null && ADDED.contains(record.getSimpleName() + "." + c.getName());
       if (value == null || value.isNull()) {
         if (!nullable) {
           return Optional.of(new Problem(at, (value == null ? "missing" : "found null") + ": expected " + expected(c.getGenericType())));

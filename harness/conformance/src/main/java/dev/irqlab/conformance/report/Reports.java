@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.irqlab.conformance.Matrix;
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  * Reports as JSON (docs/report-schema.md): the matrix with every trace ({@value Matrix#SCHEMA})
  * and the traces of one scenario ({@value RunReport#SCHEMA}). Output is deterministic: fields
  * in the records' order, map keys sorted, two-space indent, {@code \n} line ends, no time stamp.
- * Reading checks the {@code schema} field first, then that every field the schema lists is there
- * with its type, and ignores fields it does not know, which a compatible change may add.
+ * Reading checks the {@code schema} field first (the version before is read too: it is this one
+ * with fewer values), then that every field the schema lists is there with its type, and ignores
+ * fields it does not know, which a compatible change may add.
  */
 public final class Reports {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -39,6 +41,8 @@ public final class Reports {
 
   /** The largest report read: a matrix of every revision with every trace is a few megabytes. */
   public static final long MAX_BYTES = 256L << 20;
+  /** The same mapping on one line: a stream of messages, a line each (a worker JVM's traces). */
+  private static final ObjectWriter LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: ([0-9]+), column: ([0-9]+)\\]");
 
@@ -76,19 +80,20 @@ public final class Reports {
 
   /** Reads a report from {@code text}, called {@code name} in errors. */
   public static Matrix fromJson(String name, String text) {
-    return parse(name, text, Matrix.SCHEMA, Matrix.class);
+    return parse(name, text, Matrix.SCHEMA, Matrix.SCHEMA_1, Matrix.class);
   }
 
   /** Reads what {@link #toJson(RunReport)} wrote, called {@code name} in errors. */
   public static RunReport runFromJson(String name, String text) {
-    return parse(name, text, RunReport.SCHEMA, RunReport.class);
+    return parse(name, text, RunReport.SCHEMA, RunReport.SCHEMA_1, RunReport.class);
   }
 
   /**
-   * Reads {@code text} as {@code type}: JSON, an object, the {@code schema} expected, then every
-   * field as {@link ReportShape} checks it. Every problem is {@code NAME:LINE:COL: at PATH: ...}.
+   * Reads {@code text} as {@code type}: JSON, an object, the {@code schema} expected (or the
+   * {@code older} version it extends), then every field as {@link ReportShape} checks it. Every
+   * problem is {@code NAME:LINE:COL: at PATH: ...}.
    */
-  private static <T> T parse(String name, String text, String schema, Class<T> type) {
+  private static <T> T parse(String name, String text, String schema, String older, Class<T> type) {
     String document = "a JSON object with \"schema\": \"" + schema + "\"";
     JsonNode tree;
     try {
@@ -107,7 +112,7 @@ public final class Reports {
     if (found == null || !found.isTextual()) {
       throw error(name, text, at, (found == null ? "missing" : "found " + ReportShape.found(found)) + ": expected \"" + schema + "\"");
     }
-    if (!found.asText().equals(schema)) {
+    if (!found.asText().equals(schema) && !found.asText().equals(older)) {
       throw error(name, text, at, "found " + ReportShape.found(found) + ": expected \"" + schema
           + "\" (a report of another format or version of irqlab)");
     }
@@ -156,6 +161,27 @@ public final class Reports {
     int nl = message.indexOf('\n');
     String line = (nl < 0 ? message : message.substring(0, nl)).strip();
     return Quote.visible(SOURCE.matcher(line).replaceAll("line $1, column $2"));
+  }
+
+  /**
+   * {@code value} (a record of this package's documents, such as a {@code Trace}) as JSON on one
+   * line, without its newline.
+   */
+  public static String toJsonLine(Object value) {
+    try {
+      return LINE.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /** Reads what {@link #toJsonLine} wrote. */
+  public static <T> T fromJsonLine(String line, Class<T> type) {
+    try {
+      return MAPPER.readValue(line, type);
+    } catch (JsonProcessingException e) {
+      throw new ReportException("not a " + type.getSimpleName() + ": " + firstLine(e.getOriginalMessage()), e);
+    }
   }
 
   private static String json(Object value) {

@@ -14,7 +14,9 @@ import java.util.List;
  */
 public record RunReport(String schema, Matrix.ScenarioInfo scenario, List<Trace> traces) {
   /** The version of this format; bumped on any incompatible change. */
-  public static final String SCHEMA = "irqlab-run/1";
+  public static final String SCHEMA = "irqlab-run/2";
+  /** The version before, which is still read: this format without the outcomes DEADLOCK and CRASH. */
+  public static final String SCHEMA_1 = "irqlab-run/1";
 
   public RunReport {
     traces = List.copyOf(traces);

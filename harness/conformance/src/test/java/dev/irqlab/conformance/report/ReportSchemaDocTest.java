@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Trace;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -11,6 +12,7 @@ import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,18 @@ class ReportSchemaDocTest {
     records(Matrix.class, actual);
     records(RunReport.class, actual);
     assertEquals(actual, new TreeMap<>(documented()));
+  }
+
+  /** The values the document lists for an outcome's {@code kind}, in order. */
+  @Test
+  void everyOutcomeKindIsDocumented() throws IOException {
+    String row = Files.readAllLines(DOC).stream().filter(l -> l.startsWith("| `kind` | string | `COMPLETED`")).findFirst().orElseThrow();
+    List<String> kinds = new ArrayList<>();
+    Matcher m = Pattern.compile("`([A-Z]+)`").matcher(row);
+    while (m.find()) {
+      kinds.add(m.group(1));
+    }
+    assertEquals(Arrays.stream(Trace.Outcome.Kind.values()).map(Enum::name).toList(), kinds);
   }
 
   @Test

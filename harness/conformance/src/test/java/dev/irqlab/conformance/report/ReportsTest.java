@@ -32,7 +32,7 @@ class ReportsTest {
   void theJsonIsDeterministicWithSortedMapKeysAndNoTimeStamp() {
     String json = Reports.toJson(Fixtures.matrix());
     assertEquals(json, Reports.toJson(Fixtures.matrix()));
-    assertTrue(json.startsWith("{\n  \"schema\" : \"irqlab-report/1\",\n"), json.substring(0, 60));
+    assertTrue(json.startsWith("{\n  \"schema\" : \"irqlab-report/2\",\n"), json.substring(0, 60));
     assertFalse(json.contains("\r"));
     int eventfd = json.indexOf("\"eventfd\" : 1");
     int posted = json.indexOf("\"posted\" : 2");
@@ -64,16 +64,16 @@ class ReportsTest {
   @Test
   void anotherSchemaIsRefusedNamingTheFileAndWhatWasExpected() throws IOException {
     Path file = dir.resolve("old.json");
-    Files.writeString(file, Reports.toJson(Fixtures.matrix()).replace("irqlab-report/1", "irqlab-report/0"));
+    Files.writeString(file, Reports.toJson(Fixtures.matrix()).replace("irqlab-report/2", "irqlab-report/0"));
     ReportException e = assertThrows(ReportException.class, () -> Reports.read(file));
-    assertEquals(file + ":2:14: at $.schema: found a string \"irqlab-report/0\": expected \"irqlab-report/1\""
+    assertEquals(file + ":2:14: at $.schema: found a string \"irqlab-report/0\": expected \"irqlab-report/2\""
         + " (a report of another format or version of irqlab)", e.getMessage());
   }
 
   @Test
   void aFileWithoutASchemaIsNotAReport() {
     ReportException e = assertThrows(ReportException.class, () -> Reports.fromJson("x.json", "{\"columns\": []}"));
-    assertEquals("x.json:1:1: at $.schema: missing: expected \"irqlab-report/1\"", e.getMessage());
+    assertEquals("x.json:1:1: at $.schema: missing: expected \"irqlab-report/2\"", e.getMessage());
     ReportException array = assertThrows(ReportException.class, () -> Reports.fromJson("y.json", "[1, 2]"));
     assertEquals("y.json:1:1: at $: found an array: expected a JSON object with \"schema\": \"irqlab-report/1\"",
         array.getMessage());
@@ -160,9 +160,21 @@ class ReportsTest {
     RunReport run = new RunReport(RunReport.SCHEMA, Fixtures.SCENARIO,
         List.of(Fixtures.trace("v6.16", false), Fixtures.trace("xarray-v2-2023", true)));
     String json = Reports.toJson(run);
-    assertTrue(json.contains("\"schema\" : \"irqlab-run/1\""), json);
+    assertTrue(json.contains("\"schema\" : \"irqlab-run/2\""), json);
     assertEquals(run, Reports.runFromJson("run.json", json));
     ReportException e = assertThrows(ReportException.class, () -> Reports.fromJson("run.json", json));
-    assertTrue(e.getMessage().contains("at $.schema: found a string \"irqlab-run/1\": expected \"irqlab-report/1\""), e.getMessage());
+    assertTrue(e.getMessage().contains("at $.schema: found a string \"irqlab-run/2\": expected \"irqlab-report/2\""), e.getMessage());
+  }
+
+  /** Version 2 only added the outcomes DEADLOCK and CRASH: a report saved by version 1 still reads. */
+  @Test
+  void aReportOfTheVersionBeforeStillReads() {
+    String json = Reports.toJson(Fixtures.matrix()).replace("irqlab-report/2", "irqlab-report/1");
+    assertEquals(Fixtures.matrix().columns(), Reports.fromJson("old.json", json).columns());
+    String older = json.replaceAll(",\\s*\"managerConnections\" : \\[[^\\]]*\\]", "").replaceAll(",\\s*\"symptoms\" : \\[[^\\]]*\\]", "");
+    assertFalse(older.contains("managerConnections") || older.contains("symptoms"), "version 1 had neither field");
+    assertEquals(Fixtures.matrix().columns(), Reports.fromJson("older.json", older).columns());
+    String run = Reports.toJson(new RunReport(RunReport.SCHEMA, Fixtures.SCENARIO, List.of(Fixtures.trace("v6.16", false))));
+    assertEquals(Fixtures.SCENARIO, Reports.runFromJson("old-run.json", run.replace("irqlab-run/2", "irqlab-run/1")).scenario());
   }
 }
