@@ -75,10 +75,10 @@ class ReportsTest {
     ReportException e = assertThrows(ReportException.class, () -> Reports.fromJson("x.json", "{\"columns\": []}"));
     assertEquals("x.json:1:1: at $.schema: missing: expected \"irqlab-report/2\"", e.getMessage());
     ReportException array = assertThrows(ReportException.class, () -> Reports.fromJson("y.json", "[1, 2]"));
-    assertEquals("y.json:1:1: at $: found an array: expected a JSON object with \"schema\": \"irqlab-report/1\"",
+    assertEquals("y.json:1:1: at $: found an array: expected a JSON object with \"schema\": \"irqlab-report/2\"",
         array.getMessage());
     ReportException empty = assertThrows(ReportException.class, () -> Reports.fromJson("z.json", " \n"));
-    assertEquals("z.json:1:1: at $: empty: expected a JSON object with \"schema\": \"irqlab-report/1\"", empty.getMessage());
+    assertEquals("z.json:1:1: at $: empty: expected a JSON object with \"schema\": \"irqlab-report/2\"", empty.getMessage());
   }
 
   @Test
@@ -173,7 +173,10 @@ class ReportsTest {
     assertEquals(Fixtures.matrix().columns(), Reports.fromJson("old.json", json).columns());
     String older = json.replaceAll(",\\s*\"managerConnections\" : \\[[^\\]]*\\]", "").replaceAll(",\\s*\"symptoms\" : \\[[^\\]]*\\]", "");
     assertFalse(older.contains("managerConnections") || older.contains("symptoms"), "version 1 had neither field");
-    assertEquals(Fixtures.matrix().columns(), Reports.fromJson("older.json", older).columns());
+    Matrix read = Reports.fromJson("older.json", older);
+    assertEquals(Fixtures.matrix().columns().size(), read.columns().size());
+    assertTrue(read.columns().stream().flatMap(c -> c.cells().stream()).filter(c -> c.deviation() != null)
+        .allMatch(c -> c.deviation().symptoms().isEmpty()), "a declaration of version 1 names no symptom");
     String run = Reports.toJson(new RunReport(RunReport.SCHEMA, Fixtures.SCENARIO, List.of(Fixtures.trace("v6.16", false))));
     assertEquals(Fixtures.SCENARIO, Reports.runFromJson("old-run.json", run.replace("irqlab-run/2", "irqlab-run/1")).scenario());
   }
