@@ -52,7 +52,7 @@ class CliFuzzTest {
 
   @Test
   void everyCommandLineEndsInZeroOneOrTwoWithoutAStackTraceAndWithOneLineForAMistake() {
-    Fuzz.seeds(20_260_303L, 600).forEach(seed -> {
+    Fuzz.seeds(20_260_303L, 800).forEach(seed -> {
       SplittableRandom random = new SplittableRandom(seed);
       List<String> argv = args.vector(random, seed);
       Cli.Run r = Cli.run(argv.toArray(String[]::new));
@@ -65,7 +65,7 @@ class CliFuzzTest {
   void mutatedScenariosRunOnEveryRevisionWithoutFaultsOfTheHarness() {
     List<String> revisions = RevisionHistoryTest.ALL;
     List<String> eras = dev.irqlab.devices.DriverEra.ids();
-    Fuzz.seeds(20_260_404L, 300).forEach(seed -> {
+    Fuzz.seeds(20_260_404L, 150).forEach(seed -> {
       SplittableRandom random = new SplittableRandom(seed);
       List<String> argv = new ArrayList<>(List.of("run", args.mutatedScenario(random, seed),
           "--revision", revisions.get(random.nextInt(revisions.size()))));
