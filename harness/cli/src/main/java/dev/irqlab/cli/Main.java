@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       SourceDiffCommand.class,
       RunCommand.class,
+      FuzzCommand.class,
       ExplainCommand.class,
       ListCommand.class,
       InfoCommand.class,

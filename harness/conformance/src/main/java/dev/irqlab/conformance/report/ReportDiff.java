@@ -128,12 +128,21 @@ public final class ReportDiff {
       } else if (!text(a, id).equals(text(b, id))) {
         diffs.addAll(Text.hanging("", "The scenario " + id + " itself differs between the two: its trace shows that change too.", 0));
       }
-      Patch<String> patch = DiffUtils.diff(la, lb);
-      diffs.addAll(UnifiedDiffUtils.generateUnifiedDiff(a.label() + "/" + id, b.label() + "/" + id, la, patch, CONTEXT));
+      diffs.addAll(unified(a.label() + "/" + id, b.label() + "/" + id, la, lb));
     }
     out.add(changed == 0 ? "No trace differs (" + Views.plural(ids.size(), "scenario") + ")."
         : "Scenarios whose trace differs (" + changed + " of " + ids.size() + "):");
     out.addAll(diffs);
+  }
+
+  /** A unified diff of two traces, with three lines of context; empty when they are the same. */
+  public static List<String> unified(String labelA, String labelB, Trace a, Trace b) {
+    return unified(labelA, labelB, lines(a), lines(b));
+  }
+
+  private static List<String> unified(String labelA, String labelB, List<String> la, List<String> lb) {
+    Patch<String> patch = DiffUtils.diff(la, lb);
+    return UnifiedDiffUtils.generateUnifiedDiff(labelA, labelB, la, patch, CONTEXT);
   }
 
   private static String text(Side s, String scenario) {

@@ -58,6 +58,11 @@ public final class Reports {
     return json(run);
   }
 
+  /** Another document of this package's ({@code irqlab-fuzz/1}) as JSON, ending with a newline. */
+  public static String toJson(Record document) {
+    return json(document);
+  }
+
   /** Writes the matrix to {@code file}, whole or not at all. */
   public static void write(Matrix matrix, Path file) {
     AtomicFile.write(file, toJson(matrix));

@@ -31,6 +31,7 @@ public final class Supervisor implements Workers, AutoCloseable {
   private final int threads;
   private final String classPath;
   private WorkerJvm started;
+  private boolean keep;
 
   /** A runner per core, on this JVM's class path. */
   public Supervisor(long limitMillis) {
@@ -59,6 +60,16 @@ public final class Supervisor implements Workers, AutoCloseable {
     if (started == null) {
       started = worker();
     }
+    return this;
+  }
+
+  /**
+   * Keeps a run's worker for the next run, as long as it is alive, instead of ending it with the
+   * run: for callers that run many small batches (the fuzzer), which would otherwise start a JVM
+   * a batch. {@link #close} ends it.
+   */
+  public synchronized Supervisor keepWorker() {
+    keep = true;
     return this;
   }
 
@@ -130,8 +141,17 @@ public final class Supervisor implements Workers, AutoCloseable {
       throw new IllegalStateException("interrupted while running scenarios", e);
     } finally {
       if (worker != null) {
-        worker.close();
+        putBack(worker);
       }
+    }
+  }
+
+  /** Keeps a worker done with its run for the next one, or ends it. */
+  private synchronized void putBack(WorkerJvm worker) {
+    if (keep && started == null && worker.inFlight() == 0 && worker.alive()) {
+      started = worker;
+    } else {
+      worker.close();
     }
   }
 

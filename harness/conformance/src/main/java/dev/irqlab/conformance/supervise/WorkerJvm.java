@@ -92,6 +92,11 @@ final class WorkerJvm implements AutoCloseable {
     return sent.size();
   }
 
+  /** True while its process runs. */
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** Sends job {@code number}. */
   void send(int number, Workers.Job job) {
     sent.put(number, new Sent(job));
