@@ -27,6 +27,14 @@ public final class Runner {
   private Runner() {}
 
   /** Runs {@code scenario} on a host that can post interrupts. */
+  /**
+   * How many steps a list walk of a scenario may take: a scenario registers a few dozen objects
+   * at most, so a walk of 2^20 steps runs away; the watchdog ends it in milliseconds, where the
+   * debug kernel's own limit (2^26, for the scale runs' long lists) takes a second or more, which
+   * fuzzing, that meets many of them, feels.
+   */
+  public static final long WALK_LIMIT = 1L << 20;
+
   public static Trace run(Scenario scenario, Revision revision, DriverEra era) {
     return run(scenario, revision, era, HostSettings.defaults());
   }
@@ -37,7 +45,7 @@ public final class Runner {
 
   /** As {@link #run(Scenario, Revision, DriverEra, HostSettings)}; {@code done} sees each step as it is recorded. */
   public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings, Consumer<Trace.StepTrace> done) {
-    Kernel kernel = new Kernel(KernelConfig.defaults());
+    Kernel kernel = new Kernel(KernelConfig.defaults().withWalkLimit(WALK_LIMIT));
     Names names = new Names(kernel);
     Recorder rec = new Recorder(names);
     kernel.log().setListener(rec::log);

@@ -67,7 +67,10 @@ public final class Compare {
         && a.managerConnections().equals(b.managerConnections());
   }
 
-  /** What one side alone shows that a kernel must not: reports, a task that died, lost interrupts, leaks. */
+  /**
+   * What one side alone shows that a kernel must not: reports (an oops comes with its own), a run
+   * that hung, deadlocked or crashed, interrupts lost, leaks.
+   */
   public static List<Difference> faults(Scenario s, Trace t) {
     Map<String, String> kinds = kinds(s);
     List<Difference> out = new ArrayList<>();
@@ -82,7 +85,7 @@ public final class Compare {
         }
       }
     }
-    if (!t.outcome().completed()) {
+    if (!t.outcome().completed() && t.outcome().kind() != Trace.Outcome.Kind.OOPS) {
       int at = t.outcome().step();
       String where = at >= 0 && at < s.steps().size() ? where(s.steps().get(at).op(), kinds) : "teardown";
       out.add(new Difference(outcomeWord(t.outcome()) + " at " + where, at, t.outcome().headline(), null, Aspect.FAULT));
@@ -210,7 +213,7 @@ public final class Compare {
   private static void outcome(List<Difference> out, Scenario s, Trace a, Trace b, Map<String, String> kinds) {
     Trace.Outcome x = a.outcome();
     Trace.Outcome y = b.outcome();
-    if (x.kind() == y.kind() && x.step() == y.step()) {
+    if ((x.kind() == y.kind() && x.step() == y.step()) || (oopsOrDone(x) && oopsOrDone(y))) {
       return;
     }
     int at = x.completed() ? y.step() : y.completed() ? x.step() : Math.min(x.step(), y.step());
@@ -219,6 +222,11 @@ public final class Compare {
         : y.completed() ? outcomeWord(x) + " at " + where + ": A only"
         : outcomeWord(x) + " / " + outcomeWord(y) + " at " + where;
     out.add(new Difference(sig, at, side(x), side(y), Aspect.FAULT));
+  }
+
+  /** True for a run that completed or oopsed: an oops comes with its report, which counts already. */
+  private static boolean oopsOrDone(Trace.Outcome o) {
+    return o.completed() || o.kind() == Trace.Outcome.Kind.OOPS;
   }
 
   private static String side(Trace.Outcome o) {

@@ -92,16 +92,18 @@ public final class FuzzReport {
   private String irq(Entry e) {
     FuzzResult.Finding f = e.finding();
     List<String> out = new ArrayList<>();
-    out.add("# " + command() + ": finding " + e.number() + " of " + entries.size());
-    Text.hanging("# ", f.signature(), 2).forEach(out::add);
-    shown(f, "#   ").forEach(out::add);
-    out.add(String.format(Locale.ROOT, "# Found in %d of %d scenarios; shrunk from %d operations to %d.", f.count(), result.scenarios(),
-        f.first().steps().size(), f.minimal().steps().size()));
-    out.add("#   ./irqlab run " + e.file() + ".irq --revision " + id(result.a()));
+    out.add(command() + ": finding " + e.number() + " of " + entries.size());
+    out.addAll(Text.wrapLines(f.signature(), Text.WIDTH - 2));
+    out.addAll(shown(f, "  ", Text.WIDTH - 2));
+    out.addAll(Text.wrapLines(String.format(Locale.ROOT, "Found in %d of %d scenarios; shrunk from %d operations to %d.", f.count(),
+        result.scenarios(), f.first().steps().size(), f.minimal().steps().size()), Text.WIDTH - 2));
+    out.add("  ./irqlab run " + e.file() + ".irq --revision " + id(result.a()));
     if (two()) {
-      out.add("#   ./irqlab run " + e.file() + ".irq --revision " + id(result.b()));
+      out.add("  ./irqlab run " + e.file() + ".irq --revision " + id(result.b()));
     }
-    return lines(out) + e.scenario().text();
+    StringBuilder text = new StringBuilder();
+    out.forEach(l -> text.append(("# " + l).stripTrailing()).append('\n'));
+    return text + e.scenario().text();
   }
 
   /** {@code v6.16}: the revision of a side's label. */
@@ -118,21 +120,21 @@ public final class FuzzReport {
     return ReportDiff.unified(id(result.a()) + "/" + e.file(), id(result.b()) + "/" + e.file(), f.traceA(), f.traceB());
   }
 
-  /** What each side did, a line each: {@code v6.16: -EBUSY}. */
-  private List<String> shown(FuzzResult.Finding f, String indent) {
+  /** What each side did, a line each: {@code v6.16: -EBUSY}, within {@code width} columns. */
+  private List<String> shown(FuzzResult.Finding f, String indent, int width) {
     List<String> out = new ArrayList<>();
     if (f.shown() == null) {
       return out;
     }
     if (!two()) {
-      Text.hanging(indent, brief(f.shown().a()), indent.length() + 2).forEach(out::add);
+      Text.hanging(indent, brief(f.shown().a()), indent.length() + 2, width).forEach(out::add);
       return out;
     }
     String la = id(result.a()) + ": ";
     String lb = id(result.b()) + ": ";
     int w = Math.max(la.length(), lb.length());
-    Text.hanging(indent + pad(la, w), brief(f.shown().a()), indent.length() + w).forEach(out::add);
-    Text.hanging(indent + pad(lb, w), brief(f.shown().b()), indent.length() + w).forEach(out::add);
+    Text.hanging(indent + pad(la, w), brief(f.shown().a()), indent.length() + w, width).forEach(out::add);
+    Text.hanging(indent + pad(lb, w), brief(f.shown().b()), indent.length() + w, width).forEach(out::add);
     return out;
   }
 
@@ -216,7 +218,7 @@ public final class FuzzReport {
       Text.hanging(String.format(Locale.ROOT, "%2d  ", e.number()), f.signature(), 4).forEach(out::add);
       out.add(String.format(Locale.ROOT, "    in %d scenario%s; minimal: %d operation%s, %s.irq", f.count(), f.count() == 1 ? "" : "s",
           f.minimal().steps().size(), f.minimal().steps().size() == 1 ? "" : "s", e.file()));
-      shown(f, "      ").forEach(out::add);
+      shown(f, "      ", Text.WIDTH).forEach(out::add);
       for (Step s : e.scenario().steps()) {
         out.add("      | " + s.text());
       }

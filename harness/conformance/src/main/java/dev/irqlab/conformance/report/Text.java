@@ -43,16 +43,21 @@ public final class Text {
    * spaces, every line at most {@link #WIDTH} wide (a wider word is cut, but for a URL).
    */
   public static List<String> hanging(String head, String text, int indent) {
+    return hanging(head, text, indent, WIDTH);
+  }
+
+  /** {@link #hanging(String, String, int)} within {@code width} columns. */
+  public static List<String> hanging(String head, String text, int indent, int width) {
     List<String> out = new ArrayList<>();
     String pad = " ".repeat(indent);
     StringBuilder line = new StringBuilder(head.length() < indent ? head + " ".repeat(indent - head.length()) : head);
     int bare = line.length();
-    for (String word : words(text, WIDTH - indent)) {
+    for (String word : words(text, width - indent)) {
       if (word.isEmpty()) {
         continue;
       }
       boolean spaced = line.length() > 0 && line.charAt(line.length() - 1) != ' ';
-      if (line.length() > bare && line.length() + (spaced ? 1 : 0) + word.length() > WIDTH) {
+      if (line.length() > bare && line.length() + (spaced ? 1 : 0) + word.length() > width) {
         out.add(line.toString().stripTrailing());
         line.setLength(0);
         line.append(pad);
