@@ -24,7 +24,7 @@ final class CallerRules {
 
   /**
    * The index of the first step of {@code t} at which the caller broke the rules, the number of
-   * steps when it left an object registered, or -1.
+   * steps when a run that completed left an object registered, or -1.
    */
   static int broken(Scenario s, Trace t) {
     Set<String> registered = new HashSet<>();
@@ -44,6 +44,6 @@ final class CallerRules {
         return i;
       }
     }
-    return registered.isEmpty() || t.steps().size() < s.steps().size() ? -1 : t.steps().size();
+    return registered.isEmpty() || !t.outcome().completed() ? -1 : t.steps().size();
   }
 }
