@@ -78,6 +78,11 @@ final class FuzzCommand implements Callable<Integer> {
       description = "Write the summary to FILE (whole or not at all) instead of the standard output.")
   Path output;
 
+  @Option(names = "--only", paramLabel = "REGEX",
+      description = "Report (and shrink) only the findings whose signature matches REGEX somewhere, as"
+          + " 'SOFT_LOCKUP|KASAN' or 'returns'. Default: all.")
+  String only;
+
   @Option(names = "--details", paramLabel = "N", defaultValue = "10",
       description = "In the text summary, show what each side did and the minimal scenario for the first N"
           + " findings (all of them are in DIR). Default: ${DEFAULT-VALUE}.")
@@ -92,6 +97,14 @@ final class FuzzCommand implements Callable<Integer> {
       throw new UsageException("unknown format '" + format + "': expected text, markdown or json");
     }
     Fuzzer.Budget budget = budget();
+    java.util.function.Predicate<String> filter = signature -> true;
+    if (only != null) {
+      try {
+        filter = java.util.regex.Pattern.compile(only).asPredicate();
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new UsageException("--only " + only + ": not a regular expression: " + e.getDescription());
+      }
+    }
     if (details < 0) {
       throw new UsageException("--details " + details + ": expected 0 or more");
     }
@@ -105,7 +118,7 @@ final class FuzzCommand implements Callable<Integer> {
       Fuzzer.Side sb = b == null ? null : side(all.byId(b), e);
       PrintWriter err = spec.commandLine().getErr();
       Fuzzer.Progress progress = System.console() != null ? new Bar(err, budget) : Fuzzer.Progress.NONE;
-      result = new Fuzzer(sa, sb, workers, System::currentTimeMillis).run(seed, budget, progress);
+      result = new Fuzzer(sa, sb, workers, System::currentTimeMillis).run(seed, budget, progress, filter);
       if (progress instanceof Bar bar) {
         bar.done();
       }

@@ -47,7 +47,7 @@ public final class FuzzReport {
   /** {@code register-producer-returns-ebusy-einval}: a signature as a file name. */
   static String slug(String signature) {
     String s = signature.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    return s.length() <= 48 ? s : s.substring(0, 48).replaceAll("-[^-]*$", "");
+    return s.length() <= 40 ? s : s.substring(0, 40).replaceAll("-[^-]*$", "");
   }
 
   /** The minimal scenario with its id, its signature as title, and the step it shows in labelled. */
@@ -97,9 +97,15 @@ public final class FuzzReport {
     out.addAll(shown(f, "  ", Text.WIDTH - 2));
     out.addAll(Text.wrapLines(String.format(Locale.ROOT, "Found in %d of %d scenarios; shrunk from %d operations to %d.", f.count(),
         result.scenarios(), f.first().steps().size(), f.minimal().steps().size()), Text.WIDTH - 2));
-    out.add("  ./irqlab run " + e.file() + ".irq --revision " + id(result.a()));
-    if (two()) {
-      out.add("  ./irqlab run " + e.file() + ".irq --revision " + id(result.b()));
+    out.add("To run it:");
+    for (String side : two() ? List.of(result.a(), result.b()) : List.of(result.a())) {
+      String run = "  ./irqlab run " + e.file() + ".irq --revision " + id(side);
+      if (run.length() > Text.WIDTH - 2) {
+        out.add("  ./irqlab run " + e.file() + ".irq \\");
+        out.add("      --revision " + id(side));
+      } else {
+        out.add(run);
+      }
     }
     StringBuilder text = new StringBuilder();
     out.forEach(l -> text.append(("# " + l).stripTrailing()).append('\n'));
@@ -216,8 +222,8 @@ public final class FuzzReport {
       FuzzResult.Finding f = e.finding();
       out.add("");
       Text.hanging(String.format(Locale.ROOT, "%2d  ", e.number()), f.signature(), 4).forEach(out::add);
-      out.add(String.format(Locale.ROOT, "    in %d scenario%s; minimal: %d operation%s, %s.irq", f.count(), f.count() == 1 ? "" : "s",
-          f.minimal().steps().size(), f.minimal().steps().size() == 1 ? "" : "s", e.file()));
+      out.addAll(Text.hanging("    ", String.format(Locale.ROOT, "in %d scenario%s; minimal: %d operation%s, %s.irq", f.count(),
+          f.count() == 1 ? "" : "s", f.minimal().steps().size(), f.minimal().steps().size() == 1 ? "" : "s", e.file()), 4));
       shown(f, "      ", Text.WIDTH).forEach(out::add);
       for (Step s : e.scenario().steps()) {
         out.add("      | " + s.text());

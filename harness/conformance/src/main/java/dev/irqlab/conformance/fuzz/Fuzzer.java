@@ -109,6 +109,14 @@ public final class Fuzzer {
 
   /** Searches within {@code budget}, then shrinks the first scenario of every finding. */
   public FuzzResult run(long seed, Budget budget, Progress progress) {
+    return run(seed, budget, progress, signature -> true);
+  }
+
+  /**
+   * Searches within {@code budget}, then shrinks the first scenario of every finding whose
+   * signature {@code only} accepts; the others are not reported.
+   */
+  public FuzzResult run(long seed, Budget budget, Progress progress, java.util.function.Predicate<String> only) {
     long start = clock.getAsLong();
     Map<String, Found> found = new LinkedHashMap<>();
     long scenarios = 0;
@@ -134,7 +142,7 @@ public final class Fuzzer {
         }
         Scenario s = batch.get(i);
         long index = scenarios + i;
-        o.differences().stream().filter(distinct(new java.util.HashSet<>()))
+        o.differences().stream().filter(d -> only.test(d.signature())).filter(distinct(new java.util.HashSet<>()))
             .forEach(d -> found.computeIfAbsent(d.signature(), x -> new Found(s, index, d.aspect())).count++);
       }
       scenarios += batch.size();

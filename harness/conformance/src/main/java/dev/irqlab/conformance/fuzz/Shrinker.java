@@ -179,7 +179,7 @@ public final class Shrinker {
    * The operations of {@code ops} whose names are all created before them: dropping the creation
    * of an object or a file drops every use of it.
    */
-  static List<Op> closed(List<Op> ops) {
+  public static List<Op> closed(List<Op> ops) {
     Set<String> defined = new HashSet<>();
     List<Op> out = new ArrayList<>();
     for (Op op : ops) {
