@@ -216,7 +216,8 @@ public final class FuzzReport {
     int shown = Math.min(details, entries.size());
     if (shown > 0) {
       out.add("");
-      out.addAll(Text.wrapLines(shown == entries.size() ? "Each of them:" : "The first " + shown + " (the rest are in the files):", Text.WIDTH));
+      out.addAll(Text.wrapLines(shown == entries.size() ? "Each of them in full:"
+          : (shown == 1 ? "The first" : "The first " + shown) + " in full (every finding is in the files):", Text.WIDTH));
     }
     for (Entry e : entries.subList(0, shown)) {
       FuzzResult.Finding f = e.finding();
