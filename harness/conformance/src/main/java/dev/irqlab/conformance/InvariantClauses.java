@@ -1,0 +1,47 @@
+package dev.irqlab.conformance;
+
+import static dev.irqlab.conformance.ClauseKit.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The clauses on global invariants: what must hold in every scenario. */
+final class InvariantClauses {
+  private InvariantClauses() {}
+
+  /** Every clause of this category, in order. */
+  static List<Clause> all() {
+    ClauseKit.Book inv = new ClauseKit.Book(Category.INVARIANT);
+    inv.clause("INV-01", "No use-after-free, double free or invalid free, in any scenario.")
+        .why("KASAN: every object the manager reaches must be live.", HEADER)
+        .reads()
+        .check(e -> none(e, t -> Checks.reports(t, Set.of("KASAN"))));
+    inv.clause("INV-02", "Nothing is left allocated after every process exits and the module unloads.")
+        .why("kmemleak after teardown: the manager's own allocations (xarray nodes) go with its registrations.", KERNEL_DOC)
+        .reads()
+        .check(e -> none(e, t -> {
+          List<Finding> r = new ArrayList<>(Checks.reports(t, Set.of("KMEMLEAK")));
+          t.machine().leaks().forEach(l -> r.add(new Finding(t.scenario(), "teardown", "LEAK", l)));
+          return r;
+        }));
+    inv.clause("INV-03", "No interrupt is lost, misrouted or delivered twice, in any scenario.")
+        .why("The guest counts every interrupt: bypass may change the path, never the count.", PI_DOC)
+        .reads()
+        .check(e -> none(e, t -> t.machine().anomalies().stream().map(a -> new Finding(t.scenario(), null, "ANOMALY", a)).toList()));
+    inv.clause("INV-04", "No oops, BUG, list corruption, refcount error, soft lockup or hang, in any scenario.")
+        .why("A caller's ordinary sequence must not crash the host.", HEADER)
+        .reads()
+        .check(e -> none(e, t -> {
+          List<Finding> r = new ArrayList<>(Checks.reports(t, Set.of("BUG", "LIST_CORRUPTION", "REFCOUNT", "SOFT_LOCKUP", "SLEEP_IN_ATOMIC")));
+          Trace.Outcome o = t.outcome();
+          boolean logged = o.kind() == Trace.Outcome.Kind.OOPS && r.stream().anyMatch(f -> f.text().startsWith(o.headline()));
+          if (!o.completed() && !logged) {
+            r.add(new Finding(t.scenario(), Checks.stepLabel(t, o.step()), o.kind().name(),
+                o.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.headline()));
+          }
+          return r;
+        }));
+    return inv.clauses();
+  }
+}
