@@ -46,6 +46,8 @@ final class ClauseKit {
       "20200930080919.1a9c66f8@x1.home");
   static final Link NULLIFY_PRODUCER = Link.lore("KVM: x86: Nullify irqfd->producer if updating IRTE for bypass fails (ed446e8aa894)",
       "1782119051448443.14545.seg@mailgw.kylinos.cn");
+  static final Link WARN_DOC = new Link("Documentation/process/coding-style.rst: WARN*() is for situations that should never happen",
+      "https://docs.kernel.org/process/coding-style.html#do-not-crash-the-kernel");
   static final Link PI_DOC = new Link("Documentation/virt/kvm/api.rst: KVM_IRQFD",
       "https://docs.kernel.org/virt/kvm/api.html#kvm-irqfd");
 

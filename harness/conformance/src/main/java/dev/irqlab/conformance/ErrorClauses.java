@@ -14,23 +14,28 @@ final class ErrorClauses {
     ClauseKit.Book err = new ClauseKit.Book(Category.ERRORS);
     err.clause("ERR-01", "A registration whose connect fails returns the callback's error.")
         .why("The caller must be able to tell that bypass is not set up.", HEADER, NAK)
-        .reads("connect-fails", "connect-fails-producer")
+        .reads("connect-fails", "connect-fails-producer", "connect-fails-bare-producer")
         .needs(Feature.CONNECT_ERRORS)
         .check(e -> {
           String a = step(e, "connect-fails", "connect").ret();
           String b = step(e, "connect-fails-producer", "connect").ret();
-          return Verdict.check("-EBUSY".equals(a) && "-EBUSY".equals(b), "got " + a + " and " + b);
+          String c = step(e, "connect-fails-bare-producer", "connect").ret();
+          return Verdict.check("-EBUSY".equals(a) && "-EBUSY".equals(b) && "-EBUSY".equals(c),
+              "got " + a + ", " + b + " and, for a producer with no callbacks, " + c);
         });
     err.clause("ERR-02", "A registration whose connect fails leaves nothing registered.")
         .why("\"The producer is registered to the xarray regardless of the result of the connect operation and the caller cannot distinguish between failures.\"",
             NAK)
-        .reads("connect-fails", "connect-fails-producer")
+        .reads("connect-fails", "connect-fails-producer", "connect-fails-bare-producer")
         .needs(Feature.CONNECT_ERRORS)
         .check(e -> {
-          Trace.StepTrace a = step(e, "connect-fails", "connect");
-          Trace.StepTrace b = step(e, "connect-fails-producer", "connect");
-          return Verdict.check(!a.state().registers("p0") && !b.state().registers("c0"),
-              "after the failed connect: " + a.state().render());
+          for (String[] x : new String[][] {{"connect-fails", "p0"}, {"connect-fails-producer", "c0"}, {"connect-fails-bare-producer", "p0"}}) {
+            Trace.StepTrace s = step(e, x[0], "connect");
+            if (s.state().registers(x[1])) {
+              return Verdict.fail(x[0] + ": after the failed connect: " + s.state().render());
+            }
+          }
+          return Verdict.PASS;
         });
     err.clause("ERR-03", "After a failed connect the partner stays registered, and a later producer connects to it.")
         .why("A failed connect is not the partner's fault; \"there is a number of benign reasons for a connect to fail\".", REVERT, NAK)
@@ -74,9 +79,18 @@ final class ErrorClauses {
         });
     err.clause("ERR-07", "Unregistering an object whose connect failed is harmless.")
         .why("\"Note, it's safe to call this even if registration was unsuccessful.\" (v6.17 kernel-doc)", KERNEL_DOC, NAK)
-        .reads("connect-fails")
+        .reads("connect-fails", "connect-fails-beside-pair")
         .needs(Feature.CONNECT_ERRORS)
-        .check(e -> harmlessAlone(step(e, "connect-fails", "unreg")));
+        .check(e -> {
+          Verdict alone = harmlessAlone(step(e, "connect-fails", "unreg"));
+          if (!alone.passed()) {
+            return Verdict.fail("connect-fails: " + alone.detail());
+          }
+          Trace.StepTrace s = step(e, "connect-fails-beside-pair", "unreg");
+          Verdict beside = harmlessAlone(s);
+          return Verdict.check(beside.passed() && s.state().connections().equals(List.of("p1<->c1")),
+              "connect-fails-beside-pair: " + beside.detail() + (beside.detail().isEmpty() ? "" : "; ") + s.state().render());
+        });
     err.clause("ERR-08", "A registration that failed to connect can be retried and connects.")
         .why("The caller was told it failed; nothing of it may stand in the way of the next attempt.", NAK)
         .reads("connect-fails-retry")

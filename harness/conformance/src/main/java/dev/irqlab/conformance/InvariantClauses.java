@@ -10,6 +10,9 @@ import java.util.Set;
 final class InvariantClauses {
   private InvariantClauses() {}
 
+  /** The scenarios whose caller breaks a rule the manager WARNs about: it registers an object that is registered. */
+  private static final Set<String> MISUSE = Set.of("reregister-producer", "reregister-producer-new-key", "reregister-consumer-new-key");
+
   /** Every clause of this category, in order. */
   static List<Clause> all() {
     ClauseKit.Book inv = new ClauseKit.Book(Category.INVARIANT);
@@ -42,6 +45,11 @@ final class InvariantClauses {
           }
           return r;
         }));
+    inv.clause("INV-05", "No WARN, in any scenario whose caller keeps the rules.")
+        .why("A WARN is for what should never happen; the manager's own WARN_ON_ONCE()s are for a caller registering an object "
+            + "that is registered, and such a caller is the only one that may see one.", WARN_DOC, TOKEN_OWNERSHIP)
+        .reads()
+        .check(e -> none(e, t -> MISUSE.contains(t.scenario()) ? List.of() : Checks.reports(t, Set.of("WARNING"))));
     return inv.clauses();
   }
 }

@@ -23,13 +23,19 @@ final class ModuleClauses {
         });
     mod.clause("MOD-02", "A failed registration, unregistered, leaves the module refcount where it started.")
         .why("\"The module reference is released regardless of xarray item.\"", NAK)
-        .reads("connect-fails")
+        .reads("connect-fails", "connect-fails-producer", "duplicate-producer", "duplicate-consumer")
         .needs(Feature.CONNECT_ERRORS)
         .check(e -> {
-          Trace.StepTrace base = step(e, "connect-fails", "base");
-          Trace.StepTrace done = step(e, "connect-fails", "done");
-          return moduleOnly(base, () -> Verdict.check(base.state().moduleRefcount().equals(done.state().moduleRefcount()),
-              "refcount " + base.state().moduleRefcount() + " before, " + done.state().moduleRefcount() + " after"));
+          for (String sc : List.of("connect-fails", "connect-fails-producer", "duplicate-producer", "duplicate-consumer")) {
+            Trace.StepTrace base = step(e, sc, "base");
+            Trace.StepTrace done = step(e, sc, "done");
+            Verdict v = moduleOnly(base, () -> Verdict.check(base.state().moduleRefcount().equals(done.state().moduleRefcount()),
+                sc + ": refcount " + base.state().moduleRefcount() + " before, " + done.state().moduleRefcount() + " after"));
+            if (!v.passed()) {
+              return v;
+            }
+          }
+          return Verdict.PASS;
         });
     mod.clause("MOD-03", "While a caller that imports the manager is loaded, rmmod irqbypass is refused and its registrations keep working.")
         .why("The callers (kvm, vfio-pci, vhost-vdpa) import irq_bypass_register_*(), so the module loader refuses to unload the manager "
@@ -59,6 +65,25 @@ final class ModuleClauses {
               .filter(x -> x.kind() == TraceEntry.Kind.RESULT && "manager".equals(x.field("role")))
               .map(x -> x.field("ret")).findFirst().orElse(null);
           return Verdict.check(ok(ret), "the teardown's rmmod irqbypass returned " + ret);
+        });
+    mod.clause("MOD-05", "A registration made while try_module_get fails is either refused, leaving nothing registered, or "
+        + "registered; either way, once everything is unregistered, the module refcount is back where it started.")
+        .why("v4.4 pins the module per registration and returns -ENODEV when try_module_get fails; Sean Christopherson's 1/8 drops "
+            + "the get and put. Both keep the refcount balanced: a reference is put only where one was got.", FIRST, DROP_MODULE_GET)
+        .reads("module-get-fails")
+        .check(e -> {
+          Trace.StepTrace base = step(e, "module-get-fails", "base");
+          return moduleOnly(base, () -> {
+            for (String[] x : new String[][] {{"producer", "p0"}, {"consumer", "c0"}}) {
+              Trace.StepTrace s = step(e, "module-get-fails", x[0]);
+              if (ok(s.ret()) != s.state().registers(x[1])) {
+                return Verdict.fail(x[0] + " returned " + s.ret() + "; " + s.state().render());
+              }
+            }
+            Trace.StepTrace done = step(e, "module-get-fails", "done");
+            return Verdict.check(base.state().moduleRefcount().equals(done.state().moduleRefcount()),
+                "refcount " + base.state().moduleRefcount() + " before, " + done.state().moduleRefcount() + " after");
+          });
         });
     return mod.clauses();
   }

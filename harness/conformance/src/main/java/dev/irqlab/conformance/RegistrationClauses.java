@@ -86,10 +86,28 @@ final class RegistrationClauses {
         });
     reg.clause("REG-10", "A consumer without add_producer or del_producer is refused with -EINVAL.")
         .why("The header marks both consumer callbacks required; the manager calls them unchecked.", HEADER, FIRST)
-        .reads("consumer-without-callbacks")
+        .reads("consumer-without-callbacks", "consumer-missing-one-callback")
         .check(e -> {
-          Trace.StepTrace s = step(e, "consumer-without-callbacks", "reg");
-          return Verdict.check("-EINVAL".equals(s.ret()) && !s.state().registers("c0"), "got " + s.ret() + "; " + s.state().render());
+          for (String[] x : new String[][] {{"consumer-without-callbacks", "reg", "c0"}, {"consumer-missing-one-callback", "add-only", "c0"},
+              {"consumer-missing-one-callback", "del-only", "c1"}}) {
+            Trace.StepTrace s = step(e, x[0], x[1]);
+            if (!"-EINVAL".equals(s.ret()) || s.state().registers(x[2])) {
+              String where = x[0].equals("consumer-without-callbacks") ? "" : x[1] + ": ";
+              return Verdict.fail(where + "got " + s.ret() + "; " + s.state().render());
+            }
+          }
+          return Verdict.PASS;
+        });
+    reg.clause("REG-11", "Producers with different eventfds register side by side, and so do consumers.")
+        .why("Tokens are unique per producer and per consumer, not across the manager: one producer per eventfd, as many eventfds as "
+            + "the callers have vectors.", HEADER, FIRST)
+        .reads("two-pairs")
+        .check(e -> {
+          Trace.StepTrace p = step(e, "two-pairs", "second");
+          Trace.StepTrace c = step(e, "two-pairs", "pair0");
+          return Verdict.check(ok(p.ret()) && ok(c.ret()) && c.state().registers("p0") && c.state().registers("p1")
+              && c.state().registers("c0") && c.state().registers("c1"),
+              "the second producer got " + p.ret() + ", the second consumer " + c.ret() + "; " + c.state().render());
         });
     return reg.clauses();
   }
