@@ -50,6 +50,24 @@ final class InvariantClauses {
             + "that is registered, and such a caller is the only one that may see one.", WARN_DOC, TOKEN_OWNERSHIP)
         .reads()
         .check(e -> none(e, t -> MISUSE.contains(t.scenario()) ? List.of() : Checks.reports(t, Set.of("WARNING"))));
+    inv.clause("INV-06", "After every step, the manager holds as connected exactly the pairs whose partners were told they are.")
+        .why("A pair connected but not tracked is never disconnected (\"connected but not tracked in the producers xarray\"); a pair "
+            + "tracked but never connected is disconnected all the same (\"registered regardless of the result of the connect\"); "
+            + "and a producer told it was disconnected from a pair still held is the v5.9 regression.", V1_REVIEW, NAK, REVERT)
+        .reads()
+        .check(e -> none(e, InvariantClauses::managerDiffers));
     return inv.clauses();
+  }
+
+  /** INV-06: every step of {@code t} whose manager holds other pairs as connected than the partners were told of. */
+  private static List<Finding> managerDiffers(Trace t) {
+    List<Finding> out = new ArrayList<>();
+    for (int i = 0; i < t.steps().size(); i++) {
+      State s = t.steps().get(i).state();
+      if (s != null && s.managerDiffers()) {
+        out.add(new Finding(t.scenario(), Checks.stepLabel(t, i), null, t.scenario() + ": " + s.render()));
+      }
+    }
+    return out;
   }
 }
