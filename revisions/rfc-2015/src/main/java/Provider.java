@@ -64,6 +64,13 @@ public final class Provider implements Revision {
           .deviates("INV-04", "The unguarded unregisters corrupt the lists (list_del on a node never added or already deleted).",
               new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
               Symptom.in("connect-fails-later-partner", "unregister-never-registered", "unregister-failed-producer", "unregister-failed-consumer", "unregister-twice", "sys-shared-eventfd").report("LIST_CORRUPTION"))
+          .deviates("INV-05", "Disabling the refused vector unlinks the other vector's producer, and KVM's x86 del_producer WARNs on the IRTE it then finds.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("sys-shared-eventfd").report("WARNING"))
+          .deviates("INV-06", "The callbacks return void, so a refusal goes unheard: the manager holds as connected a pair whose partner refused it.",
+              new Link("the 2015 prototype (seeds/003): add to the list first, no checks", "https://lkml.iu.edu/hypermail/linux/kernel/1506.2/"),
+              Symptom.in("connect-fails", "connect-fails-retry", "connect-fails-later-partner", "connect-fails-free", "connect-fails-bare-producer",
+                  "connect-fails-beside-pair", "sys-irqfd-connect-fails", "sys-vector-connect-fails").detail("\\(manager: "))
           .defaultEra("rfc-2015")
           .summary("A sketch in a reply on LKML: built-in lists and a mutex, void add/del_producer"
               + " callbacks, -EINVAL for a taken token. Never merged; it grew into v4.4.")

@@ -35,6 +35,9 @@ public final class Provider implements Revision {
               Symptom.in("unregister-failed-producer").step("unreg").report("LIST_CORRUPTION"),
               Symptom.in("unregister-failed-consumer").step("unreg").report("LIST_CORRUPTION"),
               Symptom.in("sys-shared-eventfd").step("disable").report("LIST_CORRUPTION"))
+          .deviates("INV-05", "Disabling the refused vector unregisters the other vector's producer by token, and KVM's x86 del_producer WARNs on the IRTE it then finds.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("sys-shared-eventfd").report("WARNING"))
           .defaultEra("v4.4")
           .summary("The prototype as a loadable module: stop, add and start callbacks, -EBUSY for a"
               + " taken token, a module reference per registration. Merged for Linux 4.4.")

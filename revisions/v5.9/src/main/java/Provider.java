@@ -22,10 +22,10 @@ public final class Provider implements Revision {
           .link(Link.commit("reverted by e44b49f623c7 (v5.13)", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"))
           .deviates("ORD-01", "A successful connect falls through to del_consumer after the start callbacks.",
               Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
-              Symptom.in("producer-first").step("connect").detail("c0\\.start, p0\\.start, p0\\.del_consumer$"))
+              Symptom.in("producer-first").step("connect").detail("^producer-first: p0\\.stop, c0\\.stop, p0\\.add_consumer, c0\\.add_producer, c0\\.start, p0\\.start, p0\\.del_consumer$"))
           .deviates("ORD-04", "\"It also erroneously calls the producer destructor unconditionally\" (the revert).",
               Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
-              Symptom.in("producer-first").step("connect").detail("c0\\.start, p0\\.start, p0\\.del_consumer$"))
+              Symptom.in("producer-first").step("connect").detail("^producer-first: p0\\.stop, c0\\.stop, p0\\.add_consumer, c0\\.add_producer, c0\\.start, p0\\.start, p0\\.del_consumer$"))
           .deviates("ERR-04", "A failed connect returns without the start callbacks: \"should the connect fail, the VM will not be resumed\".",
               Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
               Symptom.in("connect-fails").step("connect").detail("c0\\.add_producer, p0\\.del_consumer$"))
@@ -72,6 +72,21 @@ public final class Provider implements Revision {
           .deviates("MEM-02", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
               Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
               Symptom.in("alloc-fails").step("retry").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("PAIR-06", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("two-pairs").step("second").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("ERR-07", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("connect-fails-beside-pair").step("unreg").detail("<->c\\d\\(c\\d-only\\) \\(manager: "))
+          .deviates("INV-05", "Disabling the refused vector unregisters the other vector's producer by token, and KVM's x86 del_producer WARNs on the IRTE it then finds.",
+              Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
+              Symptom.in("sys-shared-eventfd").report("WARNING"))
+          .deviates("INV-06", "A successful connect falls through to del_consumer: the producer is told it was disconnected from a pair the manager holds as connected.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("producer-first", "consumer-first", "duplicate-producer", "duplicate-consumer", "connect-fails-retry", "connect-fails-later-partner",
+                  "unregister-never-registered", "unregister-failed-producer", "unregister-failed-consumer", "unregister-twice", "reuse-after-unregister",
+                  "alloc-fails", "rmmod-after-unregister", "free-after-unregister", "two-pairs", "connect-fails-beside-pair", "alloc-fails-consumer")
+                  .detail("<->c\\d\\(c\\d-only\\).* \\(manager: "))
           .defaultEra("v5.9")
           .summary("A failed connect returns at once, leaving both sides stopped, and a successful"
               + " one ends with del_consumer. Reverted in v5.13 by e44b49f623c7.")

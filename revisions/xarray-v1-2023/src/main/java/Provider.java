@@ -32,6 +32,9 @@ public final class Provider implements Revision {
           .deviates("MEM-02", "The retry connects the already connected pair a second time.",
               Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"),
               Symptom.in("alloc-fails").step("retry").detail("add_producer ran 2 times without a del"))
+          .deviates("INV-06", "The connect comes before xa_store: on -ENOMEM the pair stays connected but untracked.",
+              Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"),
+              Symptom.in("alloc-fails", "alloc-fails-consumer").detail("connected p0<->c0 \\(manager: -\\)"))
           .deviates("INV-02", "An object stored under two keys leaves an xarray entry behind after unregister.",
               Link.lore("Sean Christopherson: the tmp == consumer check \"subtly gets dropped on the conversion to xarray\"", "20250516230734.2564775-1-seanjc@google.com"),
               Symptom.in("reregister-producer-new-key", "reregister-consumer-new-key").step("teardown").report("KMEMLEAK"),

@@ -28,7 +28,11 @@ public final class Provider implements Revision {
               Symptom.in("reregister-consumer-new-key").step("again").detail("consumers c0@efd0 c0@efd1;"))
           .deviates("ERR-02", "\"The producer is registered to the xarray regardless of the result of the connect operation.\"",
               Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
-              Symptom.in("connect-fails-producer").step("connect").detail("after the failed connect: producers p0@efd0;.*\\(manager: p0<->c0\\)"))
+              Symptom.in("connect-fails").step("connect").detail("after the failed connect: producers p0@efd0;.*\\(manager: p0<->c0\\)"))
+          .deviates("INV-06", "\"The producer is registered to the xarray regardless of the result of the connect operation\": the manager holds the refused pair as connected.",
+              Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
+              Symptom.in("connect-fails", "connect-fails-producer", "connect-fails-retry", "connect-fails-later-partner", "connect-fails-free",
+                  "connect-fails-bare-producer", "connect-fails-beside-pair", "sys-irqfd-connect-fails", "sys-vector-connect-fails").detail("\\(manager: [^)]*<->"))
           .deviates("ERR-03", "The failed producer keeps the key, so the next producer is refused with -EBUSY.",
               Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
               Symptom.in("connect-fails-later-partner").step("later").detail("^got -EBUSY;"))

@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
       StressCommand.class,
       ScaleCommand.class,
       JmhCommand.class,
+      MutationCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

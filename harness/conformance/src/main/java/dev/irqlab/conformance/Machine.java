@@ -136,8 +136,10 @@ final class Machine {
     names.name(c, name);
     ApiObject o = new ApiObject(c, 0);
     o.addResult = addResult;
-    if (callbacks != Op.Callbacks.NONE) {
+    if (callbacks != Op.Callbacks.NONE && callbacks != Op.Callbacks.DEL_ONLY) {
       c.setAddProducer((self, p) -> o.addResult);
+    }
+    if (callbacks != Op.Callbacks.NONE && callbacks != Op.Callbacks.ADD_ONLY) {
       c.setDelProducer((self, p) -> {});
     }
     if (callbacks == Op.Callbacks.ALL) {

@@ -56,14 +56,24 @@ public sealed interface Op {
     }
   }
 
-  /** Which callbacks a scenario's consumer has: all four, only the two required, or none. */
+  /**
+   * Which callbacks a scenario's consumer has: all four, only the two required, none, or
+   * exactly one of the two required ({@code add-only}, {@code del-only}).
+   */
   enum Callbacks {
     ALL,
     REQUIRED,
-    NONE;
+    NONE,
+    ADD_ONLY,
+    DEL_ONLY;
 
     String word() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The callbacks a word names: {@code all}, {@code required}, {@code none}, {@code add-only}, {@code del-only}. */
+    static Callbacks of(String word) {
+      return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
   }
 

@@ -55,9 +55,9 @@ final class ScenarioOps {
       }
       case "consumer" -> {
         int add = a.errno("add", 0);
-        String cb = a.choice("callbacks", "all", "all", "required", "none");
+        String cb = a.choice("callbacks", "all", "all", "required", "none", "add-only", "del-only");
         a.done();
-        return new Op.NewConsumer(a.text(1), add, Op.Callbacks.valueOf(cb.toUpperCase(Locale.ROOT)));
+        return new Op.NewConsumer(a.text(1), add, Op.Callbacks.of(cb));
       }
       default -> {
         if (!a.has("add")) {

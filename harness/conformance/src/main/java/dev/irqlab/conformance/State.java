@@ -29,9 +29,13 @@ public record State(List<String> producers, List<String> consumers, List<String>
     this(producers, consumers, connections, connections, moduleRefcount);
   }
 
-  /** True when the manager holds other pairs as connected than the partners were told of. */
+  /**
+   * True when the manager holds other pairs as connected than the partners were told of, in any
+   * order: the registry lists its pairs in its own order (list or index), the partners in the
+   * order they were told.
+   */
   public boolean managerDiffers() {
-    return !managerConnections.equals(connections);
+    return !managerConnections.stream().sorted().toList().equals(connections.stream().sorted().toList());
   }
 
   /** True when {@code object} (a symbolic name) is registered on either side. */

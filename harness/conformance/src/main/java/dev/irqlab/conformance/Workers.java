@@ -32,8 +32,9 @@ public interface Workers {
 
   /**
    * {@code threads} threads of this JVM. A run over {@code limitMillis} gets a {@code HANG}
-   * trace and is interrupted, which stops only code that checks for it: for unit tests of
-   * revisions the class path does not provide as services.
+   * trace and is interrupted, which stops only code that checks for it. For unit tests of
+   * revisions the class path does not provide as services, and for a run whose code a tool in
+   * this JVM must see, as the mutation tester does ({@code RevisionConformance}).
    */
   static Workers inProcess(int threads, long limitMillis) {
     return new InProcess(threads, limitMillis);

@@ -119,14 +119,16 @@ class MutantsTest {
 
   /**
    * A list_add where list_move was meant makes the producers list a cycle, but only when the
-   * producer is not first, which no suite scenario brings about: every cell is as v6.16
-   * declares. The mutant's own scenario reaches it, and the watchdog ends the walk. If this test
-   * fails, check the watchdog, or whether a suite scenario now registers two producers at once.
+   * producer is not first: the suite's two-pairs scenario, with two producers registered at
+   * once, brings it about (PAIR-06, INV-04 and INV-06 fail, and nothing else). The mutant's own scenario
+   * reaches the cycle too, and the watchdog ends the walk. If this test fails, check the
+   * watchdog, or whether two-pairs still registers two producers at once.
    */
   @Test
-  void anEndlessWalkTheSuiteNeverReachesIsASoftLockupInItsOwnScenario() throws IOException {
+  void anEndlessWalkIsCaughtByTwoProducersAtOnceAndIsASoftLockupInItsOwnScenario() throws IOException {
     Column c = column(mutant("mutant-list-cycle"));
-    assertEquals(List.of(), c.unexpected());
+    assertEquals(List.of("PAIR-06", "INV-04", "INV-06"), c.unexpected().stream().map(Cell::clause).toList());
+    failed(c, "INV-04", "LIST_CORRUPTION in two-pairs");
     Scenario s = ScenarioParser.parse(MUTANTS.resolve("mutant-list-cycle.irq"));
     LoadedRevision v616 = real.stream().filter(r -> r.id().equals("v6.16")).findFirst().orElseThrow();
     Trace parent = Runner.run(s, v616.revision(), DriverEra.byId("v6.16"));

@@ -1,5 +1,6 @@
 package dev.irqlab.conformance.junit;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,11 +11,13 @@ import dev.irqlab.conformance.Column;
 import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Grade;
 import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.Workers;
 import dev.irqlab.spi.Deviation;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.Revision;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -34,6 +37,15 @@ import org.junit.jupiter.api.TestInstance;
  * <p>One test per clause, run with the drivers of the revision's own era: it fails when the
  * clause fails and the revision does not declare it ({@code RevisionInfo.Builder#deviates}), and
  * when a declared deviation no longer happens.
+ *
+ * <p>The suite runs twice, on two kinds of {@link Workers}. The per-clause tests read a column
+ * computed in supervised worker JVMs, as the matrix does, so that a port under development that
+ * spins, deadlocks or exhausts the heap yields cells that say so instead of stopping the build.
+ * {@link #everyClauseGradesAsDeclared} runs the suite again, in this JVM and inside a plain test
+ * method, and fails with the same messages: that is the run a mutation tester (PIT) can measure,
+ * since it sees neither code run in another JVM nor code run while JUnit builds a container. The
+ * second run costs well under a second (scenarios are emulated kernels in memory), less than
+ * starting one worker JVM, so the build keeps the supervised column rather than giving it up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RevisionConformance {
@@ -46,15 +58,32 @@ public abstract class RevisionConformance {
 
   private Column column() {
     if (column == null) {
-      Conformance suite = new Conformance(Suite.standard());
-      column = suite.run(List.of(new LoadedRevision(revision, revision.info(), "the test class path")), null).columns().get(0);
+      column = run(new Conformance(Suite.standard()));
     }
     return column;
+  }
+
+  private Column run(Conformance suite) {
+    return suite.run(List.of(new LoadedRevision(revision, revision.info(), "the test class path")), null).columns().get(0);
   }
 
   @TestFactory
   Stream<DynamicTest> clauses() {
     return column().cells().stream().map(cell -> dynamicTest(cell.clause() + ": " + cell.grade().mark(), () -> check(cell)));
+  }
+
+  /**
+   * Every clause, run in this JVM: fails, with each clause's message, when a cell is a FAIL or a
+   * STALE declaration. Computed afresh on every call, never from another test's run, so that a
+   * mutation tester that runs this test alone sees all of the revision's code it reaches.
+   */
+  @Test
+  void everyClauseGradesAsDeclared() {
+    Workers workers = Workers.inProcess(Runtime.getRuntime().availableProcessors(), Conformance.TIME_LIMIT_SECONDS * 1000);
+    Column inProcess = run(new Conformance(Suite.standard(), workers));
+    assertAll(revision.info().id() + " against the conformance suite, run in this JVM", inProcess.cells().stream()
+        .filter(cell -> cell.grade() == Grade.FAIL || cell.grade() == Grade.STALE)
+        .map(cell -> (Executable) () -> check(cell)));
   }
 
   private void check(Cell cell) {
