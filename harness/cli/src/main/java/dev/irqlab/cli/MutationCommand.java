@@ -31,8 +31,10 @@ import picocli.CommandLine.Parameters;
       "  ./mvnw -B -Pmutation -pl revisions/REV -am verify -Dtest=ConformanceTest"
           + " -Dsurefire.failIfNoSpecifiedTests=false",
       "",
-      "The score is PIT's: killed and timed-out mutants over all mutants. The column of"
-          + " mutants killed only by fuzzing stays empty until a fuzzer run feeds it.",
+      "The score is PIT's: killed and timed-out mutants over all mutants. A mutant 'killed only"
+          + " by fuzzing' is one the suite's test let through and the module's fuzzing test"
+          + " (random scenarios against the revision's own class files in another JVM) killed;"
+          + " with -Dirqlab.mutation.excluded=fuzz the run leaves that test out.",
       "",
       "Exit status: 0 when the report was read; 2 for a usage error (an unknown revision,"
           + " no report yet)."
@@ -86,11 +88,13 @@ final class MutationCommand implements Callable<Integer> {
     b.append("irqlab mutation ").append(revision).append(": PIT, STRONGER mutators, the conformance suite\n\n");
     row(b, "mutants", r.mutants().size(), "made of the revision's own classes");
     row(b, "killed", r.count("KILLED"), "by the suite");
-    b.append(String.format(Locale.ROOT, "  %-22s %5s  %s%n", "killed only by fuzzing", "-", "not measured"));
+    row(b, "killed only by fuzzing", r.byFuzzing(), r.byFuzzing() == 0 ? "none (or the run left fuzzing out)"
+        : "the suite let them through; random scenarios did not");
     row(b, "survived", r.count("SURVIVED"), "");
     row(b, "no coverage", r.count("NO_COVERAGE"), "no scenario reaches the line");
     row(b, "timed out", r.count("TIMED_OUT"), "counted as killed");
-    long other = r.mutants().size() - r.count("KILLED") - r.count("SURVIVED") - r.count("NO_COVERAGE") - r.count("TIMED_OUT");
+    long other = r.mutants().size() - r.count("KILLED") - r.byFuzzing() - r.count("SURVIVED") - r.count("NO_COVERAGE")
+        - r.count("TIMED_OUT");
     if (other > 0) {
       row(b, "other", other, "memory or run errors, not started");
     }
@@ -102,6 +106,13 @@ final class MutationCommand implements Callable<Integer> {
       }
       b.append('\n').append(status.toLowerCase(Locale.ROOT).replace('_', ' ')).append('\n');
       for (MutationReport.Mutant m : ms) {
+        b.append('\n');
+        diff(b, m, source, "");
+      }
+    }
+    if (!r.fuzzed().isEmpty()) {
+      b.append("\nkilled only by fuzzing (a clause could read what they change)\n");
+      for (MutationReport.Mutant m : r.fuzzed()) {
         b.append('\n');
         diff(b, m, source, "");
       }
@@ -124,8 +135,8 @@ final class MutationCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder();
     b.append("| revision | mutants | killed | killed only by fuzzing | survived | no coverage | timed out | score |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
-    b.append(String.format(Locale.ROOT, "| %s | %d | %d | - | %d | %d | %d | %s |%n", revision, r.mutants().size(),
-        r.count("KILLED"), r.count("SURVIVED"), r.count("NO_COVERAGE"), r.count("TIMED_OUT"), r.scoreText()));
+    b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s |%n", revision, r.mutants().size(),
+        r.count("KILLED"), r.byFuzzing(), r.count("SURVIVED"), r.count("NO_COVERAGE"), r.count("TIMED_OUT"), r.scoreText()));
     for (String status : LISTED) {
       List<MutationReport.Mutant> ms = r.with(status);
       if (ms.isEmpty()) {
@@ -135,6 +146,11 @@ final class MutationCommand implements Callable<Integer> {
       for (MutationReport.Mutant m : ms) {
         diff(b, m, source, "");
       }
+      b.append("```\n");
+    }
+    if (!r.fuzzed().isEmpty()) {
+      b.append("\nkilled only by fuzzing:\n\n```diff\n");
+      r.fuzzed().forEach(m -> diff(b, m, source, ""));
       b.append("```\n");
     }
     return b.toString();

@@ -24,6 +24,14 @@ import org.xml.sax.SAXException;
  * @param mutants every mutant, by file, line and mutator
  */
 record MutationReport(List<MutationReport.Mutant> mutants) {
+  /**
+   * The test that fuzzes a revision against its own class files ({@code
+   * RevisionConformance#behavesAsItsClassFilesDoInAnotherJvm}). PIT runs the tests that reach a
+   * mutant shortest first and stops at the first that fails; the suite's test takes well under
+   * a second and the fuzzing one seconds, so a mutant this one killed is one the suite let through.
+   */
+  static final String FUZZ_TEST = "behavesAsItsClassFilesDoInAnotherJvm";
+
   /** PIT's statuses that count as found by the tests: the score's numerator. */
   private static final List<String> DETECTED = List.of("KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR");
 
@@ -36,10 +44,16 @@ record MutationReport(List<MutationReport.Mutant> mutants) {
    * @param mutator the mutator's short name ({@code RemoveConditionalMutator_EQUAL_ELSE})
    * @param description what the mutator changed, as PIT says it
    * @param status {@code KILLED}, {@code SURVIVED}, {@code NO_COVERAGE}, {@code TIMED_OUT}, ...
+   * @param killingTest the test that killed it, as PIT names it, or empty
    */
-  record Mutant(String file, int line, String method, String mutator, String description, String status) {
+  record Mutant(String file, int line, String method, String mutator, String description, String status, String killingTest) {
     boolean detected() {
       return DETECTED.contains(status);
+    }
+
+    /** Killed (or timed out) by the fuzzing test, after the suite's test let it through. */
+    boolean byFuzzing() {
+      return detected() && killingTest.contains(FUZZ_TEST);
     }
   }
 
@@ -69,7 +83,7 @@ record MutationReport(List<MutationReport.Mutant> mutants) {
       Element m = (Element) nodes.item(i);
       String mutator = text(m, "mutator");
       out.add(new Mutant(text(m, "sourceFile"), Integer.parseInt(text(m, "lineNumber")), text(m, "mutatedMethod"),
-          mutator.substring(mutator.lastIndexOf('.') + 1), text(m, "description"), m.getAttribute("status")));
+          mutator.substring(mutator.lastIndexOf('.') + 1), text(m, "description"), m.getAttribute("status"), text(m, "killingTest")));
     }
     return new MutationReport(out);
   }
@@ -80,17 +94,28 @@ record MutationReport(List<MutationReport.Mutant> mutants) {
     return n == null ? "" : n.getTextContent().strip();
   }
 
+  /** The mutants with {@code status} that the suite's own test found (not the fuzzing test). */
   long count(String status) {
-    return mutants.stream().filter(m -> m.status().equals(status)).count();
+    return mutants.stream().filter(m -> m.status().equals(status) && !m.byFuzzing()).count();
+  }
+
+  /** The mutants only the fuzzing test found, killed or timed out. */
+  long byFuzzing() {
+    return mutants.stream().filter(Mutant::byFuzzing).count();
   }
 
   long detected() {
     return mutants.stream().filter(Mutant::detected).count();
   }
 
-  /** The mutants with {@code status}, in file and line order. */
+  /** The mutants with {@code status} that the suite's own test found, in file and line order. */
   List<Mutant> with(String status) {
-    return mutants.stream().filter(m -> m.status().equals(status)).toList();
+    return mutants.stream().filter(m -> m.status().equals(status) && !m.byFuzzing()).toList();
+  }
+
+  /** The mutants only the fuzzing test found, in file and line order. */
+  List<Mutant> fuzzed() {
+    return mutants.stream().filter(Mutant::byFuzzing).toList();
   }
 
   /** PIT's mutation score: the detected share of all mutants, in whole percent, as PIT rounds it. */

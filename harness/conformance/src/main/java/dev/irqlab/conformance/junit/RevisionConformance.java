@@ -12,6 +12,8 @@ import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Grade;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Workers;
+import dev.irqlab.conformance.fuzz.AsBuilt;
+import dev.irqlab.conformance.fuzz.FuzzResult;
 import dev.irqlab.spi.Deviation;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.Revision;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -84,6 +87,26 @@ public abstract class RevisionConformance {
     assertAll(revision.info().id() + " against the conformance suite, run in this JVM", inProcess.cells().stream()
         .filter(cell -> cell.grade() == Grade.FAIL || cell.grade() == Grade.STALE)
         .map(cell -> (Executable) () -> check(cell)));
+  }
+
+  /** How many random scenarios {@link #behavesAsItsClassFilesDoInAnotherJvm} runs on each side. */
+  static final long FUZZ_RUNS = 400;
+
+  /**
+   * {@value #FUZZ_RUNS} random scenarios (seed 1, {@link dev.irqlab.conformance.fuzz.Generator})
+   * on the revision as this JVM runs it and on the revision loaded afresh from its class files in
+   * a worker JVM ({@link AsBuilt}): every trace must be the same. In a build that checks that the
+   * port behaves the same twice (no identity hash code, time or static reaches a trace); under a
+   * mutation tester, which changes the classes of this JVM alone, it kills the mutants that change
+   * any behaviour the scenarios reach, whether or not a clause reads it. Tagged {@code fuzz}, so a
+   * mutation run can leave it out.
+   */
+  @Test
+  @Tag("fuzz")
+  void behavesAsItsClassFilesDoInAnotherJvm() {
+    FuzzResult r = AsBuilt.fuzz(revision, 1, FUZZ_RUNS);
+    assertEquals(List.of(), r.findings().stream().map(f -> f.signature() + " in\n" + f.minimal().text()).toList(),
+        revision.info().id() + " here and from its class files in a worker JVM differ");
   }
 
   private void check(Cell cell) {
