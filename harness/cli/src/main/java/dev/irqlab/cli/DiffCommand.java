@@ -54,9 +54,7 @@ final class DiffCommand implements Callable<Integer> {
       description = "Run the revisions named by id with this era's drivers. Default: each with its own.")
   String era;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Mixin TimeLimit timeLimit;
 
@@ -71,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Output.check(output);
+    output.check();
     Revisions all = Revisions.load();
     Operand x = operand(a, all);
     Operand y = operand(b, all);
@@ -103,7 +101,7 @@ final class DiffCommand implements Callable<Integer> {
     out.flush();
     String summary = String.format(Locale.ROOT, "%s against %s, %d revision%s compared.", x.label(), y.label(),
         pairs.size(), pairs.size() == 1 ? "" : "s");
-    Output.emit(spec.commandLine().getOut(), output, text.toString(), summary);
+    output.emit(spec.commandLine().getOut(), text.toString(), summary);
     return Main.OK;
   }
 

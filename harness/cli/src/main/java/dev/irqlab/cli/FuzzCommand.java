@@ -74,9 +74,7 @@ final class FuzzCommand implements Callable<Integer> {
       description = "The summary as text, markdown or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the summary to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Option(names = "--only", paramLabel = "REGEX",
       description = "Report (and shrink) only the findings whose signature matches REGEX somewhere, as"
@@ -108,7 +106,7 @@ final class FuzzCommand implements Callable<Integer> {
     if (details < 0) {
       throw new UsageException("--details " + details + ": expected 0 or more");
     }
-    Output.check(output);
+    output.check();
     checkDir(out);
     FuzzResult result;
     try (Supervisor workers = timeLimit.supervisor().keepWorker()) {
@@ -131,7 +129,7 @@ final class FuzzCommand implements Callable<Integer> {
       case "json" -> report.json();
       default -> report.text(out, details);
     };
-    Output.emit(spec.commandLine().getOut(), output, text, result.findings().size() + " findings of irqlab fuzz.");
+    output.emit(spec.commandLine().getOut(), text, result.findings().size() + " findings of irqlab fuzz.");
     if (result.findings().stream().anyMatch(f -> f.signature().startsWith("exception"))) {
       spec.commandLine().getErr().println("irqlab: a scenario ended in an internal error of irqlab (a bug in the harness,"
           + " not a fault of the revision under test): see the findings that begin with 'exception'");

@@ -5,7 +5,6 @@ import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.Format;
 import dev.irqlab.conformance.report.Views;
 import dev.irqlab.conformance.supervise.Supervisor;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,19 +39,17 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Mixin TimeLimit timeLimit;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Override
   public Integer call() {
-    Output.check(output);
+    output.check();
     Matrix m;
     try (Supervisor workers = timeLimit.supervisor()) {
       m = Revisions.run(Suite.standard(), Revisions.load().select(revisions), era, workers);
     }
     String text = format.render(m);
-    Output.emit(spec.commandLine().getOut(), output, text, Views.headline(m) + ". " + Views.verdict(m));
+    output.emit(spec.commandLine().getOut(), text, Views.headline(m) + ". " + Views.verdict(m));
     return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,16 +58,14 @@ final class MutationCommand implements Callable<Integer> {
           + " docs/mutation.md). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("markdown")) {
       throw new UsageException("unknown format '" + format + "': text or markdown");
     }
-    Output.check(output);
+    output.check();
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
     Path sources = checkout.sources(revision);
     Path xml = report != null ? report : checkout.module(revision).resolve("target/pit-reports/mutations.xml");
@@ -74,7 +73,7 @@ final class MutationCommand implements Callable<Integer> {
         + " -am verify -Dtest=ConformanceTest -Dsurefire.failIfNoSpecifiedTests=false");
     Lines source = new Lines(sources);
     String text = format.equals("text") ? text(r, source) : markdown(r, source);
-    Output.emit(spec.commandLine().getOut(), output, text, summary(r));
+    output.emit(spec.commandLine().getOut(), text, summary(r));
     return Main.OK;
   }
 

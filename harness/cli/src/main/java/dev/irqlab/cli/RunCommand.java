@@ -54,9 +54,7 @@ final class RunCommand implements Callable<Integer> {
       description = "text or json (schema irqlab-run/2). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Override
   public Integer call() {
@@ -66,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
       default -> throw new UsageException("unknown format '" + format + "': expected text or json");
     };
     Scenario scenario = parse(file);
-    Output.check(output);
+    output.check();
     Matrix m;
     try (Supervisor workers = timeLimit.supervisor()) {
       Revisions all = Revisions.load();
@@ -92,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
       text = t.toString();
     }
     String summary = String.format(Locale.ROOT, "the trace of %s on %d revision%s", scenario.id(), traces.size(), traces.size() == 1 ? "" : "s");
-    Output.emit(spec.commandLine().getOut(), output, text, summary + ".");
+    output.emit(spec.commandLine().getOut(), text, summary + ".");
     return InternalErrors.or(m, spec.commandLine().getErr(), Main.OK);
   }
 

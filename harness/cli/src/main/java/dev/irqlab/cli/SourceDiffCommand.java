@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,18 +44,16 @@ final class SourceDiffCommand implements Callable<Integer> {
       description = "text (for a mail) or json (schema irqlab-source-diff/1). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (whole or not at all) instead of the standard output.")
-  Path output;
+  @Mixin OutputFile output;
 
   @Override
   public Integer call() {
     PatchFormat as = format(format);
-    Output.check(output);
+    output.check();
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
     SourceDiff d = SourceDiff.compare(a, checkout.sources(a), b, checkout.sources(b));
     String text = as.render(d);
-    Output.emit(spec.commandLine().getOut(), output, text, summary(d));
+    output.emit(spec.commandLine().getOut(), text, summary(d));
     return Main.OK;
   }
 
