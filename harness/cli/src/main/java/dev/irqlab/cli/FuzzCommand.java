@@ -59,7 +59,8 @@ final class FuzzCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--time", paramLabel = "SECONDS",
-      description = "Search for this long (then shrink what was found). Default: " + DEFAULT_SECONDS + " unless --runs is given.")
+      description = "Search for this long, then shrink what was found for at most as long again (a finding"
+          + " whose shrinking ran out of time says so). Default: " + DEFAULT_SECONDS + " unless --runs is given.")
   Long time;
 
   @Option(names = "--runs", paramLabel = "N", description = "Generate at most N scenarios.")

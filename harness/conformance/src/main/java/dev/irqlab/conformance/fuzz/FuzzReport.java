@@ -95,8 +95,9 @@ public final class FuzzReport {
     out.add(command() + ": finding " + e.number() + " of " + entries.size());
     out.addAll(Text.wrapLines(f.signature(), Text.WIDTH - 2));
     out.addAll(shown(f, "  ", Text.WIDTH - 2));
-    out.addAll(Text.wrapLines(String.format(Locale.ROOT, "Found in %d of %d scenarios; shrunk from %d operations to %d.", f.count(),
-        result.scenarios(), f.first().steps().size(), f.minimal().steps().size()), Text.WIDTH - 2));
+    out.addAll(Text.wrapLines(String.format(Locale.ROOT, "Found in %d of %d scenarios; shrunk from %d operations to %d%s.", f.count(),
+        result.scenarios(), f.first().steps().size(), f.minimal().steps().size(),
+        f.oneMinimal() ? "" : " (shrinking ran out of time: it may not be minimal)"), Text.WIDTH - 2));
     out.add("To run it:");
     for (String side : two() ? List.of(result.a(), result.b()) : List.of(result.a())) {
       String run = "  ./irqlab run " + e.file() + ".irq --revision " + id(side);
@@ -211,7 +212,7 @@ public final class FuzzReport {
       }
       String count = String.format(Locale.ROOT, "%,d", f.count());
       Text.hanging(String.format(Locale.ROOT, "%4d  ", e.number()), f.signature() + " (" + count + "x, "
-          + f.minimal().steps().size() + " ops)", 6).forEach(out::add);
+          + f.minimal().steps().size() + " ops" + (f.oneMinimal() ? "" : ", not fully shrunk") + ")", 6).forEach(out::add);
     }
     int shown = Math.min(details, entries.size());
     if (shown > 0) {
@@ -223,8 +224,9 @@ public final class FuzzReport {
       FuzzResult.Finding f = e.finding();
       out.add("");
       Text.hanging(String.format(Locale.ROOT, "%2d  ", e.number()), f.signature(), 4).forEach(out::add);
-      out.addAll(Text.hanging("    ", String.format(Locale.ROOT, "in %d scenario%s; minimal: %d operation%s, %s.irq", f.count(),
-          f.count() == 1 ? "" : "s", f.minimal().steps().size(), f.minimal().steps().size() == 1 ? "" : "s", e.file()), 4));
+      out.addAll(Text.hanging("    ", String.format(Locale.ROOT, "in %d scenario%s; %s: %d operation%s, %s.irq", f.count(),
+          f.count() == 1 ? "" : "s", f.oneMinimal() ? "minimal" : "shrunk (not to the end: time ran out)", f.minimal().steps().size(),
+          f.minimal().steps().size() == 1 ? "" : "s", e.file()), 4));
       shown(f, "      ", Text.WIDTH).forEach(out::add);
       for (Step s : e.scenario().steps()) {
         out.add("      | " + s.text());
@@ -251,17 +253,20 @@ public final class FuzzReport {
 
   private String found() {
     int n = entries.size();
-    return two() ? n + " difference" + (n == 1 ? "" : "s") + ", each shrunk to a minimal scenario"
-        : n + " finding" + (n == 1 ? "" : "s") + ", each shrunk to a minimal scenario";
+    long cut = result.findings().stream().filter(f -> !f.oneMinimal()).count();
+    String shrunk = cut == 0 ? ", each shrunk to a minimal scenario" : ", each shrunk, " + cut + " not to the end";
+    return n + (two() ? " difference" : " finding") + (n == 1 ? "" : "s") + shrunk;
   }
 
   private String figures() {
     double seconds = result.searchMillis() / 1000.0;
     long perMinute = result.searchMillis() == 0 ? 0 : Math.round(result.runs() * 60_000.0 / result.searchMillis());
+    long cut = result.findings().stream().filter(f -> !f.oneMinimal()).count();
     return String.format(Locale.ROOT, "%,d scenarios, %,d runs in %.1f s (%,d runs a minute)%s; shrinking: %,d runs in %.1f s.",
         result.scenarios(), result.runs(), seconds, perMinute,
         result.setAside() == 0 ? "" : String.format(Locale.ROOT, "; %,d set aside, their caller broke the manager's rules", result.setAside()),
-        result.shrinkRuns(), result.shrinkMillis() / 1000.0);
+        result.shrinkRuns(), result.shrinkMillis() / 1000.0)
+        + (cut == 0 ? "" : String.format(Locale.ROOT, " Shrinking ran out of time for %d finding%s.", cut, cut == 1 ? "" : "s"));
   }
 
   /** The summary as markdown. */
@@ -281,7 +286,8 @@ public final class FuzzReport {
       out.add("");
       out.add("### " + e.number() + ". " + f.signature());
       out.add("");
-      out.add(String.format(Locale.ROOT, "In %d scenarios; minimal: %d operations, `%s.irq`.", f.count(), f.minimal().steps().size(), e.file()));
+      out.add(String.format(Locale.ROOT, "In %d scenarios; %s: %d operations, `%s.irq`.", f.count(),
+          f.oneMinimal() ? "minimal" : "shrunk (not to the end: time ran out)", f.minimal().steps().size(), e.file()));
       if (f.shown() != null) {
         out.add("");
         out.add("| revision | what it did |");
@@ -306,7 +312,7 @@ public final class FuzzReport {
       FuzzResult.Finding f = e.finding();
       findings.add(new Json.Finding(e.number(), f.signature(), f.count(), f.index(), f.shown() == null ? -1 : f.shown().step() + 1,
           f.shown() == null ? null : f.shown().a(), f.shown() == null ? null : f.shown().b(), f.first().steps().size(),
-          f.minimal().steps().size(), e.scenario().text(), e.file() + ".irq", outcome(f.traceA()), outcome(f.traceB())));
+          f.minimal().steps().size(), f.oneMinimal(), e.scenario().text(), e.file() + ".irq", outcome(f.traceA()), outcome(f.traceB())));
     }
     return Reports.toJson(new Json(SCHEMA, result.a(), result.b(), result.seed(), result.scenarios(), result.runs(), result.setAside(),
         result.searchMillis(), result.shrinkRuns(), result.shrinkMillis(), findings));
@@ -346,12 +352,14 @@ public final class FuzzReport {
      * @param b what B did there, or null
      * @param generatedOperations operations of the first scenario
      * @param operations operations of the minimal scenario
+     * @param minimal false when shrinking ran out of time before no operation could go
      * @param scenario the minimal scenario in the text format
      * @param file its file
      * @param outcomeA how its run on A ended
      * @param outcomeB how its run on B ended, or null
      */
     public record Finding(int number, String signature, long count, long firstScenario, int step, String a, String b,
-        int generatedOperations, int operations, String scenario, String file, String outcomeA, String outcomeB) {}
+        int generatedOperations, int operations, boolean minimal, String scenario, String file, String outcomeA,
+        String outcomeB) {}
   }
 }

@@ -33,10 +33,12 @@ public record FuzzResult(String a, String b, long seed, long scenarios, long run
    * @param index the number of its first scenario in the run (from 0)
    * @param first that scenario, as generated
    * @param minimal the smallest scenario found that still shows it
+   * @param oneMinimal true when no single operation of it can go; false when shrinking ran out of
+   *     time first
    * @param shown the difference in the minimal scenario's traces
    * @param traceA the minimal scenario's trace on A
    * @param traceB its trace on B, or null
    */
-  public record Finding(String signature, long count, long index, Scenario first, Scenario minimal,
+  public record Finding(String signature, long count, long index, Scenario first, Scenario minimal, boolean oneMinimal,
       Difference shown, Trace traceA, Trace traceB) {}
 }

@@ -166,18 +166,20 @@ public final class Fuzzer {
     List<Map.Entry<String, Found>> ordered = new ArrayList<>(found.entrySet());
     ordered.sort(Comparator.comparing((Map.Entry<String, Found> e) -> e.getValue().aspect)
         .thenComparing(e -> -e.getValue().count).thenComparing(e -> e.getValue().index));
+    // With a time budget, shrinking may take as long again as the search, and no longer.
+    long shrinkEnd = budget.millis() > 0 ? clock.getAsLong() + budget.millis() : Long.MAX_VALUE;
     for (Map.Entry<String, Found> e : ordered) {
       progress.shrinking(++n, found.size());
       String signature = e.getKey();
       Found f = e.getValue();
-      Shrinker shrinker = new Shrinker(candidates -> holds(candidates, signature));
+      Shrinker shrinker = new Shrinker(candidates -> holds(candidates, signature), () -> clock.getAsLong() >= shrinkEnd);
       Scenario small = shrinker.shrink(f.first);
       shrinkRuns += (long) shrinker.tested() * sides();
       Outcome o = runAll(List.of(small)).get(0);
       Difference shown = o == null ? null
           : o.differences().stream().filter(d -> d.signature().equals(signature)).findFirst().orElse(null);
-      findings.add(new FuzzResult.Finding(signature, f.count, f.index, f.first, small, shown, o == null ? null : o.a(),
-          o == null ? null : o.b()));
+      findings.add(new FuzzResult.Finding(signature, f.count, f.index, f.first, small, !shrinker.stopped(), shown,
+          o == null ? null : o.a(), o == null ? null : o.b()));
     }
     long totalMillis = clock.getAsLong() - start;
     return new FuzzResult(a.label(), b == null ? null : b.label(), seed, scenarios, runs, setAside, searchMillis,

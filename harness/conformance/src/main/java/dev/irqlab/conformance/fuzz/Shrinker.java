@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +26,34 @@ import java.util.regex.Pattern;
  *
  * <p>The candidates of each round are tested together, as one batch of runs, so that the workers
  * run them in parallel; the first that still shows it wins, as if they had been tried one by one.
+ * When told to stop, it returns the smallest scenario found so far, and says so ({@link #stopped}).
  */
 public final class Shrinker {
   /** The most rounds of dropping and simplifying. */
   static final int MAX_ROUNDS = 8;
 
   private final Function<List<Scenario>, List<Boolean>> holds;
+  private final BooleanSupplier stop;
   private int tested;
+  private boolean stopped;
 
   /** @param holds for a batch of scenarios, whether each still shows what is being kept */
   public Shrinker(Function<List<Scenario>, List<Boolean>> holds) {
+    this(holds, () -> false);
+  }
+
+  /**
+   * @param holds for a batch of scenarios, whether each still shows what is being kept
+   * @param stop true when time is up: the shrinker returns the smallest scenario found so far
+   */
+  public Shrinker(Function<List<Scenario>, List<Boolean>> holds, BooleanSupplier stop) {
     this.holds = holds;
+    this.stop = stop;
+  }
+
+  /** True when the last {@link #shrink} was stopped before its result was 1-minimal. */
+  public boolean stopped() {
+    return stopped;
   }
 
   /** How many candidates have been tested. */
@@ -45,6 +63,7 @@ public final class Shrinker {
 
   /** The smallest scenario found that still shows it; {@code s} itself when nothing can go. */
   public Scenario shrink(Scenario s) {
+    stopped = false;
     List<Op> current = ops(s);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Op> dropped = drop(s, current);
@@ -57,7 +76,7 @@ public final class Shrinker {
     }
     Scenario small = scenario(s, current);
     Scenario renamed = renumber(small);
-    if (renamed != null && !renamed.text().equals(small.text()) && test(List.of(renamed)).get(0)) {
+    if (!stopped && renamed != null && !renamed.text().equals(small.text()) && test(List.of(renamed)).get(0)) {
       return renamed;
     }
     return small;
@@ -194,6 +213,10 @@ public final class Shrinker {
 
   /** The first candidate that still shows it, or null; all tested in one batch. */
   private List<Op> first(Scenario s, List<List<Op>> candidates) {
+    if (stop.getAsBoolean()) {
+      stopped = true;
+      return null;
+    }
     List<Scenario> scenarios = new ArrayList<>();
     List<List<Op>> kept = new ArrayList<>();
     for (List<Op> c : candidates) {

@@ -69,6 +69,23 @@ class ShrinkerTest {
   }
 
   @Test
+  void toldToStopItReturnsWhatItHasAndSaysItIsNotMinimal() {
+    Scenario big = Generator.scenario(5);
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    Shrinker s = new Shrinker(batch -> {
+      batches.incrementAndGet();
+      return batch.stream().map(x -> true).toList();
+    }, () -> batches.get() >= 1);
+    Scenario small = s.shrink(big);
+    assertTrue(s.stopped());
+    assertEquals(1, batches.get());
+    assertTrue(small.steps().size() < big.steps().size(), small.text());
+    Shrinker free = shrinker(x -> true);
+    free.shrink(big);
+    assertFalse(free.stopped());
+  }
+
+  @Test
   void droppingWhatCreatesANameDropsEveryUseOfIt() {
     Scenario s = parse("eventfd efd0", "producer p0", "register p0 efd0", "eventfd efd1", "signal efd1", "unregister p0");
     List<Op> ops = new ArrayList<>(s.steps().stream().map(Step::op).toList());
