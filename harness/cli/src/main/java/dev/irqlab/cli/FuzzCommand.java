@@ -1,5 +1,6 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.fuzz.FuzzReport;
 import dev.irqlab.conformance.fuzz.FuzzResult;
 import dev.irqlab.conformance.fuzz.Fuzzer;
@@ -16,6 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,11 +101,11 @@ final class FuzzCommand implements Callable<Integer> {
       throw new UsageException("unknown format '" + format + "': expected text, markdown or json");
     }
     Fuzzer.Budget budget = budget();
-    java.util.function.Predicate<String> filter = signature -> true;
+    Predicate<String> filter = signature -> true;
     if (only != null) {
       try {
-        filter = java.util.regex.Pattern.compile(only).asPredicate();
-      } catch (java.util.regex.PatternSyntaxException e) {
+        filter = Pattern.compile(only).asPredicate();
+      } catch (PatternSyntaxException e) {
         throw new UsageException("--only " + only + ": not a regular expression: " + e.getDescription());
       }
     }
@@ -131,12 +136,18 @@ final class FuzzCommand implements Callable<Integer> {
       default -> report.text(out, details);
     };
     output.emit(spec.commandLine().getOut(), text, result.findings().size() + " findings of irqlab fuzz.");
-    if (result.findings().stream().anyMatch(f -> f.signature().startsWith("exception"))) {
+    if (result.findings().stream().anyMatch(FuzzCommand::internalError)) {
       spec.commandLine().getErr().println("irqlab: a scenario ended in an internal error of irqlab (a bug in the harness,"
-          + " not a fault of the revision under test): see the findings that begin with 'exception'");
+          + " not a fault of the revision under test): see the findings whose run ended in an exception");
       return Main.INTERNAL;
     }
     return b == null && !result.findings().isEmpty() ? Main.UNEXPECTED : Main.OK;
+  }
+
+  /** True when the finding's minimal scenario ended, on either side, in an exception out of the harness. */
+  private static boolean internalError(FuzzResult.Finding f) {
+    return Stream.of(f.traceA(), f.traceB())
+        .anyMatch(t -> t != null && t.outcome().kind() == Trace.Outcome.Kind.EXCEPTION);
   }
 
   private Fuzzer.Budget budget() {

@@ -8,6 +8,7 @@ import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.Revision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,7 +53,7 @@ public final class AsBuilt {
       (j.revision() == to ? a : b).add(j);
     }
     // The worker JVM runs its share while this one runs the other.
-    java.util.concurrent.CompletableFuture<List<Trace>> fa = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<List<Trace>> fa = CompletableFuture.supplyAsync(
         () -> a.isEmpty() ? List.of() : there.run(a));
     List<Trace> tb = b.isEmpty() ? List.of() : elsewhere.run(b);
     List<Trace> ta = fa.join();

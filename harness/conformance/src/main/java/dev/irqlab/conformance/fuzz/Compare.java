@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -290,7 +291,7 @@ public final class Compare {
     return out;
   }
 
-  private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+  private static TreeSet<String> union(Set<String> a, Set<String> b) {
     TreeSet<String> out = new TreeSet<>(a);
     out.addAll(b);
     return out;

@@ -247,13 +247,18 @@ public final class FuzzReport {
     };
   }
 
+  /** How many findings shrinking ran out of time for. */
+  private long notMinimal() {
+    return result.findings().stream().filter(f -> !f.oneMinimal()).count();
+  }
+
   private String heading() {
     return "irqlab fuzz: " + (two() ? result.a() + " against " + result.b() : result.a()) + ", seed " + result.seed();
   }
 
   private String found() {
     int n = entries.size();
-    long cut = result.findings().stream().filter(f -> !f.oneMinimal()).count();
+    long cut = notMinimal();
     String shrunk = cut == 0 ? ", each shrunk to a minimal scenario" : ", each shrunk, " + cut + " not to the end";
     return n + (two() ? " difference" : " finding") + (n == 1 ? "" : "s") + shrunk;
   }
@@ -261,7 +266,7 @@ public final class FuzzReport {
   private String figures() {
     double seconds = result.searchMillis() / 1000.0;
     long perMinute = result.searchMillis() == 0 ? 0 : Math.round(result.runs() * 60_000.0 / result.searchMillis());
-    long cut = result.findings().stream().filter(f -> !f.oneMinimal()).count();
+    long cut = notMinimal();
     return String.format(Locale.ROOT, "%,d scenarios, %,d runs in %.1f s (%,d runs a minute)%s; shrinking: %,d runs in %.1f s.",
         result.scenarios(), result.runs(), seconds, perMinute,
         result.setAside() == 0 ? "" : String.format(Locale.ROOT, "; %,d set aside, their caller broke the manager's rules", result.setAside()),

@@ -7,12 +7,15 @@ import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.LoadedRevision;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Differential fuzzing, as syzkaller and QuickCheck do it: random scenarios ({@link Generator}) run
@@ -127,7 +130,7 @@ public final class Fuzzer {
    * Searches within {@code budget}, then shrinks the first scenario of every finding whose
    * signature {@code only} accepts; the others are not reported.
    */
-  public FuzzResult run(long seed, Budget budget, Progress progress, java.util.function.Predicate<String> only) {
+  public FuzzResult run(long seed, Budget budget, Progress progress, Predicate<String> only) {
     long start = clock.getAsLong();
     Map<String, Found> found = new LinkedHashMap<>();
     long scenarios = 0;
@@ -153,7 +156,7 @@ public final class Fuzzer {
         }
         Scenario s = batch.get(i);
         long index = scenarios + i;
-        o.differences().stream().filter(d -> only.test(d.signature())).filter(distinct(new java.util.HashSet<>()))
+        o.differences().stream().filter(d -> only.test(d.signature())).filter(distinct(new HashSet<>()))
             .forEach(d -> found.computeIfAbsent(d.signature(), x -> new Found(s, index, d.aspect())).count++);
       }
       scenarios += batch.size();
@@ -201,7 +204,7 @@ public final class Fuzzer {
   }
 
   /** What a scenario showed: its traces and differences; null when its caller broke the rules. */
-  private record Outcome(int index, Trace a, Trace b, List<Difference> differences) {}
+  private record Outcome(Trace a, Trace b, List<Difference> differences) {}
 
   private List<Outcome> runAll(List<Scenario> scenarios) {
     List<Workers.Job> jobs = new ArrayList<>();
@@ -221,13 +224,13 @@ public final class Fuzzer {
         out.add(null);
         continue;
       }
-      out.add(new Outcome(i, ta, tb, tb == null ? Compare.faults(s, ta) : Compare.differences(s, ta, tb)));
+      out.add(new Outcome(ta, tb, tb == null ? Compare.faults(s, ta) : Compare.differences(s, ta, tb)));
     }
     return out;
   }
 
   /** Lets one difference of each signature through. */
-  private static java.util.function.Predicate<Difference> distinct(java.util.Set<String> seen) {
+  private static Predicate<Difference> distinct(Set<String> seen) {
     return d -> seen.add(d.signature());
   }
 
