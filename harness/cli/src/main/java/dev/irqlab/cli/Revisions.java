@@ -8,7 +8,12 @@ import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.RevisionLoader;
 import dev.irqlab.spi.Status;
+import dev.irqlab.spi.Revision;
+import dev.irqlab.spi.RevisionInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +21,8 @@ import java.util.Set;
 /** The revisions on the class path as the commands pick them, and runs of the suite on them. */
 final class Revisions {
   private final List<LoadedRevision> all;
+  /** The revisions made from ids such as {@code c:PATH@REF}, made once each. */
+  private final Map<String, LoadedRevision> made = new HashMap<>();
 
   private Revisions(List<LoadedRevision> all) {
     this.all = all;
@@ -30,14 +37,39 @@ final class Revisions {
     return all;
   }
 
+  /** True for a module's id, and for an id a revision is made from ({@code c:PATH[@REF]}), usable or not. */
   boolean has(String id) {
-    return all.stream().anyMatch(r -> r.id().equals(id));
+    return all.stream().anyMatch(r -> r.id().equals(id)) || RevisionInfo.isMadeId(id);
   }
 
-  /** The revision called {@code id}; a usage error naming the revisions there are when none is. */
+  /**
+   * The revision called {@code id}: a module's, or one made from the id ({@code c:PATH[@REF]});
+   * a usage error naming the revisions there are when there is none, or saying why the made one
+   * cannot be used.
+   */
   LoadedRevision byId(String id) {
-    return all.stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElseThrow(() -> new UsageException("unknown revision '" + id + "': the revisions are " + ids()));
+    Optional<LoadedRevision> module = all.stream().filter(r -> r.id().equals(id)).findFirst();
+    if (module.isPresent()) {
+      return module.get();
+    }
+    if (RevisionInfo.isMadeId(id)) {
+      LoadedRevision known = made.get(id);
+      if (known != null) {
+        return known;
+      }
+      Revision r;
+      try {
+        r = RevisionLoader.resolve(id).orElseThrow(() -> new UsageException(
+            "unknown revision '" + id + "': no kind of revision is made from '" + id.substring(0, id.indexOf(':') + 1)
+                + "' (c:PATH[@REF] names a kernel tree's irqbypass.c)"));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      LoadedRevision loaded = new LoadedRevision(r, r.info(), id);
+      made.put(id, loaded);
+      return loaded;
+    }
+    throw new UsageException("unknown revision '" + id + "': the revisions are " + ids());
   }
 
   /** The revisions called {@code ids}, in history order, each once; all of them when null. */
@@ -49,8 +81,15 @@ final class Revisions {
       throw new UsageException("--revisions has an empty id: expected ids separated by commas, such as v6.16,v6.17");
     }
     Set<String> wanted = new LinkedHashSet<>();
+    List<LoadedRevision> named = new ArrayList<>();
     for (String id : ids) {
-      wanted.add(byId(id.strip()).id());
+      LoadedRevision r = byId(id.strip());
+      if (wanted.add(r.id())) {
+        named.add(r);
+      }
+    }
+    if (named.stream().anyMatch(r -> RevisionInfo.isMadeId(r.id()))) {
+      return named; // with a made revision among them, the columns go in the order given
     }
     List<LoadedRevision> out = new ArrayList<>();
     all.stream().filter(r -> wanted.contains(r.id())).forEach(out::add);

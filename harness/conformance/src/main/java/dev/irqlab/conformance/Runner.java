@@ -46,6 +46,15 @@ public final class Runner {
   /** As {@link #run(Scenario, Revision, DriverEra, HostSettings)}; {@code done} sees each step as it is recorded. */
   public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings, Consumer<Trace.StepTrace> done) {
     Kernel kernel = new Kernel(KernelConfig.defaults().withWalkLimit(WALK_LIMIT));
+    try {
+      return run(scenario, revision, era, settings, done, kernel);
+    } finally {
+      kernel.powerOff();
+    }
+  }
+
+  private static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings, Consumer<Trace.StepTrace> done,
+      Kernel kernel) {
     Names names = new Names(kernel);
     Recorder rec = new Recorder(names);
     kernel.log().setListener(rec::log);
@@ -162,6 +171,9 @@ public final class Runner {
    * revision class wherever it lives (a test's own); false for the harness that drives them.
    */
   static boolean kernelCode(String className) {
+    if (className.startsWith("dev.irqlab.crev.")) {
+      return false; // irqlab's side of a C revision: the C is the kernel code, and its faults come as oopses
+    }
     if (className.startsWith("dev.irqlab.rev.") || className.startsWith("dev.irqlab.devices.") || className.startsWith("dev.irqlab.spi.")) {
       return true;
     }

@@ -96,7 +96,7 @@ public final class FaultInjection {
       }
     }
     if (fail) {
-      kernel.log(EventKind.PRINTK, LogLevel.INFO, "FAULT_INJECTION: forcing a failure. name " + point, Site.caller(), List.of());
+      kernel.log(EventKind.PRINTK, LogLevel.INFO, "FAULT_INJECTION: forcing a failure. name " + point, kernel.caller(), List.of());
     }
     return fail;
   }

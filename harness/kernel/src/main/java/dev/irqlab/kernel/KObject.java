@@ -49,7 +49,7 @@ public abstract class KObject {
     this.type = type;
     this.size = size;
     this.container = null;
-    this.allocSite = kernel.config().kmemleak() ? Site.caller(this::isOwnClass) : Site.UNKNOWN;
+    this.allocSite = kernel.config().kmemleak() ? kernel.caller(this::isOwnClass) : Site.UNKNOWN;
     this.address = kernel.memory().track(this, size);
   }
 
@@ -146,7 +146,7 @@ public abstract class KObject {
       return;
     }
     reportedUseAfterFree = true;
-    Site site = Site.caller(this::isOwnClass);
+    Site site = kernel.caller(this::isOwnClass);
     List<String> details = new ArrayList<>();
     details.add(String.format(Locale.ROOT, "Access at addr %016x by task %s", address, kernel.current()));
     details.add("The buggy address belongs to " + describe());

@@ -34,6 +34,7 @@ public final class Kernel {
   private final AtomicInteger pids = new AtomicInteger(1);
   private final ThreadLocal<Task> current;
   private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
+  private final Queue<Runnable> atPowerOff = new ConcurrentLinkedQueue<>();
 
   /** A debug kernel with {@link KernelConfig#defaults()}. */
   public Kernel() {
@@ -95,7 +96,7 @@ public final class Kernel {
 
   /** {@code printk(KERN_<level> fmt, ...)} with C format conversions (see {@link Printk}). */
   public KernelEvent printk(LogLevel level, String fmt, Object... args) {
-    return log(EventKind.PRINTK, level, printk.format(fmt, args), Site.caller(), List.of());
+    return log(EventKind.PRINTK, level, printk.format(fmt, args), caller(), List.of());
   }
 
   /** {@code pr_info(fmt, ...)}. */
@@ -123,7 +124,7 @@ public final class Kernel {
   /** {@code WARN_ON(condition)}: logs a warning splat when true; returns the condition. */
   public boolean warnOn(boolean condition) {
     if (condition) {
-      warning(Site.caller(), "WARNING: CPU: 0 PID: %d at %s", null);
+      warning(caller(), "WARNING: CPU: 0 PID: %d at %s", null);
     }
     return condition;
   }
@@ -134,7 +135,7 @@ public final class Kernel {
    */
   public boolean warnOnOnce(boolean condition) {
     if (condition) {
-      Site site = Site.caller();
+      Site site = caller();
       if (warnedOnce.add(site)) {
         warning(site, "WARNING: CPU: 0 PID: %d at %s", null);
       }
@@ -145,7 +146,7 @@ public final class Kernel {
   /** {@code WARN(condition, fmt, ...)}: a splat with a message. */
   public boolean warn(boolean condition, String fmt, Object... args) {
     if (condition) {
-      warning(Site.caller(), "WARNING: CPU: 0 PID: %d at %s", printk.format(fmt, args));
+      warning(caller(), "WARNING: CPU: 0 PID: %d at %s", printk.format(fmt, args));
     }
     return condition;
   }
@@ -153,7 +154,7 @@ public final class Kernel {
   /** {@code WARN_ONCE(condition, fmt, ...)}. */
   public boolean warnOnce(boolean condition, String fmt, Object... args) {
     if (condition) {
-      Site site = Site.caller();
+      Site site = caller();
       if (warnedOnce.add(site)) {
         warning(site, "WARNING: CPU: 0 PID: %d at %s", printk.format(fmt, args));
       }
@@ -172,7 +173,7 @@ public final class Kernel {
    * kernel.bug("...")}.
    */
   public Oops bug(String message) {
-    return oops(EventKind.BUG, "kernel BUG at " + Site.caller() + ": " + message, List.of());
+    return oops(EventKind.BUG, "kernel BUG at " + caller() + ": " + message, List.of());
   }
 
   /**
@@ -180,7 +181,7 @@ public final class Kernel {
    * kernel.oops(...)}.
    */
   public Oops oops(EventKind kind, String message, List<String> details) {
-    return new Oops(log(kind, LogLevel.EMERG, message, Site.caller(), details));
+    return new Oops(log(kind, LogLevel.EMERG, message, caller(), details));
   }
 
   /**
@@ -217,6 +218,14 @@ public final class Kernel {
     return new Oops(event, e);
   }
 
+  /**
+   * Logs a report that does not end the task (a sanitizer's) at the current place: for the
+   * checkers of foreign code, whose findings the emulated kernel reports as its own would be.
+   */
+  public KernelEvent report(EventKind kind, String message, List<String> details) {
+    return log(kind, LogLevel.ERR, message, caller(), details);
+  }
+
   // ---------------------------------------------------------------- context
 
   /**
@@ -229,7 +238,7 @@ public final class Kernel {
 
   void mightSleep(Task task) {
     if (task.inAtomic()) {
-      Site site = Site.caller();
+      Site site = caller();
       log(
           EventKind.SLEEP_IN_ATOMIC,
           LogLevel.ERR,
@@ -264,6 +273,51 @@ public final class Kernel {
     Task task = current();
     task.kasanDisable();
     return task::kasanEnable;
+  }
+
+  // ---------------------------------------------------------------- power
+
+  /**
+   * Runs {@code release} when the machine is powered off ({@link #powerOff}): for what lives
+   * outside the JVM's heap for one run, such as a C revision's process.
+   */
+  public void atPowerOff(Runnable release) {
+    atPowerOff.add(release);
+  }
+
+  /** Powers the machine off at the end of a run: releases what {@link #atPowerOff} registered, newest first, once. */
+  public void powerOff() {
+    java.util.Deque<Runnable> todo = new java.util.ArrayDeque<>();
+    for (Runnable r; (r = atPowerOff.poll()) != null; ) {
+      todo.push(r);
+    }
+    todo.forEach(Runnable::run);
+  }
+
+  // ---------------------------------------------------------------- foreign code
+
+  /**
+   * Runs the kernel services that foreign code asks for (a C revision's {@code mutex_lock},
+   * {@code WARN_ON}, ...) as called from {@code site}, its C file and line: until the returned
+   * scope is closed, every report of the current task names {@code site} instead of a Java line.
+   */
+  public Scope at(Site site) {
+    Task task = current();
+    Site before = task.foreignSite();
+    task.setForeignSite(site);
+    return () -> task.setForeignSite(before);
+  }
+
+  /** The place a report names: the foreign site the task is at, else the first Java frame outside the kernel. */
+  Site caller() {
+    Site foreign = current().foreignSite();
+    return foreign != null ? foreign : Site.caller();
+  }
+
+  /** As {@link #caller()}, skipping the classes {@code skip} accepts among the Java frames. */
+  Site caller(java.util.function.Predicate<String> skip) {
+    Site foreign = current().foreignSite();
+    return foreign != null ? foreign : Site.caller(skip);
   }
 
   // ---------------------------------------------------------------- counters

@@ -184,7 +184,7 @@ public final class ListHead<T> {
     if (entry instanceof KObject o) {
       return o.address();
     }
-    return (entry == null ? MODULE_DATA : DIRECT_MAP) + ((label().hashCode() & 0xfffffL) << 6);
+    return entry == null ? headAddress(name) : DIRECT_MAP + ((label().hashCode() & 0xfffffL) << 6);
   }
 
   /** {@code LIST_HEAD(producers) {next=node of prod0, prev=node of prod0}}; no KASAN check. */
@@ -219,29 +219,81 @@ public final class ListHead<T> {
     storeNext(k, prev, next);
   }
 
+  /**
+   * The checks of lib/list_debug.c, in its order, each with the message it reports and the
+   * pointers the message names (in that order).
+   */
+  public enum Check {
+    ADD_PREV_NULL("list_add corruption. prev is NULL."),
+    ADD_NEXT_NULL("list_add corruption. next is NULL."),
+    /** Pointers: prev, next->prev, next. */
+    ADD_NEXT_PREV("list_add corruption. next->prev should be prev (%px), but was %px. (next=%px)."),
+    /** Pointers: next, prev->next, prev. */
+    ADD_PREV_NEXT("list_add corruption. prev->next should be next (%px), but was %px. (prev=%px)."),
+    /** Pointers: new, prev, next. */
+    ADD_DOUBLE("list_add double add: new=%px, prev=%px, next=%px."),
+    /** Pointers: entry. */
+    DEL_NEXT_NULL("list_del corruption, %px->next is NULL"),
+    /** Pointers: entry. */
+    DEL_PREV_NULL("list_del corruption, %px->prev is NULL"),
+    /** Pointers: entry, LIST_POISON1. */
+    DEL_NEXT_POISON("list_del corruption, %px->next is LIST_POISON1 (%px)"),
+    /** Pointers: entry, LIST_POISON2. */
+    DEL_PREV_POISON("list_del corruption, %px->prev is LIST_POISON2 (%px)"),
+    /** Pointers: entry, prev->next, prev. */
+    DEL_PREV_NEXT("list_del corruption. prev->next should be %px, but was %px. (prev=%px)"),
+    /** Pointers: entry, next->prev, next. */
+    DEL_NEXT_PREV("list_del corruption. next->prev should be %px, but was %px. (next=%px)");
+
+    private final String format;
+
+    Check(String format) {
+      this.format = format;
+    }
+
+    /** How many pointers the message names. */
+    public int pointers() {
+      return format.split("%px", -1).length - 1;
+    }
+  }
+
+  /**
+   * A pointer as a list report names it.
+   *
+   * @param address what {@code %px} prints
+   * @param description {@code NULL}, {@code LIST_POISON1}, {@code LIST_HEAD(producers)}, {@code node of p0}
+   */
+  public record Pointer(long address, String description) {}
+
+  /** {@code LIST_POISON1} as a report names it. */
+  public static final Pointer POISON1 = new Pointer(0xdead000000000100L, "LIST_POISON1");
+  /** {@code LIST_POISON2} as a report names it. */
+  public static final Pointer POISON2 = new Pointer(0xdead000000000122L, "LIST_POISON2");
+
+  /** The address a head {@code LIST_HEAD(name)} has in reports (see the class comment). */
+  public static long headAddress(String name) {
+    return MODULE_DATA + ((name.hashCode() & 0xfffffL) << 6);
+  }
+
   /** {@code __list_add_valid_or_report()}. */
   private static <T> boolean addValid(Kernel k, ListHead<T> n, ListHead<T> prev, ListHead<T> next) {
-    return !(corrupted(k, prev == null, "list_add corruption. prev is NULL.")
-        || corrupted(k, next == null, "list_add corruption. next is NULL.")
-        || corrupted(k, loadPrev(k, next) != prev,
-            "list_add corruption. next->prev should be prev (%px), but was %px. (next=%px).", prev, loadPrev(k, next), next)
-        || corrupted(k, loadNext(k, prev) != next,
-            "list_add corruption. prev->next should be next (%px), but was %px. (prev=%px).", next, loadNext(k, prev), prev)
-        || corrupted(k, n == prev || n == next, "list_add double add: new=%px, prev=%px, next=%px.", n, prev, next));
+    return !(corrupted(k, prev == null, Check.ADD_PREV_NULL)
+        || corrupted(k, next == null, Check.ADD_NEXT_NULL)
+        || corrupted(k, loadPrev(k, next) != prev, Check.ADD_NEXT_PREV, prev, loadPrev(k, next), next)
+        || corrupted(k, loadNext(k, prev) != next, Check.ADD_PREV_NEXT, next, loadNext(k, prev), prev)
+        || corrupted(k, n == prev || n == next, Check.ADD_DOUBLE, n, prev, next));
   }
 
   /** {@code __list_del_entry_valid_or_report()}. */
   private static <T> boolean delValid(Kernel k, ListHead<T> entry) {
     ListHead<T> prev = loadPrev(k, entry);
     ListHead<T> next = loadNext(k, entry);
-    return !(corrupted(k, next == null, "list_del corruption, %px->next is NULL", entry)
-        || corrupted(k, prev == null, "list_del corruption, %px->prev is NULL", entry)
-        || corrupted(k, next.poison == LIST_POISON1.poison, "list_del corruption, %px->next is LIST_POISON1 (%px)", entry, LIST_POISON1)
-        || corrupted(k, prev.poison == LIST_POISON2.poison, "list_del corruption, %px->prev is LIST_POISON2 (%px)", entry, LIST_POISON2)
-        || corrupted(k, loadNext(k, prev) != entry,
-            "list_del corruption. prev->next should be %px, but was %px. (prev=%px)", entry, loadNext(k, prev), prev)
-        || corrupted(k, loadPrev(k, next) != entry,
-            "list_del corruption. next->prev should be %px, but was %px. (next=%px)", entry, loadPrev(k, next), next));
+    return !(corrupted(k, next == null, Check.DEL_NEXT_NULL, entry)
+        || corrupted(k, prev == null, Check.DEL_PREV_NULL, entry)
+        || corrupted(k, next.poison == LIST_POISON1.poison, Check.DEL_NEXT_POISON, entry, LIST_POISON1)
+        || corrupted(k, prev.poison == LIST_POISON2.poison, Check.DEL_PREV_POISON, entry, LIST_POISON2)
+        || corrupted(k, loadNext(k, prev) != entry, Check.DEL_PREV_NEXT, entry, loadNext(k, prev), prev)
+        || corrupted(k, loadPrev(k, next) != entry, Check.DEL_NEXT_PREV, entry, loadPrev(k, next), next));
   }
 
   /**
@@ -249,18 +301,32 @@ public final class ListHead<T> {
    * that names each pointer in its details. Returns the condition. As in the C, each check's
    * arguments are loaded only once the checks before it have passed.
    */
-  private static boolean corrupted(Kernel k, boolean condition, String fmt, ListHead<?>... pointers) {
+  private static boolean corrupted(Kernel k, boolean condition, Check check, ListHead<?>... pointers) {
     if (!condition) {
       return false;
     }
-    Object[] args = new Object[pointers.length];
-    Set<String> details = new LinkedHashSet<>();
-    for (int i = 0; i < pointers.length; i++) {
-      args[i] = pointers[i] == null ? null : pointers[i].address();
-      details.add(k.sprintf("%px", args[i]) + " is " + describe(pointers[i]));
+    List<Pointer> named = new ArrayList<>(pointers.length);
+    for (ListHead<?> p : pointers) {
+      named.add(new Pointer(p == null ? 0 : p.address(), describe(p)));
     }
-    k.log(EventKind.LIST_CORRUPTION, LogLevel.ERR, k.sprintf(fmt, args), Site.caller(), List.copyOf(details));
+    reportCorruption(k, check, named);
     return true;
+  }
+
+  /**
+   * Logs the report of a failed list check, for code that runs the checks itself (a C
+   * revision's list.h): the check's message with the pointers' addresses, and one detail per
+   * pointer saying what it is.
+   */
+  public static void reportCorruption(Kernel k, Check check, List<Pointer> pointers) {
+    Object[] args = new Object[pointers.size()];
+    Set<String> details = new LinkedHashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      Pointer p = pointers.get(i);
+      args[i] = "NULL".equals(p.description()) ? null : p.address();
+      details.add(k.sprintf("%px", args[i]) + " is " + p.description());
+    }
+    k.log(EventKind.LIST_CORRUPTION, LogLevel.ERR, k.sprintf(check.format, args), k.caller(), List.copyOf(details));
   }
 
   // ---------------------------------------------------------------- loads and stores

@@ -84,7 +84,7 @@ public final class Lockdep {
     for (int i = 0; i < held.size(); i++) {
       details.add(String.format(Locale.ROOT, " #%d: %s", i, held.get(i).describeHeld()));
     }
-    kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: lock held when returning to user space!", Site.caller(), details);
+    kernel.log(EventKind.LOCKDEP, LogLevel.WARNING, "WARNING: lock held when returning to user space!", kernel.caller(), details);
     return false;
   }
 
@@ -93,7 +93,7 @@ public final class Lockdep {
    * lockName} is the lock, {@code held} how lockdep shows it held.
    */
   Oops recursiveLocking(String lockName, String held, Task task) {
-    Site site = Site.caller();
+    Site site = kernel.caller();
     List<String> details = new ArrayList<>();
     details.add(String.format(Locale.ROOT, "%s is trying to acquire lock:", task));
     details.add(String.format(Locale.ROOT, "(%s){+.+.}-{4:4}, at: %s", lockName, site));
@@ -105,7 +105,7 @@ public final class Lockdep {
   }
 
   void badUnlock(Mutex m, Task task, Task holder) {
-    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+    Site site = kernel.caller(c -> c.equals(Mutex.class.getName()));
     List<String> details = new ArrayList<>();
     details.add(String.format(Locale.ROOT, "%s is trying to release lock (%s) at: %s", task, m.name(), site));
     if (holder == null) {
@@ -117,7 +117,7 @@ public final class Lockdep {
   }
 
   void assertHeldFailed(Mutex m) {
-    Site site = Site.caller(c -> c.equals(Mutex.class.getName()));
+    Site site = kernel.caller(c -> c.equals(Mutex.class.getName()));
     List<String> details = new ArrayList<>();
     details.add(String.format(Locale.ROOT, "lockdep_assert_held(&%s) failed in %s", m.name(), kernel.current()));
     details.addAll(m.ownerLines());

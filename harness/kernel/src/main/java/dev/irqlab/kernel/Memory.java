@@ -62,7 +62,7 @@ public final class Memory {
     if (object == null) {
       return;
     }
-    Site site = kernel.config().kasan() && kernel.config().kasanSites() ? Site.caller() : Site.UNKNOWN;
+    Site site = kernel.config().kasan() && kernel.config().kasanSites() ? kernel.caller() : Site.UNKNOWN;
     String problem;
     synchronized (this) {
       if (!object.isSlabObject()) {
@@ -78,7 +78,7 @@ public final class Memory {
       }
     }
     if (site == Site.UNKNOWN) {
-      site = Site.caller();
+      site = kernel.caller();
     }
     problem += site.method();
     List<String> details = new ArrayList<>();

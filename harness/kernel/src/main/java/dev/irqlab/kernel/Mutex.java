@@ -82,7 +82,7 @@ public final class Mutex {
   /** Runs with the mutex just taken; {@code waited} is 0 when it was free. */
   private void acquired(Task task, long waited, long now) {
     owner = task;
-    acquiredAt = kernel.config().lockdepSites() ? Site.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
+    acquiredAt = kernel.config().lockdepSites() ? kernel.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
     acquiredNanos = now;
     waitedNanos = waited;
     kernel.lockdep().acquired(this, task);

@@ -62,7 +62,7 @@ public final class Refcount {
   }
 
   private void report(String problem) {
-    Site site = Site.caller(c -> c.equals(Refcount.class.getName()));
+    Site site = kernel.caller(c -> c.equals(Refcount.class.getName()));
     kernel.log(
         EventKind.REFCOUNT,
         LogLevel.WARNING,

@@ -45,6 +45,16 @@ public record Site(String className, String method, String file, int line) {
         && !className.contains("Test$");
   }
 
+  /** A place in C source: {@code function} at {@code file:line}, as a C revision reports it. */
+  public static Site c(String function, String file, int line) {
+    return new Site("", function, file, line);
+  }
+
+  /** True for a place in C source ({@link #c}). */
+  public boolean isC() {
+    return className.isEmpty();
+  }
+
   /** The simple class name, without the package. */
   public String simpleClassName() {
     int dot = className.lastIndexOf('.');
@@ -54,6 +64,9 @@ public record Site(String className, String method, String file, int line) {
   /** {@code Irqbypass.unregisterProducer(Irqbypass.java:88)}, as a Java stack frame prints. */
   @Override
   public String toString() {
+    if (isC()) {
+      return line <= 0 ? method + "(" + file + ")" : String.format(Locale.ROOT, "%s(%s:%d)", method, file, line);
+    }
     if (this == UNKNOWN || line <= 0) {
       return simpleClassName() + "." + method + "(" + file + ")";
     }

@@ -16,6 +16,8 @@ public final class Task {
   private long listVisits;
   private final Deque<Mutex> heldLocks = new ArrayDeque<>();
   private Cpu cpu = Cpu.NONE;
+  /** The place in foreign (C) code the task is at, while it runs a kernel service for it; else null. */
+  private Site foreignSite;
 
   /** Where the task stands with the emulated {@link Cpus}. */
   enum Cpu {
@@ -39,6 +41,14 @@ public final class Task {
 
   public int pid() {
     return pid;
+  }
+
+  Site foreignSite() {
+    return foreignSite;
+  }
+
+  void setForeignSite(Site site) {
+    this.foreignSite = site;
   }
 
   /** True while the task may not sleep (inside a spinlock or another atomic section). */

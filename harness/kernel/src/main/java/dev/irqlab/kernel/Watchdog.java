@@ -25,6 +25,23 @@ public final class Watchdog {
     return new Walk(what);
   }
 
+  /**
+   * The soft lockup of a walk that foreign code counts itself (a C revision's list walk): logs
+   * the report a {@link Walk} past the limit logs, and returns the oops that ends the task.
+   */
+  public Oops lockup(String what, long steps) {
+    Task task = kernel.current();
+    return kernel.oops(
+        EventKind.SOFT_LOCKUP,
+        String.format(Locale.ROOT, "watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [%s:%d]", task.comm(), task.pid()),
+        List.of(String.format(Locale.ROOT, "%s did not end after %d steps", what, steps)));
+  }
+
+  /** The limit of a walk's steps. */
+  public long limit() {
+    return limit;
+  }
+
   /** One watched loop. */
   public final class Walk {
     private final String what;
@@ -43,11 +60,7 @@ public final class Watchdog {
     }
 
     private void lockup() {
-      Task task = kernel.current();
-      throw kernel.oops(
-          EventKind.SOFT_LOCKUP,
-          String.format(Locale.ROOT, "watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [%s:%d]", task.comm(), task.pid()),
-          List.of(String.format(Locale.ROOT, "%s did not end after %d steps", what, max)));
+      throw Watchdog.this.lockup(what, max);
     }
 
     /** Steps taken so far. */

@@ -48,7 +48,7 @@ public record RevisionInfo(
 
   public RevisionInfo {
     Objects.requireNonNull(id, "id");
-    if (!isValidId(id)) {
+    if (!isValidId(id) && !isMadeId(id)) {
       throw new IllegalArgumentException(
           "revision id '" + id + "' is not a valid module name: use lower-case letters, digits, '.' and '-', starting with a letter or digit");
     }
@@ -80,6 +80,15 @@ public record RevisionInfo(
   /** The deviation this revision declares from {@code clause}, if any. */
   public Optional<Deviation> deviation(String clause) {
     return deviations.stream().filter(d -> d.clause().equals(clause)).findFirst();
+  }
+
+  /**
+   * True for the id of a revision a {@link RevisionFactory} makes, which names no module folder:
+   * a lower-case kind and a colon, then where it comes from, with no blank and no comma
+   * ({@code c:~/src/linux@v6.17}).
+   */
+  public static boolean isMadeId(String id) {
+    return id != null && id.matches("[a-z]+:[^\\s,]+");
   }
 
   /** True when {@code id} can name a revision (and its module folder). */

@@ -40,6 +40,22 @@ public final class RevisionLoader {
     return load(RevisionLoader.class.getClassLoader());
   }
 
+  /**
+   * The revision a {@link RevisionFactory} on the class path makes from {@code id}, or empty
+   * when no factory knows the id's kind.
+   *
+   * @throws IllegalArgumentException from the factory, when the id names nothing usable
+   */
+  public static java.util.Optional<Revision> resolve(String id) {
+    for (RevisionFactory f : ServiceLoader.load(RevisionFactory.class, RevisionLoader.class.getClassLoader())) {
+      java.util.Optional<Revision> r = f.resolve(id);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Puts found revisions in history order, checking ids and parents. */
   public static List<LoadedRevision> inHistoryOrder(List<LoadedRevision> found) {
     Map<String, LoadedRevision> byId = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.HostSettings;
 import dev.irqlab.spi.Revision;
+import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.RevisionLoader;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -173,9 +175,18 @@ public final class Worker {
     return revisions;
   }
 
-  /** The revision called {@code id} among the services on the class path. */
+  /** The revision called {@code id} among the services on the class path, or made from the id ({@code c:PATH@REF}). */
   private Revision revision(String id) {
-    Revision r = revisions().get(id);
+    Revision r;
+    synchronized (this) {
+      r = revisions().get(id);
+      if (r == null && RevisionInfo.isMadeId(id)) {
+        r = RevisionLoader.resolve(id).orElse(null);
+        if (r != null) {
+          revisions.put(id, r);
+        }
+      }
+    }
     if (r == null) {
       throw new IllegalArgumentException("no revision '" + id + "' among the services on the worker's class path: " + revisions.keySet());
     }

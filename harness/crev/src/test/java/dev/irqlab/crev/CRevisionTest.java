@@ -1,0 +1,257 @@
+package dev.irqlab.crev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.conformance.Runner;
+import dev.irqlab.conformance.Scenario;
+import dev.irqlab.conformance.ScenarioParser;
+import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.Trace;
+import dev.irqlab.devices.DriverEra;
+import dev.irqlab.spi.Revision;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * C revisions on the fixtures written for these tests: two small managers (the 6.17 API and the
+ * token API) that must give the ports' traces, and four with a seeded bug that must give the
+ * kernel's report of it with the C's file and line.
+ */
+class CRevisionTest {
+  /** A report's place, Java or C: {@code at Class.method(File.java:12)}, {@code RIP: fn(file.c:3)}. */
+  private static final Pattern PLACE = Pattern.compile("[\\w.$<>]+\\([\\w./-]+\\.(?:java|c):\\d+\\)");
+  /** The function a KASAN report's headline names: the C's, or the port's Java method. */
+  private static final Pattern KASAN_FUNCTION = Pattern.compile("(BUG: KASAN: [\\w-]+ in )\\S+");
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(CRevisionTest.class.getResource("/fixtures/" + name + "/virt/lib/irqbypass.c").toURI()).getParent().getParent().getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Scenario scenario(String name) {
+    try {
+      Path p = Path.of(CRevisionTest.class.getResource("/scenarios/" + name + ".irq").toURI());
+      return ScenarioParser.parse(p);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Revision port(String id) {
+    for (Revision r : ServiceLoader.load(Revision.class)) {
+      if (r.info().id().equals(id)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no port " + id + " on the test class path");
+  }
+
+  /**
+   * The trace's lines without its first (which names the revision), with every place a report
+   * names masked, and the function of a KASAN report's headline: a port names its Java method
+   * and line where the C names its function and line (README, "Run your own irqbypass.c").
+   */
+  static List<String> masked(Trace t) {
+    List<String> out = new ArrayList<>();
+    for (String line : t.lines().subList(1, t.lines().size())) {
+      out.add(KASAN_FUNCTION.matcher(PLACE.matcher(line).replaceAll("<place>")).replaceAll("$1<function>"));
+    }
+    return out;
+  }
+
+  /** Runs the whole suite on both; the scenarios whose traces differ, beyond the places reports name. */
+  static List<String> differences(Revision port, Revision c, DriverEra era) {
+    List<String> differ = new ArrayList<>();
+    for (Scenario s : Suite.standard().scenarios()) {
+      if (!masked(Runner.run(s, port, era)).equals(masked(Runner.run(s, c, era)))) {
+        differ.add(s.id());
+      }
+    }
+    return differ;
+  }
+
+  @Test
+  void theSixSeventeenApiFixtureGivesThePortsTracesOnEveryScenario() {
+    CRevision c = CRevision.of("c:" + fixture("eventfd-api"));
+    assertEquals(CHeader.Api.EVENTFD_IRQ, c.header().api());
+    assertEquals("v6.17", c.info().defaultEra());
+    assertEquals(List.of(), differences(port("v6.17"), c, DriverEra.byId("v6.17")));
+  }
+
+  @Test
+  void theTokenApiFixtureGivesThePortsTracesOnEveryScenario() {
+    CRevision c = CRevision.of("c:" + fixture("token-api"));
+    assertEquals(CHeader.Api.TOKEN, c.header().api());
+    assertEquals(List.of(), differences(port("v6.16"), c, DriverEra.byId("v6.16")));
+  }
+
+  @Test
+  void aReportNamesTheCFileAndLine() {
+    CRevision c = CRevision.of("c:" + fixture("eventfd-api"));
+    Trace t = Runner.run(Suite.standard().scenario("reregister-producer").orElseThrow(), c, DriverEra.byId("v6.17"));
+    int line = lineOf(fixture("eventfd-api"), "if (WARN_ON_ONCE(producer->eventfd))");
+    assertTrue(t.lines().stream().anyMatch(l -> l.contains("WARNING: CPU: 0 PID: 1 at irq_bypass_register_producer(virt/lib/irqbypass.c:" + line + ")")),
+        String.join("\n", t.lines()));
+  }
+
+  @Test
+  void aDoubleListDelIsTheDebugListReportAndTheRunGoesOn() {
+    Trace t = run("double-list-del");
+    int line = lineOf(fixture("double-list-del"), "/* the seeded bug */");
+    assertTrue(t.lines().contains("      [LIST_CORRUPTION] list_del corruption, p0->next is LIST_POISON1 (<addr>)"
+        + " at irq_bypass_unregister_producer(virt/lib/irqbypass.c:" + line + ")"), String.join("\n", t.lines()));
+    assertEquals(Trace.Outcome.Kind.COMPLETED, t.outcome().kind());
+    assertTrue(t.lines().contains("    state: producers p1@efd1; consumers -; connected -; module refcount 1"));
+  }
+
+  @Test
+  void aUseAfterFreeIsAKasanReportNamingTheObjectAndTheRunGoesOn() {
+    Trace t = run("use-after-free");
+    int line = lineOf(fixture("use-after-free"), "list_for_each_entry(tmp, &producers, node) {");
+    String text = String.join("\n", t.lines());
+    assertTrue(text.contains("[KASAN] BUG: KASAN: slab-use-after-free in irq_bypass_register_producer"
+        + " at irq_bypass_register_producer(virt/lib/irqbypass.c:" + (line + 1) + ")"), text);
+    assertTrue(text.contains("The buggy address belongs to p0 (struct irq_bypass_producer) at p0"), text);
+    assertTrue(text.contains("Freed at Machine.free("), text);
+    assertEquals(1, t.lines().stream().filter(l -> l.contains("[KASAN]")).count(), "one report per object, as KASAN's first");
+    assertEquals(Trace.Outcome.Kind.COMPLETED, t.outcome().kind());
+    assertTrue(text.contains("c1.add_producer(p1) = 0"), "the steps after the report still run: " + text);
+  }
+
+  @Test
+  void aMissingUnlockIsLockdepsReportWithTheCLineThatTookTheLock() {
+    Trace t = run("missing-unlock");
+    int line = lineOf(fixture("missing-unlock"), "mutex_lock(&lock);");
+    String text = String.join("\n", t.lines());
+    assertTrue(text.contains("[LOCKDEP] WARNING: lock held when returning to user space!"), text);
+    assertTrue(text.contains("#0: (lock){+.+.}-{4:4}, at: irq_bypass_register_consumer(virt/lib/irqbypass.c:" + line + ")"), text);
+  }
+
+  @Test
+  void aNullDereferenceIsAnOopsAtTheCLineAndEndsTheTaskOnly() {
+    Trace t = run("null-deref");
+    int line = lineOf(fixture("null-deref"), "if (cons->stop)", 2);
+    String text = String.join("\n", t.lines());
+    assertEquals(Trace.Outcome.Kind.OOPS, t.outcome().kind(), text);
+    assertTrue(text.contains("[BUG] BUG: kernel NULL pointer dereference, address: <addr> at unpair(virt/lib/irqbypass.c:" + line + ")"), text);
+    assertTrue(text.contains("RIP: unpair(virt/lib/irqbypass.c:" + line + ")"), text);
+    assertTrue(text.contains(" irq_bypass_unregister_producer(virt/lib/irqbypass.c:"), text);
+    // the next run of the same revision starts from a fresh load
+    Trace again = run("double-list-del");
+    assertEquals(Trace.Outcome.Kind.COMPLETED, again.outcome().kind());
+  }
+
+  @Test
+  void aSecondRevisionOfTheSameFilesCompilesNothing() throws IOException {
+    Path program = CBuild.program(CSource.resolve("c:" + fixture("token-api")), CRevision.of("c:" + fixture("token-api")).header());
+    long built = Files.getLastModifiedTime(program).toMillis();
+    CRevision again = CRevision.of("c:" + fixture("token-api"));
+    assertEquals(program, CBuild.program(again.source(), again.header()));
+    assertEquals(built, Files.getLastModifiedTime(program).toMillis());
+    assertNotEquals(program, CBuild.program(CSource.resolve("c:" + fixture("double-list-del")), again.header()));
+  }
+
+  @Test
+  void aRefIsReadWithGitAndTheTitleSaysWhereFrom(@TempDir Path dir) throws Exception {
+    copy(fixture("token-api"), dir);
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "-c", "user.name=T Tester", "-c", "user.email=t@example.org", "commit", "-q", "-m", "token");
+    git(dir, "tag", "v1");
+    Files.writeString(dir.resolve("virt/lib/irqbypass.c"), "this is not C\n");
+    CRevision r = CRevision.of("c:" + dir + "@v1");
+    assertEquals(CHeader.Api.TOKEN, r.header().api());
+    assertEquals(List.of("T Tester <t@example.org>"), r.info().authors());
+    assertTrue(r.info().title().startsWith("irqbypass.c " + CSource.blob(Files.readAllBytes(fixture("token-api").resolve("virt/lib/irqbypass.c")))),
+        r.info().title());
+    assertTrue(r.info().title().endsWith(" at v1"), r.info().title());
+    CRevisionException bad = assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir + "@nosuchref"));
+    assertTrue(bad.getMessage().contains("knows no commit 'nosuchref'"), bad.getMessage());
+    CRevisionException broken = assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir));
+    assertTrue(broken.getMessage().contains("virt/lib/irqbypass.c does not build against irqlab's kernel shim"), broken.getMessage());
+    assertTrue(broken.getMessage().contains("virt/lib/irqbypass.c:1:"), "gcc's message names the file and line: " + broken.getMessage());
+  }
+
+  @Test
+  void whatCannotBeARevisionIsSaidInOneLine(@TempDir Path dir) throws IOException {
+    assertEquals("c:" + dir.resolve("none") + ": " + dir.resolve("none") + " is not a directory",
+        assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir.resolve("none"))).getMessage());
+    assertTrue(assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir)).getMessage()
+        .endsWith("holds neither virt/lib/irqbypass.c (a kernel tree) nor irqbypass.c"));
+    Files.writeString(dir.resolve("irqbypass.c"), "");
+    Files.writeString(dir.resolve("irqbypass.h"), "struct irq_bypass_producer { int irq; };\n");
+    assertTrue(assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir)).getMessage()
+        .endsWith("declares no irq_bypass_register_producer(): is it include/linux/irqbypass.h?"));
+  }
+
+  /** Every file of the shim's resource folder is in the list the cache key and the build use. */
+  @Test
+  void theShimListNamesEveryFileOfTheShim() throws Exception {
+    Path shim = Path.of(CBuild.class.getResource("shim/irqlab_host.c").toURI()).getParent();
+    List<String> files;
+    try (var walk = Files.walk(shim)) {
+      files = walk.filter(Files::isRegularFile).map(p -> shim.relativize(p).toString()).sorted().toList();
+    }
+    assertEquals(files, CBuild.SHIM.stream().sorted().toList());
+  }
+
+  private static Trace run(String name) {
+    CRevision c = CRevision.of("c:" + fixture(name));
+    return Runner.run(scenario(name), c, DriverEra.byId(c.info().defaultEra()));
+  }
+
+  private static int lineOf(Path tree, String text) {
+    return lineOf(tree, text, 1);
+  }
+
+  /** The line number of the {@code nth} line of the tree's irqbypass.c that contains {@code text}. */
+  private static int lineOf(Path tree, String text, int nth) {
+    try {
+      List<String> lines = Files.readAllLines(tree.resolve("virt/lib/irqbypass.c"));
+      int seen = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(text) && ++seen == nth) {
+          return i + 1;
+        }
+      }
+      throw new AssertionError(text + " is not in " + tree);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+  }
+}
