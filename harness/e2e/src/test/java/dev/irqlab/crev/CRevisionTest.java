@@ -198,17 +198,6 @@ class CRevisionTest {
         .endsWith("declares no irq_bypass_register_producer(): is it include/linux/irqbypass.h?"));
   }
 
-  /** Every file of the shim's resource folder is in the list the cache key and the build use. */
-  @Test
-  void theShimListNamesEveryFileOfTheShim() throws Exception {
-    Path shim = Path.of(CBuild.class.getResource("shim/irqlab_host.c").toURI()).getParent();
-    List<String> files;
-    try (var walk = Files.walk(shim)) {
-      files = walk.filter(Files::isRegularFile).map(p -> shim.relativize(p).toString()).sorted().toList();
-    }
-    assertEquals(files, CBuild.SHIM.stream().sorted().toList());
-  }
-
   private static Trace run(String name) {
     CRevision c = CRevision.of("c:" + fixture(name));
     return Runner.run(scenario(name), c, DriverEra.byId(c.info().defaultEra()));

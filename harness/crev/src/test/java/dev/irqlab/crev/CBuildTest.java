@@ -1,0 +1,23 @@
+package dev.irqlab.crev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class CBuildTest {
+  /** Every file of the shim's folder is in the list the cache key and the build use, and no other. */
+  @Test
+  void theShimListNamesEveryFileOfTheShim() throws IOException {
+    Path shim = Path.of("src/main/resources/dev/irqlab/crev/shim");
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(shim)) {
+      files = walk.filter(Files::isRegularFile).map(p -> shim.relativize(p).toString()).sorted().toList();
+    }
+    assertEquals(files, CBuild.SHIM.stream().sorted().toList());
+  }
+}
