@@ -70,7 +70,8 @@ final class CManager implements IrqBypass {
   private final Map<String, Long> heads = new LinkedHashMap<>();
   private final java.util.Set<Long> reported = new java.util.HashSet<>();
   private long nextAllocation = 1;
-  private boolean busy;
+  /** Calls of the C in progress (a callback may call again). */
+  private int depth;
 
   /** A producer or consumer as the C sees it: its id on the wire and its struct's address there. */
   private static final class Mirror {
@@ -228,9 +229,13 @@ final class CManager implements IrqBypass {
     syncFreed();
     syncFields();
     send(String.format(Locale.ROOT, "C %s %d %x %d", fn, id, eventfd, irq));
-    busy = true;
-    String line = serve();
-    busy = false;
+    String line;
+    depth++;
+    try {
+      line = serve();
+    } finally {
+      depth--;
+    }
     String[] f = line.split(" ");
     applyFields(f, 2);
     return Integer.parseInt(f[1]);
@@ -279,7 +284,6 @@ final class CManager implements IrqBypass {
       value = body.getAsLong();
     } catch (RuntimeException | Error e) {
       send("d");
-      busy = false;
       throw e;
     }
     send("r " + value);
@@ -544,7 +548,6 @@ final class CManager implements IrqBypass {
 
   /** The C faulted ("O kind addr write rip | frame | ..."): the oops the CPU's fault raises. */
   private Oops fault(String line) {
-    busy = false;
     String[] parts = line.split(" \\| ");
     String[] f = parts[0].split(" ");
     long addr = Long.parseUnsignedLong(f[2], 16);
@@ -593,7 +596,6 @@ final class CManager implements IrqBypass {
   }
 
   private Oops died(String why) {
-    busy = false;
     return kernel.oops(EventKind.BUG, "BUG: " + why, List.of("the host program of " + file + " exited; see IRQLAB_C_LOG"));
   }
 
@@ -728,14 +730,17 @@ final class CManager implements IrqBypass {
     }
   }
 
-  /** Powers off: the C process of this load ends; one stuck in a call is killed. */
+  /**
+   * Powers off: the C process of this load ends when its socket closes; one still in a call
+   * (powered off from another thread) is killed.
+   */
   private void close() {
     try {
       channel.close();
     } catch (IOException e) {
       // it is gone already
     }
-    if (busy) {
+    if (depth > 0) {
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
   }

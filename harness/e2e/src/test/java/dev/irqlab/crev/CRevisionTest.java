@@ -5,19 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.irqlab.conformance.Conformance;
+import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Runner;
+import dev.irqlab.conformance.report.ReportDiff;
+import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.ScenarioParser;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.spi.Revision;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.PatchFailedException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * C revisions on the fixtures written for these tests: two small managers (the 6.17 API and the
- * token API) that must give the ports' traces, and four with a seeded bug that must give the
- * kernel's report of it with the C's file and line.
+ * token API) that must give the ports' traces on every suite scenario (fault injection, WARN once
+ * per site, the module refcount and the lists' debug checks among them), and seeded bugs (a patch
+ * each of one of the two) that must give the kernel's report of it with the C's file and line.
  */
 class CRevisionTest {
   /** A report's place, Java or C: {@code at Class.method(File.java:12)}, {@code RIP: fn(file.c:3)}. */
@@ -34,11 +44,34 @@ class CRevisionTest {
   /** The function a KASAN report's headline names: the C's, or the port's Java method. */
   private static final Pattern KASAN_FUNCTION = Pattern.compile("(BUG: KASAN: [\\w-]+ in )\\S+");
 
-  static Path fixture(String name) {
+  /** The fixture each seeded bug is a patch of (src/test/resources/seeded/BUG.patch). */
+  private static final Map<String, String> SEEDED_FROM = Map.of(
+      "double-list-del", "token-api", "use-after-free", "token-api",
+      "missing-unlock", "eventfd-api", "null-deref", "eventfd-api", "spin", "eventfd-api", "list-cycle", "token-api");
+
+  /**
+   * The tree of a fixture: one of the two managers as it is, or a seeded bug, made under target/
+   * by applying its patch to its manager.
+   */
+  static synchronized Path fixture(String name) {
     try {
-      return Path.of(CRevisionTest.class.getResource("/fixtures/" + name + "/virt/lib/irqbypass.c").toURI()).getParent().getParent().getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+      String base = SEEDED_FROM.getOrDefault(name, name);
+      Path tree = Path.of(CRevisionTest.class.getResource("/fixtures/" + base + "/virt/lib/irqbypass.c").toURI()).getParent().getParent().getParent();
+      if (!SEEDED_FROM.containsKey(name)) {
+        return tree;
+      }
+      Path seeded = Path.of("target", "seeded", name).toAbsolutePath();
+      Path c = seeded.resolve("virt/lib/irqbypass.c");
+      Path h = seeded.resolve("include/linux/irqbypass.h");
+      List<String> patch = Files.readAllLines(Path.of(CRevisionTest.class.getResource("/seeded/" + name + ".patch").toURI()));
+      List<String> patched = DiffUtils.patch(Files.readAllLines(tree.resolve("virt/lib/irqbypass.c")), UnifiedDiffUtils.parseUnifiedDiff(patch));
+      Files.createDirectories(c.getParent());
+      Files.createDirectories(h.getParent());
+      Files.write(c, patched);
+      Files.copy(tree.resolve("include/linux/irqbypass.h"), h, StandardCopyOption.REPLACE_EXISTING);
+      return seeded;
+    } catch (URISyntaxException | IOException | PatchFailedException e) {
+      throw new IllegalStateException("fixture " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -90,6 +123,20 @@ class CRevisionTest {
     assertEquals(CHeader.Api.EVENTFD_IRQ, c.header().api());
     assertEquals("v6.17", c.info().defaultEra());
     assertEquals(List.of(), differences(port("v6.17"), c, DriverEra.byId("v6.17")));
+  }
+
+  @Test
+  void aDiffOfAPortAndItsFaithfulCShowsNoBehaviourDifference() {
+    Revision port = port("v6.17");
+    CRevision c = CRevision.of("c:" + fixture("eventfd-api"));
+    Matrix m = new Conformance(Suite.standard()).run(
+        List.of(new LoadedRevision(port, port.info(), "test"), new LoadedRevision(c, c.info(), "test")), null);
+    String diff = ReportDiff.diff(m, "v6.17", m, c.info().id()).replaceAll("\\s+", " ");
+    assertTrue(diff.contains("No clause changes its verdict. Clauses that fail alike on both sides, declared as a deviation"
+        + " on one side only (3): REG-09, SYS-02, INV-03."), diff);
+    assertTrue(diff.contains("No trace differs (41 scenarios). Scenarios whose traces differ only in the places their reports"
+        + " name, a Java port's line on one side and a C line on the other (3): reregister-producer,"
+        + " reregister-producer-new-key, reregister-consumer-new-key."), diff);
   }
 
   @Test
@@ -153,6 +200,17 @@ class CRevisionTest {
     // the next run of the same revision starts from a fresh load
     Trace again = run("double-list-del");
     assertEquals(Trace.Outcome.Kind.COMPLETED, again.outcome().kind());
+  }
+
+  @Test
+  void aListWalkThatNeverEndsIsTheWatchdogsSoftLockup() {
+    Trace t = run("list-cycle");
+    String text = String.join("\n", t.lines());
+    int line = lineOf(fixture("list-cycle"), "list_for_each_entry(producer, &producers, node) {");
+    assertEquals(Trace.Outcome.Kind.OOPS, t.outcome().kind(), text);
+    assertTrue(text.contains("[SOFT_LOCKUP] watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [irqlab:1]"
+        + " at irq_bypass_register_consumer(virt/lib/irqbypass.c:" + line + ")"), text);
+    assertTrue(text.contains("list_for_each_entry(producers) did not end after " + Runner.WALK_LIMIT + " steps"), text);
   }
 
   @Test

@@ -76,10 +76,15 @@ public final class ReportDiff {
     a.matrix().clauses().forEach(c -> ids.add(c.id()));
     b.matrix().clauses().forEach(c -> ids.add(c.id()));
     int width = ids.stream().mapToInt(String::length).max().orElse(6);
+    List<String> declaredOnOneSide = new ArrayList<>();
     for (String id : ids) {
       Cell ca = a.column().cell(id).orElse(null);
       Cell cb = b.column().cell(id).orElse(null);
       if (ca != null && cb != null && ca.grade() == cb.grade()) {
+        continue;
+      }
+      if (ca != null && cb != null && failing(ca.grade()) && failing(cb.grade()) && ca.detail().equals(cb.detail())) {
+        declaredOnOneSide.add(id);
         continue;
       }
       changed++;
@@ -91,6 +96,15 @@ public final class ReportDiff {
     }
     out.add(changed == 0 ? "No clause changes its verdict." : "Clauses whose verdict differs (" + changed + "):");
     out.addAll(lines);
+    if (!declaredOnOneSide.isEmpty()) {
+      out.addAll(Text.hanging("", "Clauses that fail alike on both sides, declared as a deviation on one side only ("
+          + declaredOnOneSide.size() + "): " + String.join(", ", declaredOnOneSide) + ".", 0));
+    }
+  }
+
+  /** True for a grade whose clause fails: declared or not. */
+  private static boolean failing(Grade g) {
+    return g == Grade.KNOWN || g == Grade.FAIL;
   }
 
   private static void detail(Side s, Cell c, int width, List<String> out) {
@@ -112,6 +126,7 @@ public final class ReportDiff {
     a.column().traces().forEach(t -> ids.add(t.scenario()));
     b.column().traces().forEach(t -> ids.add(t.scenario()));
     List<String> diffs = new ArrayList<>();
+    List<String> placesOnly = new ArrayList<>();
     int changed = 0;
     for (String id : ids) {
       Optional<Trace> ta = a.column().trace(id);
@@ -119,6 +134,10 @@ public final class ReportDiff {
       List<String> la = ta.map(ReportDiff::lines).orElse(List.of());
       List<String> lb = tb.map(ReportDiff::lines).orElse(List.of());
       if (la.equals(lb)) {
+        continue;
+      }
+      if (Places.ofOtherLanguages(la, lb) && Places.masked(la).equals(Places.masked(lb))) {
+        placesOnly.add(id);
         continue;
       }
       changed++;
@@ -132,6 +151,10 @@ public final class ReportDiff {
     }
     out.add(changed == 0 ? "No trace differs (" + Views.plural(ids.size(), "scenario") + ")."
         : "Scenarios whose trace differs (" + changed + " of " + ids.size() + "):");
+    if (!placesOnly.isEmpty()) {
+      out.addAll(Text.hanging("", "Scenarios whose traces differ only in the places their reports name, a Java port's"
+          + " line on one side and a C line on the other (" + placesOnly.size() + "): " + String.join(", ", placesOnly) + ".", 0));
+    }
     out.addAll(diffs);
   }
 

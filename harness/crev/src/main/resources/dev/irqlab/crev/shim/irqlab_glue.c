@@ -332,6 +332,10 @@ void irqlab_glue_request(char *line)
 	case 'Q':
 		snapshot();
 		return;
+	case 'd':
+	case 'r':
+		/* an answer to a request the task made before it died: the task is gone */
+		return;
 	}
 	irqlab_send("? %s", line);
 }
