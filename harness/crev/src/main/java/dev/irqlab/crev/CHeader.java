@@ -1,7 +1,9 @@
 package dev.irqlab.crev;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -90,33 +92,35 @@ public record CHeader(Api api, Set<String> producerMembers, Set<String> consumer
     return code.substring(m.end(), Math.max(m.end(), i - 1));
   }
 
-  /** The members the glue uses, by their flag name ({@code TOKEN}, {@code ADD}, ...). */
+  /** The members the glue uses, by their flag name, and how a struct's body declares each. */
+  private static final Map<String, String> MEMBERS = members();
+
+  private static Map<String, String> members() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("TOKEN", "\\*\\s*token\\s*;");
+    m.put("IRQ", "\\bint\\s+irq\\s*;");
+    m.put("EVENTFD", "\\*\\s*eventfd\\s*;");
+    m.put("CONSUMER", "\\*\\s*consumer\\s*;");
+    m.put("PRODUCER", "\\*\\s*producer\\s*;");
+    m.put("ADD", "\\bint\\s*\\(\\s*\\*\\s*add_(?:consumer|producer)\\s*\\)");
+    m.put("DEL", "\\(\\s*\\*\\s*del_(?:consumer|producer)\\s*\\)");
+    m.put("STOP", "\\(\\s*\\*\\s*stop\\s*\\)");
+    m.put("START", "\\(\\s*\\*\\s*start\\s*\\)");
+    return m;
+  }
+
+  /**
+   * The members of one struct the glue uses ({@code TOKEN}, {@code ADD}, ...); of the binding
+   * members only the one pointing to the {@code partner} ({@code consumer} in a producer).
+   */
   private static Set<String> members(String body, String partner) {
     Set<String> out = new LinkedHashSet<>();
-    if (Pattern.compile("\\*\\s*token\\s*;").matcher(body).find()) {
-      out.add("TOKEN");
-    }
-    if (Pattern.compile("\\bint\\s+irq\\s*;").matcher(body).find()) {
-      out.add("IRQ");
-    }
-    if (Pattern.compile("\\*\\s*eventfd\\s*;").matcher(body).find()) {
-      out.add("EVENTFD");
-    }
-    if (Pattern.compile("\\*\\s*" + partner + "\\s*;").matcher(body).find()) {
-      out.add(partner.toUpperCase(java.util.Locale.ROOT));
-    }
-    if (Pattern.compile("\\bint\\s*\\(\\s*\\*\\s*add_(?:consumer|producer)\\s*\\)").matcher(body).find()) {
-      out.add("ADD");
-    }
-    if (Pattern.compile("\\(\\s*\\*\\s*del_(?:consumer|producer)\\s*\\)").matcher(body).find()) {
-      out.add("DEL");
-    }
-    if (Pattern.compile("\\(\\s*\\*\\s*stop\\s*\\)").matcher(body).find()) {
-      out.add("STOP");
-    }
-    if (Pattern.compile("\\(\\s*\\*\\s*start\\s*\\)").matcher(body).find()) {
-      out.add("START");
-    }
+    String other = partner.equals("consumer") ? "PRODUCER" : "CONSUMER";
+    MEMBERS.forEach((flag, regex) -> {
+      if (!flag.equals(other) && Pattern.compile(regex).matcher(body).find()) {
+        out.add(flag);
+      }
+    });
     return out;
   }
 
