@@ -81,7 +81,7 @@ public final class CBuild {
     return cc == null || cc.isBlank() ? "gcc" : cc.strip();
   }
 
-  private static String version(String cc) {
+  static String version(String cc) {
     try {
       Process p = new ProcessBuilder(cc, "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,6 +10,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CBuildTest {
+  @Test
+  void aMissingCompilerIsNamedWithWhatToDo() {
+    CRevisionException e = org.junit.jupiter.api.Assertions.assertThrows(CRevisionException.class,
+        () -> CBuild.version("/nonexistent/irqlab-cc"));
+    assertEquals("no C compiler '/nonexistent/irqlab-cc': a C revision is compiled with gcc and AddressSanitizer"
+        + " (Debian: apt-get install gcc); set CC to use another compiler", e.getMessage());
+  }
+
   /** Every file of the shim's folder is in the list the cache key and the build use, and no other. */
   @Test
   void theShimListNamesEveryFileOfTheShim() throws IOException {

@@ -9,6 +9,7 @@ import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Runner;
 import dev.irqlab.conformance.report.ReportDiff;
+import dev.irqlab.conformance.report.TextMatrix;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.ScenarioParser;
@@ -131,6 +132,9 @@ class CRevisionTest {
     CRevision c = CRevision.of("c:" + fixture("eventfd-api"));
     Matrix m = new Conformance(Suite.standard()).run(
         List.of(new LoadedRevision(port, port.info(), "test"), new LoadedRevision(c, c.info(), "test")), null);
+    String matrix = TextMatrix.render(m).replaceAll("\\s+", " ");
+    assertTrue(matrix.contains(c.info().id() + " proposal"), matrix);
+    assertTrue(matrix.contains("irqbypass.c " + c.source().sourceBlob() + ", irqbypass.h " + c.source().headerBlob() + " from "), matrix);
     String diff = ReportDiff.diff(m, "v6.17", m, c.info().id()).replaceAll("\\s+", " ");
     assertTrue(diff.contains("No clause changes its verdict. Clauses that fail alike on both sides, declared as a deviation"
         + " on one side only (3): REG-09, SYS-02, INV-03."), diff);

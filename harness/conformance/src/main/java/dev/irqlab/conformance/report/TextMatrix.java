@@ -3,6 +3,7 @@ package dev.irqlab.conformance.report;
 import dev.irqlab.conformance.Cell;
 import dev.irqlab.conformance.Column;
 import dev.irqlab.conformance.Matrix;
+import dev.irqlab.spi.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,10 @@ public final class TextMatrix {
     for (int i = 0; i < m.columns().size(); i++) {
       Column.RevisionSummary r = m.columns().get(i).revision();
       out.add(String.format(Locale.ROOT, "%-2s  %-" + idWidth + "s  %-10s  %-10s  %s", Views.key(i), r.id(), r.status(), r.date(), r.era()));
+      if (RevisionInfo.isMadeId(r.id())) {
+        // a revision made from its id (c:PATH@REF): its title says which files it is
+        out.addAll(Text.hanging("      ", r.title(), 6));
+      }
     }
   }
 
