@@ -23,10 +23,11 @@ final class CAsan {
    * @param access {@code Read of size 8}, {@code Write of size 4}, or {@code Free}
    * @param address the address accessed, in the C process
    * @param region where the object the address belongs to starts, or 0
+   * @param size that object's size in bytes, or 0
    * @param site the first frame in the revision's code (not the shim's, not the sanitizer's)
    * @param details what the report says of memory that is no producer or consumer
    */
-  record Report(String kind, String access, long address, long region, Site site, List<String> details) {}
+  record Report(String kind, String access, long address, long region, long size, Site site, List<String> details) {}
 
   static Report parse(String text) {
     Matcher e = ERROR.matcher(text);
@@ -48,12 +49,14 @@ final class CAsan {
     }
     Matcher r = REGION.matcher(text);
     long region = 0;
+    long size = 0;
     List<String> details = new ArrayList<>();
     if (r.find()) {
       region = Long.parseUnsignedLong(r.group(2), 16);
+      size = Long.parseLong(r.group(1));
       details.add(String.format(Locale.ROOT, "The buggy address belongs to an object of %s bytes the C allocated", r.group(1)));
     }
-    return new Report(kasanKind(asanKind), access, address, region, site, details);
+    return new Report(kasanKind(asanKind), access, address, region, size, site, details);
   }
 
   private static String kasanKind(String asan) {

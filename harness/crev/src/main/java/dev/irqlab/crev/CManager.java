@@ -541,7 +541,13 @@ final class CManager implements IrqBypass {
       }
       List<String> details = new ArrayList<>();
       details.add(String.format(Locale.ROOT, "%s by task %s", r.access(), kernel.current()));
-      details.addAll(r.details());
+      if (m != null) {
+        details.add("The buggy address belongs to " + m.object.describe());
+        details.add(String.format(Locale.ROOT, "located %d bytes from its start, in a struct of %d bytes as this revision's header lays it out",
+            r.address() - m.address, r.size()));
+      } else {
+        details.addAll(r.details());
+      }
       kernel.report(EventKind.KASAN, "BUG: KASAN: " + r.kind() + " in " + r.site().method(), details);
     }
   }

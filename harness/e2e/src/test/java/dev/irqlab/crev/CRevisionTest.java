@@ -48,7 +48,8 @@ class CRevisionTest {
   /** The fixture each seeded bug is a patch of (src/test/resources/seeded/BUG.patch). */
   private static final Map<String, String> SEEDED_FROM = Map.of(
       "double-list-del", "token-api", "use-after-free", "token-api",
-      "missing-unlock", "eventfd-api", "null-deref", "eventfd-api", "spin", "eventfd-api", "list-cycle", "token-api");
+      "missing-unlock", "eventfd-api", "null-deref", "eventfd-api", "spin", "eventfd-api", "list-cycle", "token-api",
+      "out-of-bounds", "eventfd-api");
 
   /**
    * The tree of a fixture: one of the two managers as it is, or a seeded bug, made under target/
@@ -181,6 +182,19 @@ class CRevisionTest {
     assertEquals(1, t.lines().stream().filter(l -> l.contains("[KASAN]")).count(), "one report per object, as KASAN's first");
     assertEquals(Trace.Outcome.Kind.COMPLETED, t.outcome().kind());
     assertTrue(text.contains("c1.add_producer(p1) = 0"), "the steps after the report still run: " + text);
+  }
+
+  @Test
+  void aReadPastAStructIsAnOutOfBoundsReportNamingTheStruct() {
+    Trace t = run("out-of-bounds");
+    int line = lineOf(fixture("out-of-bounds"), "/* the seeded bug: reads past the struct */");
+    String text = String.join("\n", t.lines());
+    assertTrue(text.contains("[KASAN] BUG: KASAN: slab-out-of-bounds in irq_bypass_register_producer"
+        + " at irq_bypass_register_producer(virt/lib/irqbypass.c:" + line + ")"), text);
+    assertTrue(text.contains("Read of size 1 by task irqlab/1"), text);
+    assertTrue(text.contains("The buggy address belongs to p0 (struct irq_bypass_producer) at p0"), text);
+    assertEquals(Trace.Outcome.Kind.COMPLETED, t.outcome().kind(), text);
+    assertTrue(text.contains("state: producers -; consumers -; connected -"), "the unregister after it still runs: " + text);
   }
 
   @Test
