@@ -38,8 +38,10 @@ import picocli.CommandLine.Parameters;
           + " of the same id as the other side's; when both sides are whole reports, every"
           + " revision they both have is compared, one after another.",
       "",
-      "Exit status: 0 when the comparison ran, whether or not anything differs; 2 for a usage"
-          + " error (an unknown revision, a missing or malformed report)."
+      "Exit status: 0 when the comparison ran, whether or not anything differs; with"
+          + " --exit-code, 1 when a verdict is worse on B (a FAIL or STALE cell A has not, or a clause"
+          + " that holds on A and fails on B); 2 for a usage error (an unknown revision, a missing or"
+          + " malformed report)."
     })
 final class DiffCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,6 +55,11 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--era", paramLabel = "ERA",
       description = "Run the revisions named by id with this era's drivers. Default: each with its own.")
   String era;
+
+  @Option(names = "--exit-code",
+      description = "Exit 1 when a verdict is worse on B than on A, as git diff --exit-code exits 1 on a difference:"
+          + " for a CI job that must not let a patch make a clause fail.")
+  boolean exitCode;
 
   @Mixin OutputFile output;
 
@@ -101,7 +108,17 @@ final class DiffCommand implements Callable<Integer> {
     out.flush();
     String summary = String.format(Locale.ROOT, "%s against %s, %d revision%s compared.", x.label(), y.label(),
         pairs.size(), pairs.size() == 1 ? "" : "s");
+    List<String> worse = new ArrayList<>();
+    for (ReportDiff.Side[] pair : pairs) {
+      for (String clause : ReportDiff.worse(pair[0], pair[1])) {
+        worse.add(pairs.size() == 1 ? clause : pair[1].label() + " " + clause);
+      }
+    }
     output.emit(spec.commandLine().getOut(), text.toString(), summary);
+    if (exitCode && !worse.isEmpty()) {
+      spec.commandLine().getErr().println("irqlab: worse on " + y.label() + ": " + String.join(", ", worse));
+      return Main.UNEXPECTED;
+    }
     return Main.OK;
   }
 

@@ -51,6 +51,17 @@ class DiffCommandTest {
   }
 
   @Test
+  void withExitCodeADiffExitsOneWhenAVerdictIsWorseOnB() {
+    Cli.Run worse = Cli.run("diff", "--exit-code", "v6.16", "xarray-v2-2023");
+    assertEquals(Main.UNEXPECTED, worse.code(), worse.err());
+    assertTrue(worse.err().startsWith("irqlab: worse on xarray-v2-2023: "), worse.err());
+    assertTrue(worse.err().contains("ERR-02"), "the connect failure NAKed in 2023: " + worse.err());
+    assertEquals(byIds.out(), worse.out(), "the same diff, whatever the exit code");
+    assertEquals(Main.OK, Cli.run("diff", "--exit-code", "v6.16", "v6.16").code());
+    assertEquals(Main.OK, byIds.code(), "without --exit-code, 0 whatever it finds");
+  }
+
+  @Test
   void aColumnOfASavedReportDiffsLikeTheRevisionRunNow() {
     Cli.Run r = Cli.run("diff", report + ":v6.16", report + ":xarray-v2-2023");
     assertEquals(Main.OK, r.code(), r.err());

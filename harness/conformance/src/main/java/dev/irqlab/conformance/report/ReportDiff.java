@@ -102,6 +102,25 @@ public final class ReportDiff {
     }
   }
 
+  /**
+   * The clauses whose verdict is worse on {@code b} than on {@code a}, for {@code diff
+   * --exit-code}: a cell not as declared (FAIL, STALE) that {@code a} has not, or a clause that
+   * holds (or does not apply) on {@code a} and fails on {@code b}, declared or not. A clause only
+   * {@code b} has counts when it is not as declared there.
+   */
+  public static List<String> worse(Side a, Side b) {
+    List<String> out = new ArrayList<>();
+    for (Cell cb : b.column().cells()) {
+      Cell ca = a.column().cell(cb.clause()).orElse(null);
+      boolean newlyUnexpected = cb.grade().unexpected() && (ca == null || !ca.grade().unexpected());
+      boolean newlyFailing = ca != null && failing(cb.grade()) && !failing(ca.grade()) && !ca.grade().unexpected();
+      if (newlyUnexpected || newlyFailing) {
+        out.add(cb.clause());
+      }
+    }
+    return out;
+  }
+
   /** True for a grade whose clause fails: declared or not. */
   private static boolean failing(Grade g) {
     return g == Grade.KNOWN || g == Grade.FAIL;

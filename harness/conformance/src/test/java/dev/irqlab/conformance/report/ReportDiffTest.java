@@ -44,6 +44,13 @@ class ReportDiffTest {
   }
 
   @Test
+  void aVerdictIsWorseWhenAClauseThatHeldFailsOrACellIsNotAsDeclared() {
+    assertEquals(List.of("ERR-02"), ReportDiff.worse(ReportDiff.Side.of(m, "v6.16"), ReportDiff.Side.of(m, "xarray-v2-2023")));
+    assertEquals(List.of(), ReportDiff.worse(ReportDiff.Side.of(m, "xarray-v2-2023"), ReportDiff.Side.of(m, "v6.16")));
+    assertEquals(List.of(), ReportDiff.worse(ReportDiff.Side.of(m, "v6.16"), ReportDiff.Side.of(m, "rfc-2015")), "pass -> n/a is not worse");
+  }
+
+  @Test
   void aRevisionAgainstItselfHasNoDifference() {
     String none = ReportDiff.diff(m, "v6.16", Fixtures.asDeclared(), "v6.16");
     assertTrue(none.contains("No clause changes its verdict."), none);
