@@ -72,7 +72,8 @@ public abstract class RevisionConformance {
 
   @TestFactory
   Stream<DynamicTest> clauses() {
-    return column().cells().stream().map(cell -> dynamicTest(cell.clause() + ": " + cell.grade().mark(), () -> check(cell)));
+    return column().cells().stream()
+        .map(cell -> dynamicTest(revision.info().id() + " " + cell.clause() + ": " + cell.grade().mark(), () -> check(cell)));
   }
 
   /**

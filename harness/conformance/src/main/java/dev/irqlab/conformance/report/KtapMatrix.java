@@ -22,7 +22,9 @@ import java.util.List;
  * </ul>
  *
  * <p>A revision is {@code not ok} when any of its cells is. Descriptions never contain
- * {@code #}; diagnostic data is one line.
+ * {@code #}; diagnostic data is one line. The last line is kselftest's {@code # Totals:} count.
+ * The kernel's own parser (tools/testing/kunit/kunit_parser.py) reads the output; it counts an
+ * XFAIL as a pass, so a known deviation does not fail a kunit.py run.
  */
 public final class KtapMatrix {
   private KtapMatrix() {}
@@ -44,7 +46,31 @@ public final class KtapMatrix {
       }
       out.add((col.unexpected().isEmpty() ? "ok " : "not ok ") + (i + 1) + " " + name(col.revision().id()));
     }
+    out.add(totals(m));
     return String.join("\n", out) + "\n";
+  }
+
+  /**
+   * kselftest's closing count ({@code ksft_print_cnts}), over every cell: pass, FAIL and STALE as
+   * fail, known deviations as xfail, n/a (and a clause the report did not grade) as skip.
+   */
+  static String totals(Matrix m) {
+    int pass = 0;
+    int fail = 0;
+    int xfail = 0;
+    int skip = 0;
+    for (Column col : m.columns()) {
+      for (Matrix.ClauseInfo clause : m.clauses()) {
+        Cell cell = Views.cell(col, clause.id());
+        switch (cell == null ? dev.irqlab.conformance.Grade.NA : cell.grade()) {
+          case PASS -> pass++;
+          case KNOWN -> xfail++;
+          case NA -> skip++;
+          default -> fail++;
+        }
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "# Totals: pass:%d fail:%d xfail:%d xpass:0 skip:%d error:0", pass, fail, xfail, skip);
   }
 
   private static List<String> result(int n, String clause, Cell cell) {

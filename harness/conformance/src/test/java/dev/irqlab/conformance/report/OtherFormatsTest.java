@@ -96,7 +96,9 @@ class OtherFormatsTest {
     List<String> lines = ktap.lines().toList();
     KtapReader reader = new KtapReader(lines);
     Ktap top = reader.test(0);
-    assertEquals(lines.size(), reader.i, "nothing after the last result");
+    assertEquals(lines.size(), reader.i, "nothing after the last result but diagnostics");
+    assertEquals(KtapMatrix.totals(Fixtures.matrix()), lines.get(lines.size() - 1));
+    assertTrue(lines.get(lines.size() - 1).matches("# Totals: pass:\\d+ fail:[1-9]\\d* xfail:[1-9]\\d* xpass:0 skip:[1-9]\\d* error:0"), ktap);
     assertEquals(4, top.plan());
     assertEquals(List.of("ok 1 rfc-2015", "ok 2 v6.16", "ok 3 xarray-v2-2023", "not ok 4 cleanup-v1-2025"), top.results());
     assertEquals(4, top.subtests().size());
