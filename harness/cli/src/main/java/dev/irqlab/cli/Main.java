@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       "0:everything as declared (or, for run, diff and the like, the command ran)",
       "1:an unexpected outcome: a cell not as its revision declares, a failed run",
       "2:a usage error: a bad option, file, scenario or report (one line)",
-      "3:an internal error of irqlab itself, not a fault of the revision under test"
+      "3:an internal error of irqlab itself, not a fault of the revision under test",
+      "4:the launcher ./irqlab could not build irqlab (nothing ran)"
     },
     subcommands = {
       MatrixCommand.class,
@@ -164,12 +165,39 @@ public final class Main implements Runnable {
     return INTERNAL;
   }
 
-  /** The version from the jar's manifest, or "development" when run from classes. */
+  /**
+   * The version from the jar's manifest ("development" when run from classes), the git revision
+   * of the checkout the launcher runs from ({@code -Dirqlab.root}) when git can tell it, and the
+   * JDK: what a bug report needs.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"irqlab " + (v == null ? "development" : v)};
+      String git = gitRevision(System.getProperty("irqlab.root"));
+      return new String[] {
+        "irqlab " + (v == null ? "development" : v) + (git == null ? "" : " (git " + git + ")"),
+        "JDK " + System.getProperty("java.runtime.version") + ", " + System.getProperty("java.vm.name")
+            + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+
+    /** {@code git describe --always --dirty} of the checkout, or null. */
+    static String gitRevision(String root) {
+      if (root == null || root.isBlank()) {
+        return null;
+      }
+      try {
+        Process p = new ProcessBuilder("git", "-C", root, "describe", "--always", "--dirty=, with uncommitted changes", "--abbrev=12")
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        return p.waitFor() == 0 && !out.isEmpty() ? out : null;
+      } catch (java.io.IOException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
   }
 }

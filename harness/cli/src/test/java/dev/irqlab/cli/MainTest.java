@@ -3,6 +3,7 @@ package dev.irqlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,12 @@ class MainTest {
 
   @Test
   void versionAndHelpExitZero() {
-    assertEquals(Main.OK, run("--version").code());
+    Cli.Run v = run("--version");
+    assertEquals(Main.OK, v.code());
+    assertTrue(v.out().startsWith("irqlab "), v.out());
+    assertTrue(v.out().contains("\nJDK " + System.getProperty("java.runtime.version") + ", "), "the JDK, for a bug report: " + v.out());
+    String git = Main.Version.gitRevision(Path.of("").toAbsolutePath().getParent().getParent().toString());
+    assertTrue(git == null || git.matches("[0-9a-f]{12}(, with uncommitted changes)?|.+-g[0-9a-f]{12}.*"), git);
     Cli.Run h = run("help");
     assertEquals(Main.OK, h.code());
     for (String command : List.of("matrix", "diff", "run", "explain", "list", "info")) {
