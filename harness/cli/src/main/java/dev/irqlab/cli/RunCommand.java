@@ -5,6 +5,7 @@ import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.ScenarioException;
 import dev.irqlab.conformance.ScenarioParser;
+import dev.irqlab.conformance.io.TextFile;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.io.TextFileException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario, one operation per line.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario, one operation per line; - for the standard input.")
   Path file;
 
   @Option(names = "--revision", paramLabel = "ID|all",
@@ -94,12 +95,24 @@ final class RunCommand implements Callable<Integer> {
     return InternalErrors.or(m, spec.commandLine().getErr(), Main.OK);
   }
 
-  /** The scenario in {@code file}; a usage error saying where and why when it cannot be read. */
+  /**
+   * The scenario in {@code file}, or on the standard input for {@code -}; a usage error saying
+   * where and why when it cannot be read.
+   */
   static Scenario parse(Path file) {
     try {
+      if (file.toString().equals("-")) {
+        byte[] bytes = System.in.readNBytes((int) ScenarioParser.MAX_BYTES + 1);
+        if (bytes.length > ScenarioParser.MAX_BYTES) {
+          throw new UsageException("<stdin>: longer than " + ScenarioParser.MAX_BYTES + " bytes: expected a scenario");
+        }
+        return ScenarioParser.parse("<stdin>", "stdin", TextFile.decode("<stdin>", bytes));
+      }
       return ScenarioParser.parse(file);
     } catch (TextFileException | ScenarioException e) {
       throw new UsageException(e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new UsageException("<stdin>: cannot be read: " + e.getMessage());
     }
   }
 }

@@ -36,6 +36,24 @@ class RunCommandTest {
   }
 
   @Test
+  void minusReadsTheScenarioFromTheStandardInput() throws IOException {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(DEMO.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Cli.Run r = Cli.run("run", "-");
+      assertEquals(Main.OK, r.code(), r.err());
+      assertEquals("scenario stdin on v6.17 with the v6.17 drivers", r.out().lines().findFirst().orElse(""));
+      assertEquals(Cli.run("run", write("demo.irq", DEMO).toString()).out().lines().skip(1).toList(), r.out().lines().skip(1).toList());
+      System.setIn(new java.io.ByteArrayInputStream("bogus op\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Cli.run("run", "-").assertUsageError("<stdin>:1:1: unknown operation 'bogus': expected one of close, consumer, deassign,"
+          + " disable-irqs, eventfd, fail, fire, free, irqfd, producer, register, rmmod, route, script, set-irqs, signal, status,"
+          + " unregister, unroute, vdpa, vfio, vm, vring-call");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void byDefaultItRunsOnTheNewestMergedRevisionWithItsDrivers() throws IOException {
     Cli.Run r = Cli.run("run", write("demo.irq", DEMO).toString());
     assertEquals(Main.OK, r.code(), r.err());
