@@ -1,11 +1,17 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.Clause;
+import dev.irqlab.conformance.Column;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.Format;
 import dev.irqlab.conformance.report.Views;
 import dev.irqlab.conformance.supervise.Supervisor;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +43,15 @@ final class MatrixCommand implements Callable<Integer> {
       description = "Run every revision with this era's drivers. Default: each with its own.")
   String era;
 
+  @Option(names = "--clauses", paramLabel = "ID", split = ",",
+      description = "Only these clauses (comma-separated ids, such as ERR-02,LOCK-01). Default: all.")
+  List<String> clauses;
+
+  @Option(names = "--only-unexpected",
+      description = "Show only the clauses with a cell not as its revision declares (FAIL or STALE)."
+          + " The exit status is the same.")
+  boolean onlyUnexpected;
+
   @Mixin TimeLimit timeLimit;
 
   @Mixin OutputFile output;
@@ -44,13 +59,47 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.check();
+    Suite suite = suite(clauses);
     Matrix m;
     try (Supervisor workers = timeLimit.supervisor()) {
-      m = Revisions.run(Suite.standard(), Revisions.load().select(revisions), era, workers);
+      m = Revisions.run(suite, Revisions.load().select(revisions), era, workers);
     }
-    String text = format.render(m);
-    output.emit(spec.commandLine().getOut(), text, Views.headline(m) + ". " + Views.verdict(m));
+    Matrix shown = onlyUnexpected ? unexpectedOnly(m) : m;
+    String text = shown.clauses().isEmpty() && !m.clauses().isEmpty() && format == Format.TEXT
+        ? "irqlab matrix: " + Views.headline(m) + "\n\n" + Views.verdict(m) + " Nothing unexpected to show.\n"
+        : format.render(shown);
+    output.emit(spec.commandLine().getOut(), text, Views.headline(shown) + ". " + Views.verdict(m));
     return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
+  }
+
+  /** The standard suite, with only the clauses named (each checked), or all of them. */
+  static Suite suite(List<String> ids) {
+    Suite standard = Suite.standard();
+    if (ids == null || ids.isEmpty()) {
+      return standard;
+    }
+    List<Clause> chosen = new ArrayList<>();
+    for (String id : ids) {
+      Clause c = standard.clause(id.strip().toUpperCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
+          "--clauses: no clause '" + id.strip() + "': the clauses are " + String.join(", ", standard.clauses().stream().map(Clause::id).toList())));
+      if (!chosen.contains(c)) {
+        chosen.add(c);
+      }
+    }
+    return new Suite(standard.scenarios(), chosen);
+  }
+
+  /** The matrix with only the clauses that have a cell not as declared, in any column. */
+  static Matrix unexpectedOnly(Matrix m) {
+    Set<String> keep = new LinkedHashSet<>();
+    for (Column c : m.columns()) {
+      c.cells().stream().filter(cell -> cell.grade().unexpected()).forEach(cell -> keep.add(cell.clause()));
+    }
+    List<Column> columns = new ArrayList<>();
+    for (Column c : m.columns()) {
+      columns.add(new Column(c.revision(), c.cells().stream().filter(cell -> keep.contains(cell.clause())).toList(), c.traces()));
+    }
+    return new Matrix(m.schema(), m.clauses().stream().filter(ci -> keep.contains(ci.id())).toList(), m.scenarios(), columns);
   }
 
   /** 0 when every cell is as its revision declares, else 1. */

@@ -37,6 +37,26 @@ class MatrixCommandTest {
   }
 
   @Test
+  void clausesPicksRowsAndOnlyUnexpectedShowsTheCellsNotAsDeclared() {
+    Cli.Run two = Cli.run("matrix", "--revisions", "v6.17", "--clauses", "err-02,LOCK-01");
+    assertEquals(Main.OK, two.code(), two.err());
+    assertTrue(two.out().startsWith("irqlab matrix: 2 clauses on 1 revision"), two.out());
+    assertTrue(two.out().contains("\n  ERR-02   pass\n") && two.out().contains("\n  LOCK-01  pass\n"), two.out());
+    Cli.run("matrix", "--clauses", "NOPE-1").assertUsageError("--clauses: no clause 'NOPE-1': the clauses are "
+        + String.join(", ", Suite.standard().clauses().stream().map(Clause::id).toList()));
+
+    Cli.Run stale = Cli.run("matrix", "--revisions", "v6.17", "--era", "v6.17-fix", "--only-unexpected");
+    assertEquals(Main.UNEXPECTED, stale.code(), stale.err());
+    assertTrue(stale.out().startsWith("irqlab matrix: 2 clauses on 1 revision"), "the fixed drivers make two declarations stale: " + stale.out());
+    assertTrue(stale.out().contains("\n  SYS-02  STALE\n") && stale.out().contains("\n  INV-03  STALE\n"), stale.out());
+
+    Cli.Run none = Cli.run("matrix", "--revisions", "v6.17", "--only-unexpected");
+    assertEquals(Main.OK, none.code(), none.err());
+    assertEquals("irqlab matrix: " + Suite.standard().clauses().size() + " clauses on 1 revision, each with the drivers of its era\n\n"
+        + "All " + Suite.standard().clauses().size() + " cells as declared. Nothing unexpected to show.\n", none.out());
+  }
+
+  @Test
   void anUndeclaredFailureOrAStaleDeclarationExitsOne() {
     Column.RevisionSummary r = new Column.RevisionSummary("v6.16", "t", "merged", null, "2021-05-08", "v6.16", "v6.16", "x", Map.of());
     for (Grade g : Grade.values()) {
