@@ -132,8 +132,8 @@ final class DiffCommand implements Callable<Integer> {
       }
       return new Operand(arg, m, null);
     }
-    int colon = arg.lastIndexOf(':');
-    if (colon > 0 && isFile(arg.substring(0, colon))) {
+    int colon = reportColon(arg);
+    if (colon > 0) {
       String file = arg.substring(0, colon);
       String id = arg.substring(colon + 1);
       Matrix m = Reports.read(Path.of(file));
@@ -146,9 +146,23 @@ final class DiffCommand implements Callable<Integer> {
       return new Operand(arg, null, arg);
     }
     if (arg.endsWith(".json") || arg.contains("/") || arg.contains(":")) {
-      throw new UsageException((colon > 0 ? arg.substring(0, colon) : arg) + ": no such file");
+      int last = arg.lastIndexOf(':');
+      throw new UsageException((last > 0 ? arg.substring(0, last) : arg) + ": no such file");
     }
     throw new UsageException("'" + arg + "' is neither a revision nor a report file: the revisions are " + all.ids());
+  }
+
+  /**
+   * Where FILE ends in FILE:ID: the first colon with a regular file before it (an id may have
+   * colons of its own, as {@code c:PATH@REF} has), or -1.
+   */
+  private static int reportColon(String arg) {
+    for (int colon = arg.indexOf(':'); colon > 0; colon = arg.indexOf(':', colon + 1)) {
+      if (isFile(arg.substring(0, colon))) {
+        return colon;
+      }
+    }
+    return -1;
   }
 
   /** Whether {@code name} is a regular file; false for a name no file can have (a NUL character). */

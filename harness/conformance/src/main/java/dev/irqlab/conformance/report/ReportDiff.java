@@ -105,14 +105,16 @@ public final class ReportDiff {
   /**
    * The clauses whose verdict is worse on {@code b} than on {@code a}, for {@code diff
    * --exit-code}: a cell not as declared (FAIL, STALE) that {@code a} has not, or a clause that
-   * holds (or does not apply) on {@code a} and fails on {@code b}, declared or not. A clause only
-   * {@code b} has counts when it is not as declared there.
+   * holds (or does not apply) on {@code a} and fails on {@code b}, declared or not. A FAIL that
+   * fails alike on {@code a}, where it is declared (a C revision against its port), is not worse.
+   * A clause only {@code b} has counts when it is not as declared there.
    */
   public static List<String> worse(Side a, Side b) {
     List<String> out = new ArrayList<>();
     for (Cell cb : b.column().cells()) {
       Cell ca = a.column().cell(cb.clause()).orElse(null);
-      boolean newlyUnexpected = cb.grade().unexpected() && (ca == null || !ca.grade().unexpected());
+      boolean alike = ca != null && failing(ca.grade()) && failing(cb.grade()) && ca.detail().equals(cb.detail());
+      boolean newlyUnexpected = cb.grade().unexpected() && (ca == null || !ca.grade().unexpected()) && !alike;
       boolean newlyFailing = ca != null && failing(cb.grade()) && !failing(ca.grade()) && !ca.grade().unexpected();
       if (newlyUnexpected || newlyFailing) {
         out.add(cb.clause());
