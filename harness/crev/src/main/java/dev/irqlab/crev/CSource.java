@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code PATH} is a kernel tree ({@code virt/lib/irqbypass.c} and {@code
  * include/linux/irqbypass.h} in it) or a directory holding {@code irqbypass.c} and {@code
  * irqbypass.h}. {@code ~} is the home directory; a relative path is taken from the working
- * directory. With {@code @REF}, the files are read with {@code git -C PATH show REF:FILE}.
+ * directory. With {@code @REF}, the files are read with {@code git -C PATH show REF:./FILE}, so
+ * PATH may be a folder inside a repository.
  *
  * @param id the revision id as the user wrote it ({@code c:~/src/linux@v6.17})
  * @param tree the directory, absolute
@@ -115,16 +116,16 @@ public record CSource(String id, Path tree, String ref, byte[] source, byte[] he
     }
     String c = TREE_C;
     String h = TREE_H;
-    Git.Result source = Git.run(tree, "show", ref + ":" + c);
+    Git.Result source = Git.run(tree, "show", ref + ":./" + c);
     if (!source.ok()) {
       c = "irqbypass.c";
       h = "irqbypass.h";
-      source = Git.run(tree, "show", ref + ":" + c);
+      source = Git.run(tree, "show", ref + ":./" + c);
       if (!source.ok()) {
         throw new CRevisionException(id + ": " + ref + " has no " + TREE_C);
       }
     }
-    Git.Result header = Git.run(tree, "show", ref + ":" + h);
+    Git.Result header = Git.run(tree, "show", ref + ":./" + h);
     if (!header.ok()) {
       throw new CRevisionException(id + ": " + ref + " has " + c + " but no " + h);
     }

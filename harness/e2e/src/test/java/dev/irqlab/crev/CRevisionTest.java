@@ -246,6 +246,9 @@ class CRevisionTest {
   @Test
   void aRefIsReadWithGitAndTheTitleSaysWhereFrom(@TempDir Path dir) throws Exception {
     copy(fixture("token-api"), dir);
+    Files.createDirectories(dir.resolve("flat"));
+    Files.copy(dir.resolve("virt/lib/irqbypass.c"), dir.resolve("flat/irqbypass.c"));
+    Files.copy(dir.resolve("include/linux/irqbypass.h"), dir.resolve("flat/irqbypass.h"));
     git(dir, "init", "-q");
     git(dir, "add", ".");
     git(dir, "-c", "user.name=T Tester", "-c", "user.email=t@example.org", "commit", "-q", "-m", "token");
@@ -257,6 +260,9 @@ class CRevisionTest {
     assertTrue(r.info().title().startsWith("irqbypass.c " + CSource.blob(Files.readAllBytes(fixture("token-api").resolve("virt/lib/irqbypass.c")))),
         r.info().title());
     assertTrue(r.info().title().endsWith(" at v1"), r.info().title());
+    CRevision flat = CRevision.of("c:" + dir.resolve("flat") + "@v1");
+    assertEquals("irqbypass.c", flat.source().sourcePath(), "a folder inside the repository, at a ref");
+    assertEquals(r.source().sourceBlob(), flat.source().sourceBlob());
     CRevisionException bad = assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir + "@nosuchref"));
     assertTrue(bad.getMessage().contains("knows no commit 'nosuchref'"), bad.getMessage());
     CRevisionException broken = assertThrows(CRevisionException.class, () -> CRevision.of("c:" + dir));
