@@ -23,8 +23,8 @@ import java.util.List;
  *
  * <p>A revision is {@code not ok} when any of its cells is. Descriptions never contain
  * {@code #}; diagnostic data is one line. The last line is kselftest's {@code # Totals:} count.
- * The kernel's own parser (tools/testing/kunit/kunit_parser.py) reads the output; it counts an
- * XFAIL as a pass, so a known deviation does not fail a kunit.py run.
+ * kunit.py, the kernel's KUnit tool, counts an XFAIL as a pass, so there a known deviation does
+ * not fail the run.
  */
 public final class KtapMatrix {
   private KtapMatrix() {}
