@@ -49,6 +49,7 @@ import picocli.CommandLine.Command;
       ScaleCommand.class,
       JmhCommand.class,
       MutationCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

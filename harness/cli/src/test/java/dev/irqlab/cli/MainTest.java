@@ -149,6 +149,17 @@ class MainTest {
   }
 
   @Test
+  void completionCoversEveryCommandAndItsOptions() {
+    Cli.Run c = run("completion");
+    assertEquals(Main.OK, c.code(), c.err());
+    assertTrue(c.out().startsWith("#!/usr/bin/env bash"), c.out());
+    for (String command : List.of("matrix", "diff", "run", "fuzz", "explain", "new-revision", "completion")) {
+      assertTrue(c.out().contains("_picocli_irqlab_" + command.replace("-", "")), "no completion for " + command);
+    }
+    assertTrue(c.out().contains("--only-unexpected") && c.out().contains("--exit-code"), "options are completed too");
+  }
+
+  @Test
   void versionAndHelpExitZero() {
     Cli.Run v = run("--version");
     assertEquals(Main.OK, v.code());
