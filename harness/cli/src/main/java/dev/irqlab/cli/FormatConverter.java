@@ -3,7 +3,7 @@ package dev.irqlab.cli;
 import dev.irqlab.conformance.report.Format;
 import picocli.CommandLine;
 
-/** {@code --format text|markdown|json|ktap|html}, whatever the case. */
+/** {@code --format text|markdown|json|ktap|html|junit}, whatever the case. */
 final class FormatConverter implements CommandLine.ITypeConverter<Format> {
   @Override
   public Format convert(String value) {

@@ -31,7 +31,8 @@ final class MatrixCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-      description = "text (80 columns, for a mail), markdown, json (a report for 'irqlab diff'), ktap or html."
+      description = "text (80 columns, for a mail), markdown, json (a report for 'irqlab diff'), ktap, html,"
+          + " or junit (JUnit XML, for CI systems)."
           + " Default: ${DEFAULT-VALUE}.")
   Format format;
 

@@ -132,7 +132,7 @@ class MatrixCommandTest {
     Cli.run("matrix", "--era", "v2.6").assertUsageError(
         "unknown driver era 'v2.6': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors");
     Cli.run("matrix", "--format", "pdf").assertUsageError("Invalid value for option '--format': unknown format 'pdf':"
-        + " expected one of text, markdown, json, ktap, html: see 'irqlab matrix --help'");
+        + " expected one of text, markdown, json, ktap, html, junit: see 'irqlab matrix --help'");
   }
 
   @Test

@@ -11,7 +11,8 @@ public enum Format {
   MARKDOWN(MarkdownMatrix::render),
   JSON(Reports::toJson),
   KTAP(KtapMatrix::render),
-  HTML(HtmlMatrix::render);
+  HTML(HtmlMatrix::render),
+  JUNIT(JunitMatrix::render);
 
   private final Function<Matrix, String> renderer;
 

@@ -134,6 +134,24 @@ class OtherFormatsTest {
   }
 
   @Test
+  void junitXmlHasOneSuitePerRevisionAndACaseNamedByRevisionAndClause() throws Exception {
+    String xml = JunitMatrix.render(Fixtures.matrix());
+    org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    org.w3c.dom.NodeList suites = d.getElementsByTagName("testsuite");
+    assertEquals(4, suites.getLength());
+    assertEquals("cleanup-v1-2025", ((org.w3c.dom.Element) suites.item(3)).getAttribute("name"));
+    org.w3c.dom.NodeList cases = d.getElementsByTagName("testcase");
+    assertEquals(16, cases.getLength());
+    assertEquals("rfc-2015 REG-01", ((org.w3c.dom.Element) cases.item(0)).getAttribute("name"));
+    org.w3c.dom.Element root = d.getDocumentElement();
+    assertEquals(Integer.toString(d.getElementsByTagName("failure").getLength()), root.getAttribute("failures"));
+    assertEquals(Integer.toString(d.getElementsByTagName("skipped").getLength()), root.getAttribute("skipped"));
+    assertTrue(xml.contains("known deviation: A failed connect leaves the producer stored."), xml);
+    assertTrue(d.getElementsByTagName("failure").getLength() > 0, "cleanup-v1-2025's FAIL and STALE cells are failures");
+  }
+
+  @Test
   void everyFormatHasANameAndRendersTheMatrix() {
     for (Format f : Format.values()) {
       assertEquals(f, Format.of(f.id()));
@@ -142,6 +160,6 @@ class OtherFormatsTest {
     }
     assertEquals(Format.HTML, Format.of("HTML"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Format.of("pdf"));
-    assertEquals("unknown format 'pdf': expected one of text, markdown, json, ktap, html", e.getMessage());
+    assertEquals("unknown format 'pdf': expected one of text, markdown, json, ktap, html, junit", e.getMessage());
   }
 }
