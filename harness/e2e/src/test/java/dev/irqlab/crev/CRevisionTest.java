@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Runner;
+import dev.irqlab.conformance.report.Places;
 import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.TextMatrix;
 import dev.irqlab.spi.LoadedRevision;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * each of one of the two) that must give the kernel's report of it with the C's file and line.
  */
 class CRevisionTest {
-  /** A report's place, Java or C: {@code at Class.method(File.java:12)}, {@code RIP: fn(file.c:3)}. */
-  private static final Pattern PLACE = Pattern.compile("[\\w.$<>]+\\([\\w./-]+\\.(?:java|c):\\d+\\)");
-  /** The function a KASAN report's headline names: the C's, or the port's Java method. */
-  private static final Pattern KASAN_FUNCTION = Pattern.compile("(BUG: KASAN: [\\w-]+ in )\\S+");
-
   /** The fixture each seeded bug is a patch of (src/test/resources/seeded/BUG.patch). */
   private static final Map<String, String> SEEDED_FROM = Map.of(
       "double-list-del", "token-api", "use-after-free", "token-api",
@@ -96,16 +91,11 @@ class CRevisionTest {
   }
 
   /**
-   * The trace's lines without its first (which names the revision), with every place a report
-   * names masked, and the function of a KASAN report's headline: a port names its Java method
-   * and line where the C names its function and line (README, "Run your own irqbypass.c").
+   * The trace's lines without its first (which names the revision), with the places reports name
+   * masked as {@code irqlab diff} masks them between a port and C ({@link Places}).
    */
   static List<String> masked(Trace t) {
-    List<String> out = new ArrayList<>();
-    for (String line : t.lines().subList(1, t.lines().size())) {
-      out.add(KASAN_FUNCTION.matcher(PLACE.matcher(line).replaceAll("<place>")).replaceAll("$1<function>"));
-    }
-    return out;
+    return Places.masked(t.lines().subList(1, t.lines().size()));
   }
 
   /** Runs the whole suite on both; the scenarios whose traces differ, beyond the places reports name. */

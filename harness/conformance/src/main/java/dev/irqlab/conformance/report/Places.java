@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * function and line ({@code irq_bypass_register_producer(virt/lib/irqbypass.c:100)}). Between a
  * port and C they cannot agree, so a diff of the two compares the traces without them first.
  */
-final class Places {
+public final class Places {
   private static final Pattern PLACE = Pattern.compile("[\\w.$<>]+\\([\\w./-]+\\.(java|c):\\d+\\)");
   /** The function a KASAN headline names, which is the place's method or function. */
   private static final Pattern KASAN_FUNCTION = Pattern.compile("(BUG: KASAN: [\\w-]+ in )\\S+");
@@ -22,7 +22,7 @@ final class Places {
    * True when one trace names a place in C and the other none: a C revision against a port (the
    * drivers' places, in Java, are on both sides alike).
    */
-  static boolean ofOtherLanguages(List<String> a, List<String> b) {
+  public static boolean ofOtherLanguages(List<String> a, List<String> b) {
     return namesC(a) != namesC(b);
   }
 
@@ -39,7 +39,7 @@ final class Places {
   }
 
   /** The lines with each place, and the function of a KASAN headline, masked. */
-  static List<String> masked(List<String> lines) {
+  public static List<String> masked(List<String> lines) {
     List<String> out = new ArrayList<>(lines.size());
     for (String line : lines) {
       out.add(KASAN_FUNCTION.matcher(PLACE.matcher(line).replaceAll("<place>")).replaceAll("$1<function>"));

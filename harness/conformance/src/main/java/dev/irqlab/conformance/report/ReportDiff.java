@@ -83,7 +83,7 @@ public final class ReportDiff {
       if (ca != null && cb != null && ca.grade() == cb.grade()) {
         continue;
       }
-      if (ca != null && cb != null && failing(ca.grade()) && failing(cb.grade()) && ca.detail().equals(cb.detail())) {
+      if (failsAlike(ca, cb)) {
         declaredOnOneSide.add(id);
         continue;
       }
@@ -113,14 +113,18 @@ public final class ReportDiff {
     List<String> out = new ArrayList<>();
     for (Cell cb : b.column().cells()) {
       Cell ca = a.column().cell(cb.clause()).orElse(null);
-      boolean alike = ca != null && failing(ca.grade()) && failing(cb.grade()) && ca.detail().equals(cb.detail());
-      boolean newlyUnexpected = cb.grade().unexpected() && (ca == null || !ca.grade().unexpected()) && !alike;
+      boolean newlyUnexpected = cb.grade().unexpected() && (ca == null || !ca.grade().unexpected()) && !failsAlike(ca, cb);
       boolean newlyFailing = ca != null && failing(cb.grade()) && !failing(ca.grade()) && !ca.grade().unexpected();
       if (newlyUnexpected || newlyFailing) {
         out.add(cb.clause());
       }
     }
     return out;
+  }
+
+  /** True when both cells fail their clause, with the same detail, whether or not each declares it. */
+  private static boolean failsAlike(Cell a, Cell b) {
+    return a != null && b != null && failing(a.grade()) && failing(b.grade()) && a.detail().equals(b.detail());
   }
 
   /** True for a grade whose clause fails: declared or not. */
