@@ -58,17 +58,22 @@ final class ExplainCommand implements Callable<Integer> {
       m = Revisions.run(new Suite(standard.scenarios(), List.of(clause)), Revisions.load().select(revisions), era, workers);
     }
     PrintWriter out = spec.commandLine().getOut();
+    text(clause, standard, m).forEach(out::println);
+    out.flush();
+    return MatrixCommand.exitCode(m);
+  }
+
+  /** What {@code explain} prints of {@code clause}, whose cells are in {@code m}: within 80 columns. */
+  static List<String> text(Clause clause, Suite standard, Matrix m) {
     List<String> lines = new ArrayList<>();
     describe(clause, standard, lines);
     lines.add("");
     lines.add("On each revision (" + Views.drivers(m) + "):");
     int width = m.columns().stream().mapToInt(c -> c.revision().id().length()).max().orElse(8);
     for (Column c : m.columns()) {
-      grade(c, c.cells().get(0), width, lines);
+      c.cell(clause.id()).ifPresent(cell -> grade(c, cell, width, lines));
     }
-    lines.forEach(out::println);
-    out.flush();
-    return MatrixCommand.exitCode(m);
+    return lines;
   }
 
   private static void describe(Clause c, Suite suite, List<String> lines) {
@@ -80,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
     lines.add("Sources:");
     for (Link l : c.sources()) {
       lines.addAll(Text.hanging("  ", l.label(), 2));
-      lines.add("    " + l.url());
+      lines.add(Text.url(l.url(), 4));
     }
     lines.add("");
     lines.add(c.scenarios().isEmpty() ? "Scenarios: every scenario of the suite." : "Scenarios:");
@@ -102,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
         lines.addAll(Text.hanging(pad + "  shows as ", symptom, indent + 4));
       }
       lines.addAll(Text.hanging(pad + "  ", cell.deviation().label(), indent + 2));
-      lines.add(pad + "  " + cell.deviation().url());
+      lines.add(Text.url(cell.deviation().url(), indent + 2));
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.io.TextFileException;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.RunReport;
+import dev.irqlab.conformance.report.Text;
 import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.spi.LoadedRevision;
 import java.nio.file.Path;
@@ -81,18 +82,23 @@ final class RunCommand implements Callable<Integer> {
     if (json) {
       text = Reports.toJson(new RunReport(RunReport.SCHEMA, m.scenarios().get(0), traces));
     } else {
-      StringBuilder t = new StringBuilder();
-      for (int i = 0; i < traces.size(); i++) {
-        if (i > 0) {
-          t.append('\n');
-        }
-        traces.get(i).lines().forEach(l -> t.append(l).append('\n'));
-      }
-      text = t.toString();
+      text = text(traces);
     }
     String summary = String.format(Locale.ROOT, "the trace of %s on %d revision%s", scenario.id(), traces.size(), traces.size() == 1 ? "" : "s");
     output.emit(spec.commandLine().getOut(), text, summary + ".");
     return InternalErrors.or(m, spec.commandLine().getErr(), Main.OK);
+  }
+
+  /** The traces as text, one after another, each line folded to fit 80 columns. */
+  static String text(List<Trace> traces) {
+    StringBuilder t = new StringBuilder();
+    for (int i = 0; i < traces.size(); i++) {
+      if (i > 0) {
+        t.append('\n');
+      }
+      Text.fold(traces.get(i).lines(), Text.WIDTH).forEach(l -> t.append(l).append('\n'));
+    }
+    return t.toString();
   }
 
   /**

@@ -47,7 +47,7 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
-  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the curves into FILE (.svg, or .png).")
+  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the curves into FILE: SVG, or PNG when its name ends in .png.")
   Path plot;
 
   @Option(names = "--no-fork", description = "Measure every revision in this JVM instead of each in a fresh one.")

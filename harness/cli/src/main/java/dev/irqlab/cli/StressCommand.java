@@ -56,7 +56,7 @@ final class StressCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
-  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw wait and hold time per revision into FILE (.svg, or .png).")
+  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw wait and hold time per revision into FILE: SVG, or PNG when its name ends in .png.")
   Path plot;
 
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")

@@ -7,6 +7,7 @@ import dev.irqlab.conformance.Clause;
 import dev.irqlab.conformance.Conformance;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.report.Text;
 import dev.irqlab.spi.RevisionLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ExplainCommandTest {
     assertEquals("ERR-02 (error paths)", lines.get(0));
     assertEquals(clause.statement(), lines.get(1));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("Why: ")), r.out());
-    clause.sources().forEach(s -> assertTrue(lines.contains("    " + s.url()), "no source " + s.url()));
+    clause.sources().forEach(s -> assertTrue(lines.contains(Text.url(s.url(), 4)), "no source " + s.url()));
     clause.scenarios().forEach(s -> assertTrue(lines.stream().anyMatch(l -> l.startsWith("  " + s + "  ")), "no scenario " + s));
     Matrix m = new Conformance(new Suite(Suite.standard().scenarios(), List.of(clause))).run(RevisionLoader.load(), null);
     for (var c : m.columns()) {

@@ -74,7 +74,7 @@ public final class FuzzReport {
       if (two()) {
         AtomicFile.write(dir.resolve(e.file() + ".diff"), lines(diff(e)));
       } else if (e.finding().traceA() != null) {
-        AtomicFile.write(dir.resolve(e.file() + ".trace"), lines(e.finding().traceA().lines()));
+        AtomicFile.write(dir.resolve(e.file() + ".trace"), lines(Text.fold(e.finding().traceA().lines(), Text.WIDTH)));
       }
     }
   }
@@ -124,7 +124,7 @@ public final class FuzzReport {
     if (f.traceA() == null || f.traceB() == null) {
       return List.of();
     }
-    return ReportDiff.unified(id(result.a()) + "/" + e.file(), id(result.b()) + "/" + e.file(), f.traceA(), f.traceB());
+    return ReportDiff.unified(id(result.a()), id(result.b()), e.file(), f.traceA(), f.traceB());
   }
 
   /** What each side did, a line each: {@code v6.16: -EBUSY}, within {@code width} columns. */

@@ -19,11 +19,18 @@ import java.util.Set;
  * The behaviour of one revision against another, as plain text for a mail: first the clauses
  * whose grade differs, then a unified diff of the trace of every scenario that differs. Each
  * side is a column of a matrix, run now or read from a saved report. Lines of the diff's own
- * are at most 80 columns; lines inside a hunk are the traces' lines, whole.
+ * are at most 80 columns; a trace line too wide for a hunk is folded under its mark
+ * ({@link Text#foldDiff}), so every line fits.
  */
 public final class ReportDiff {
   /** Lines of context around each change. */
   static final int CONTEXT = 3;
+
+  /**
+   * The longest label a file of a trace diff is named by: with {@code --- } before it and a
+   * scenario id of up to 39 characters after it, the line fits 80 columns.
+   */
+  static final int LONG_LABEL = 36;
 
   private ReportDiff() {}
 
@@ -54,7 +61,7 @@ public final class ReportDiff {
 
   public static String diff(Side a, Side b) {
     List<String> out = new ArrayList<>();
-    out.add("irqlab diff " + a.label() + " " + b.label());
+    out.addAll(Text.hanging("irqlab diff", a.label() + " " + b.label(), 4));
     out.addAll(Text.hanging("  ---", describe(a), 6));
     out.addAll(Text.hanging("  +++", describe(b), 6));
     out.add("");
@@ -64,7 +71,7 @@ public final class ReportDiff {
     return String.join("\n", out) + "\n";
   }
 
-  private static String describe(Side s) {
+  static String describe(Side s) {
     Column.RevisionSummary r = s.column().revision();
     return s.label() + ": " + r.title() + " (" + r.status() + ", " + r.date() + "), with the " + r.era() + " drivers";
   }
@@ -91,8 +98,8 @@ public final class ReportDiff {
       String head = String.format(Locale.ROOT, "%-" + width + "s  %s -> %s  ", id, mark(ca), mark(cb));
       String statement = b.matrix().clause(id).or(() -> a.matrix().clause(id)).map(Matrix.ClauseInfo::statement).orElse("");
       lines.addAll(Text.hanging(head, Text.oneLine(statement), head.length()));
-      detail(a, ca, width, lines);
-      detail(b, cb, width, lines);
+      detail(a, ca, width, Text.WIDTH, lines);
+      detail(b, cb, width, Text.WIDTH, lines);
     }
     out.add(changed == 0 ? "No clause changes its verdict." : "Clauses whose verdict differs (" + changed + "):");
     out.addAll(lines);
@@ -123,7 +130,7 @@ public final class ReportDiff {
   }
 
   /** True when both cells fail their clause, with the same detail, whether or not each declares it. */
-  private static boolean failsAlike(Cell a, Cell b) {
+  static boolean failsAlike(Cell a, Cell b) {
     return a != null && b != null && failing(a.grade()) && failing(b.grade()) && a.detail().equals(b.detail());
   }
 
@@ -132,17 +139,18 @@ public final class ReportDiff {
     return g == Grade.KNOWN || g == Grade.FAIL;
   }
 
-  private static void detail(Side s, Cell c, int width, List<String> out) {
+  /** What cell {@code c} of side {@code s} found, under a clause column {@code width} wide, within {@code lineWidth}. */
+  static void detail(Side s, Cell c, int width, int lineWidth, List<String> out) {
     if (c == null || (c.detail().isEmpty() && c.deviation() == null)) {
       return;
     }
     String why = c.grade() == Grade.KNOWN && c.deviation() != null
         ? Text.oneLine(c.detail()) + (c.detail().isEmpty() ? "" : "; ") + "declared: " + Text.oneLine(c.deviation().why())
         : Views.why(c);
-    out.addAll(Text.hanging(" ".repeat(width + 2) + s.label() + ":", why, width + 4));
+    out.addAll(Text.hanging(" ".repeat(width + 2) + s.label() + ":", why, width + 4, lineWidth));
   }
 
-  private static String mark(Cell c) {
+  static String mark(Cell c) {
     return c == null ? "-" : c.grade().mark();
   }
 
@@ -172,7 +180,7 @@ public final class ReportDiff {
       } else if (!text(a, id).equals(text(b, id))) {
         diffs.addAll(Text.hanging("", "The scenario " + id + " itself differs between the two: its trace shows that change too.", 0));
       }
-      diffs.addAll(unified(a.label() + "/" + id, b.label() + "/" + id, la, lb));
+      diffs.addAll(unified(a.label(), b.label(), id, la, lb, CONTEXT));
     }
     out.add(changed == 0 ? "No trace differs (" + Views.plural(ids.size(), "scenario") + ")."
         : "Scenarios whose trace differs (" + changed + " of " + ids.size() + "):");
@@ -183,14 +191,29 @@ public final class ReportDiff {
     out.addAll(diffs);
   }
 
-  /** A unified diff of two traces, with three lines of context; empty when they are the same. */
-  public static List<String> unified(String labelA, String labelB, Trace a, Trace b) {
-    return unified(labelA, labelB, lines(a), lines(b));
+  /**
+   * A unified diff of two traces of {@code name}, with three lines of context, its wide lines
+   * folded; empty when they are the same.
+   */
+  public static List<String> unified(String labelA, String labelB, String name, Trace a, Trace b) {
+    return unified(labelA, labelB, name, lines(a), lines(b), CONTEXT);
   }
 
-  private static List<String> unified(String labelA, String labelB, List<String> la, List<String> lb) {
+  /**
+   * The diff of scenario {@code scenario}'s trace lines {@code la} and {@code lb}, its files
+   * named {@code LABEL/SCENARIO}; as git names them, {@code a/SCENARIO} and {@code b/SCENARIO},
+   * when a label is longer than {@link #LONG_LABEL} (a path to a report, say), or the name does
+   * not fit 80 columns (the diff's head says which side is which).
+   */
+  static List<String> unified(String labelA, String labelB, String scenario, List<String> la, List<String> lb, int context) {
+    String fileA = labelA + "/" + scenario;
+    String fileB = labelB + "/" + scenario;
+    if (Math.max(labelA.length(), labelB.length()) > LONG_LABEL || 4 + Math.max(fileA.length(), fileB.length()) > Text.WIDTH) {
+      fileA = "a/" + scenario;
+      fileB = "b/" + scenario;
+    }
     Patch<String> patch = DiffUtils.diff(la, lb);
-    return UnifiedDiffUtils.generateUnifiedDiff(labelA, labelB, la, patch, CONTEXT);
+    return Text.foldDiff(UnifiedDiffUtils.generateUnifiedDiff(fileA, fileB, la, patch, context), Text.WIDTH);
   }
 
   private static String text(Side s, String scenario) {

@@ -36,6 +36,21 @@ final class Hunks {
     return out;
   }
 
+  /**
+   * A hunk's header line: the ranges, then the member's label as the context (as git shows the
+   * function), within {@link TextPatch#WIDTH} columns: when the label's parameter types do not
+   * fit they show as {@code (...)}, and when the name alone does not fit there is none.
+   */
+  static String header(String ranges, String label) {
+    String full = ranges + " " + label;
+    int open = label.indexOf('(');
+    String shorter = open < 0 ? full : ranges + " " + label.substring(0, open) + "(...)";
+    if (full.length() <= TextPatch.WIDTH) {
+      return full;
+    }
+    return shorter.length() <= TextPatch.WIDTH ? shorter : ranges;
+  }
+
   /** One hunk: the deltas {@code group}, close enough to share their context. */
   private static void hunk(Snippet a, Snippet b, List<AbstractDelta<String>> group, String label, List<String> out) {
     AbstractDelta<String> first = group.get(0);
@@ -44,7 +59,7 @@ final class Hunks {
     int to = Math.min(a.lines().size(), end(last) + CONTEXT);
     int fromB = first.getTarget().getPosition() - (first.getSource().getPosition() - from);
     int sizeB = (to - from) + group.stream().mapToInt(d -> d.getTarget().size() - d.getSource().size()).sum();
-    out.add("@@ -" + range(a.begin() + from, to - from) + " +" + range(b.begin() + fromB, sizeB) + " @@ " + label);
+    out.add(header("@@ -" + range(a.begin() + from, to - from) + " +" + range(b.begin() + fromB, sizeB) + " @@", label));
     int at = from;
     for (AbstractDelta<String> d : group) {
       for (; at < d.getSource().getPosition(); at++) {

@@ -113,4 +113,13 @@ class TextPatchTest {
     assertTrue(added.get("fromLine").isNull());
     assertEquals(4, added.get("diff").size());
   }
+
+  @Test
+  void aHunkHeaderFitsEightyColumnsByShorteningItsContextNeverByCuttingIt() {
+    String ranges = "@@ -108,0 +130,34 @@";
+    assertEquals(ranges + " Manager.register(int)", Hunks.header(ranges, "Manager.register(int)"));
+    assertEquals(ranges + " IrqBypassManager.irqBypassRegisterProducer(...)",
+        Hunks.header(ranges, "IrqBypassManager.irqBypassRegisterProducer(IrqBypassProducer, EventfdCtx, int)"));
+    assertEquals(ranges, Hunks.header(ranges, "X".repeat(70) + "(int)"));
+  }
 }
