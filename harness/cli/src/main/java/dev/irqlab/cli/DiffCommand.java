@@ -3,6 +3,7 @@ package dev.irqlab.cli;
 import dev.irqlab.conformance.Column;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.report.MailDiff;
 import dev.irqlab.conformance.report.ReportDiff;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.conformance.report.Text;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Show the clauses whose verdict differs between A and B, then a unified diff of the trace"
-          + " of each scenario that differs. Plain text within 80 columns, for a mail.",
+          + " of each scenario that differs. Plain text within 80 columns, for a mail; with"
+          + " --format mail, the body of a reply to the patch: a one-line summary, the clauses"
+          + " that got worse and those that changed otherwise, their traces cut to the changed"
+          + " lines, and a Link: trailer for each source they cite.",
       "",
       "A and B are each one of:",
       "  ID            a revision (see 'irqlab list'): the suite runs on it now;",
@@ -61,6 +65,11 @@ final class DiffCommand implements Callable<Integer> {
           + " for a CI job that must not let a patch make a clause fail.")
   boolean exitCode;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (the whole diff) or mail (the body of a reply to the patch, for one pair)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String format;
+
   @Mixin OutputFile output;
 
   @Mixin TimeLimit timeLimit;
@@ -76,6 +85,11 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    boolean mail = switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> false;
+      case "mail" -> true;
+      default -> throw new UsageException("unknown format '" + format + "': diff writes text or mail");
+    };
     output.check();
     Revisions all = Revisions.load();
     Operand x = operand(a, all);
@@ -93,13 +107,17 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     List<ReportDiff.Side[]> pairs = pairs(x, y, now);
+    if (mail && pairs.size() > 1) {
+      throw new UsageException("--format mail compares one pair, and " + x.label() + " and " + y.label()
+          + " have " + pairs.size() + " revisions in common: name one column of each as FILE:ID");
+    }
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     for (int i = 0; i < pairs.size(); i++) {
       if (i > 0) {
         out.println();
       }
-      out.print(ReportDiff.diff(pairs.get(i)[0], pairs.get(i)[1]));
+      out.print(mail ? MailDiff.of(pairs.get(i)[0], pairs.get(i)[1]) : ReportDiff.diff(pairs.get(i)[0], pairs.get(i)[1]));
     }
     if (x.report() != null && y.report() != null && x.revision() == null && y.revision() == null) {
       only(x, y, out);

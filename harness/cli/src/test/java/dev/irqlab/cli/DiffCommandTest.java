@@ -67,7 +67,15 @@ class DiffCommandTest {
     assertEquals(Main.OK, r.code(), r.err());
     String relabelled = r.out().replace(report + ":", "");
     assertEquals(from("Clauses whose verdict differs", byIds.out()).get(1), from("Clauses whose verdict differs", relabelled).get(1));
-    assertEquals(from("Scenarios whose trace differs", byIds.out()), from("Scenarios whose trace differs", relabelled));
+    assertEquals(files(from("Scenarios whose trace differs", byIds.out())), files(from("Scenarios whose trace differs", relabelled)));
+    assertTrue(r.out().contains("\n--- a/connect-fails\n+++ b/connect-fails\n"),
+        "a label too long for 80 columns names the files as git does: " + r.out());
+  }
+
+  /** The lines, each file header cut to its scenario: the labels before it differ by side. */
+  private static List<String> files(List<String> lines) {
+    return lines.stream().map(l -> l.startsWith("--- ") || l.startsWith("+++ ") ? l.substring(0, 4) + l.substring(l.lastIndexOf('/') + 1) : l)
+        .toList();
   }
 
   private static List<String> from(String prefix, String text) {
@@ -96,7 +104,8 @@ class DiffCommandTest {
     Cli.Run r = Cli.run("diff", report.toString(), one.toString());
     assertEquals(Main.OK, r.code(), r.err());
     assertEquals(List.of("irqlab diff " + report + ":v6.16 " + one + ":v6.16", "irqlab diff " + report + ":v6.17 " + one + ":v6.17"),
-        r.out().lines().filter(l -> l.startsWith("irqlab diff ")).toList());
+        List.of(r.out().split("\n(?!    )")).stream().filter(l -> l.startsWith("irqlab diff ")).map(l -> l.replace("\n    ", " ")).toList(),
+        "the head of each diff, folded at a label to fit 80 columns");
     assertTrue(r.out().contains("Only in " + report + ":"), r.out());
   }
 
@@ -121,5 +130,40 @@ class DiffCommandTest {
     Files.writeString(run, "{\"schema\": \"irqlab-run/2\"}");
     Cli.run("diff", run.toString(), "v6.16").assertUsageError(run + ":1:12: at $.schema: found a string \"irqlab-run/2\": expected \"irqlab-report/2\""
         + " (a report of another format or version of irqlab)");
+  }
+
+  @Test
+  void asAMailItIsTheBodyOfAReplyWithTheWorseClausesTheirTracesAndLinkTrailers() {
+    Cli.Run r = Cli.run("diff", "--format", "mail", "v6.16", "xarray-v2-2023");
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("xarray-v2-2023 against v6.16: 13 clauses change their verdict, 11 for the worse", lines.get(0));
+    assertEquals("", lines.get(1), "a blank line after the summary");
+    int worse = lines.indexOf("Worse on xarray-v2-2023, a clause that held now fails or a cell is not");
+    int other = lines.indexOf("Changed otherwise (2):");
+    assertTrue(worse > 0 && other > worse, r.out());
+    assertTrue(lines.get(worse + 2).matches("  REG-07 +pass -> known  A registered producer registering again with"), r.out());
+    assertTrue(lines.subList(other, lines.size()).stream().anyMatch(l -> l.startsWith("  UNR-04   known -> pass")), r.out());
+    assertTrue(lines.contains("connect-fails (ERR-02, ERR-07, MOD-02):"), r.out());
+    assertTrue(lines.contains("--- v6.16/connect-fails"), r.out());
+    int links = lines.indexOf("Link: https://lore.kernel.org/all/20230801085408.69597-1-likexu@tencent.com/");
+    assertTrue(links > 0 && lines.get(links - 1).isEmpty(), r.out());
+    assertTrue(lines.subList(links, lines.size()).stream().allMatch(l -> l.matches("Link: https?://\\S+")),
+        "the trailers end the mail, one per line: " + r.out());
+    assertEquals(lines.subList(links, lines.size()).stream().distinct().count(), lines.size() - links, "each link once");
+    assertTrue(lines.get(0).length() <= 80, "a summary a subject line could be");
+    lines.subList(1, links).stream().filter(l -> !l.startsWith("-") && !l.startsWith("+") && !l.startsWith(" ") && !l.startsWith("@@"))
+        .forEach(l -> assertTrue(l.length() <= 72, "prose is wrapped at 72 columns, as a reply quotes it: " + l));
+    Cli.fitsEightyColumns(String.join("\n", lines.subList(0, links)));
+  }
+
+  @Test
+  void aMailComparesOnePairAndNoOtherFormatIsKnown(@TempDir Path other) {
+    Path one = other.resolve("one.json");
+    Cli.run("matrix", "--format", "json", "--revisions", "v6.16,v6.17", "-o", one.toString());
+    Cli.run("diff", "--format", "mail", report.toString(), one.toString()).assertUsageError("--format mail compares one pair,"
+        + " and " + report + " and " + one + " have 2 revisions in common: name one column of each as FILE:ID");
+    Cli.run("diff", "--format", "html", "v6.16", "v6.17").assertUsageError("unknown format 'html': diff writes text or mail");
+    assertEquals(Main.OK, Cli.run("diff", "--format", "MAIL", "v6.17", "v6.17").code());
   }
 }
