@@ -27,7 +27,8 @@ public final class Plot {
 
   /**
    * A {@code width} x {@code height} chart as the bytes of the file {@code file} names: PNG for
-   * a {@code .png} name, SVG for any other.
+   * a {@code .png} name ({@value PngCanvas#SCALE} image pixels to a chart pixel), SVG for any
+   * other.
    */
   public static byte[] render(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
     Path name = file.getFileName();

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.bench.Canvas.Anchor;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** The stress chart: its ticks say what they mark, and every bar lies in the plot. */
+/** The stress chart: its ticks say what they mark, every bar lies in the plot, the PNG is drawn at 2x. */
 class StressChartTest {
   private static final StressPlan PLAN = new StressPlan(4, 40, false, 1);
 
@@ -87,5 +93,24 @@ class StressChartTest {
     new StressChart(PLAN, List.of(result("a", 1e3, 1_000_000, 10_000_000, 500))).draw(c);
     assertTrue(c.texts.stream().anyMatch(t -> t.text().equals(StressChart.AXIS)));
     assertFalse(StressChart.AXIS.matches("(?s).*\\b(ns|us|ms|s|nanoseconds?|microseconds?|milliseconds?|seconds?)\\b.*"), StressChart.AXIS);
+  }
+
+  @Test
+  void aPngIsTheChartAtTwiceItsSizeAndAnSvgAtItsOwn() throws Exception {
+    StressChart chart = new StressChart(PLAN, List.of(result("v6.16", 10.8e6, 40_000_000, 41_000_000, 1e6),
+        result("v6.17", 2.44e6, 5_000_000, 5_100_000, 180e3)));
+    assertEquals(220, chart.height());
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(Plot.render(Path.of("stress.png"), StressChart.WIDTH, chart.height(), chart::draw)));
+    assertEquals(1720, png.getWidth());
+    assertEquals(440, png.getHeight());
+    RecordingCanvas c = new RecordingCanvas();
+    chart.draw(c);
+    // The same layout, scaled: the middle of each bar is its colour at twice its coordinates.
+    for (RecordingCanvas.Rect bar : c.rects.stream().filter(r -> r.w() > 4).toList()) {
+      int rgb = png.getRGB((int) (2 * (bar.x() + bar.w() / 2)), (int) (2 * (bar.y() + bar.h() / 2))) & 0xffffff;
+      assertEquals(Color.decode(bar.fill()).getRGB() & 0xffffff, rgb, bar::toString);
+    }
+    String svg = new String(Plot.render(Path.of("stress.svg"), StressChart.WIDTH, chart.height(), chart::draw), StandardCharsets.UTF_8);
+    assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"860\" height=\"220\" viewBox=\"0 0 860 220\""), svg);
   }
 }
