@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The scale run as a chart: registration cost against registered objects, log-log, a line per revision. */
+/**
+ * The scale run as a chart: registration cost against registered objects, log-log, a line per
+ * revision; a revision its time budget stopped ends in an {@code x}.
+ */
 public final class ScaleChart {
   public static final int WIDTH = 860;
   public static final int HEIGHT = 520;
@@ -14,6 +17,10 @@ public final class ScaleChart {
   private static final int BOTTOM = HEIGHT - 60;
   private static final int LABEL = 12;
   private static final int TICK = 11;
+  /** Half the width of the {@code x} that ends a line its budget stopped. */
+  static final double STOP = 5;
+  /** The legend's entry for that {@code x}. */
+  static final String STOPPED = "stopped: budget";
 
   private final ScaleReport report;
   /** Where the plot ends: room for the legend, with the longest name, to its right. */
@@ -22,6 +29,9 @@ public final class ScaleChart {
   public ScaleChart(ScaleReport report) {
     this.report = report;
     double widest = report.results().stream().mapToDouble(r -> Plot.textWidth(legend(r), LABEL)).max().orElse(0);
+    if (report.results().stream().anyMatch(r -> r.stopped() != null)) {
+      widest = Math.max(widest, Plot.textWidth(STOPPED, LABEL));
+    }
     this.right = WIDTH - Math.max(190, Math.ceil(widest) + 70);
   }
 
@@ -80,9 +90,23 @@ public final class ScaleChart {
       for (int k = 0; k < xs.length; k++) {
         c.circle(xs[k], ys[k], 2.5, colour);
       }
+      if (r.stopped() != null && xs.length > 0) {
+        cross(c, xs[xs.length - 1], ys[ys.length - 1], colour);
+      }
       double ly = TOP + 10 + i * 20;
       c.line(right + 20, ly - 4, right + 44, ly - 4, colour, 2, reference);
       c.text(right + 50, ly, legend(r), LABEL, Anchor.START, Plot.INK);
     }
+    if (results.stream().anyMatch(r -> r.stopped() != null)) {
+      double ly = TOP + 10 + results.size() * 20 + 6;
+      cross(c, right + 32, ly - 4, Plot.INK);
+      c.text(right + 50, ly, STOPPED, LABEL, Anchor.START, Plot.INK);
+    }
+  }
+
+  /** An {@code x} centred on ({@code cx}, {@code cy}). */
+  private static void cross(Canvas c, double cx, double cy, String colour) {
+    c.line(cx - STOP, cy - STOP, cx + STOP, cy + STOP, colour, 2, false);
+    c.line(cx - STOP, cy + STOP, cx + STOP, cy - STOP, colour, 2, false);
   }
 }
