@@ -2,6 +2,7 @@ package dev.irqlab.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class Plot {
 
   /**
    * A {@code width} x {@code height} chart as the bytes of the file {@code file} names: PNG for
-   * a {@code .png} name, SVG for any other.
+   * a {@code .png} name ({@value PngCanvas#SCALE} image pixels to a chart pixel), SVG for any
+   * other.
    */
   public static byte[] render(Path file, int width, int height, Consumer<Canvas> draw) throws IOException {
     Path name = file.getFileName();
@@ -43,21 +45,6 @@ public final class Plot {
     return canvas.svg().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A base-10 logarithmic axis from {@code 10^lo} to {@code 10^hi} over pixels {@code from} to {@code to}. */
-  record LogAxis(int lo, int hi, double from, double to) {
-    /** The smallest whole decades that hold every positive value in {@code values}. */
-    static LogAxis covering(double min, double max, double from, double to) {
-      int lo = (int) Math.floor(Math.log10(Math.max(1, min)));
-      int hi = (int) Math.ceil(Math.log10(Math.max(10, max)));
-      return new LogAxis(lo, Math.max(hi, lo + 1), from, to);
-    }
-
-    double at(double value) {
-      double v = Math.log10(Math.max(value, Math.pow(10, lo)));
-      return from + (v - lo) / (hi - lo) * (to - from);
-    }
-  }
-
   /**
    * About how wide {@code text} is at {@code size} pixels in the charts' sans-serif font: 0.6 of
    * the size a character, about the mean advance of DejaVu Sans, the widest of the fonts they
@@ -67,17 +54,22 @@ public final class Plot {
     return text.length() * size * 0.6;
   }
 
-  /** {@code 10 ns}, {@code 1 us}, {@code 100 ms}: a decade of nanoseconds. */
+  /** {@code 0.1 ns}, {@code 10 ns}, {@code 1 us}, {@code 100 ms}, {@code 1000 s}: a decade of nanoseconds, in its unit. */
   static String decadeOfNs(int exponent) {
     String[] units = {"ns", "us", "ms", "s"};
-    int unit = Math.min(Math.max(exponent, 0) / 3, 3);
-    return (long) Math.pow(10, Math.max(exponent, 0) - 3 * unit) + " " + units[unit];
+    int unit = Math.min(Math.max(exponent, 0) / 3, units.length - 1);
+    return decimal(exponent - 3 * unit) + " " + units[unit];
   }
 
-  /** {@code 10}, {@code 1k}, {@code 100k}, {@code 1M}: a decade of a count. */
+  /** {@code 10}, {@code 1k}, {@code 100k}, {@code 1M}, {@code 1000G}: a decade of a count. */
   static String decadeOfCount(int exponent) {
     String[] suffix = {"", "k", "M", "G"};
-    int group = exponent / 3;
-    return (long) Math.pow(10, exponent % 3) + suffix[Math.min(group, 3)];
+    int group = Math.min(Math.max(exponent, 0) / 3, suffix.length - 1);
+    return decimal(exponent - 3 * group) + suffix[group];
+  }
+
+  /** {@code 10^exponent} in plain digits: {@code 0.01}, {@code 1}, {@code 1000}. */
+  private static String decimal(int exponent) {
+    return BigDecimal.ONE.scaleByPowerOfTen(exponent).toPlainString();
   }
 }

@@ -1,9 +1,14 @@
 package dev.irqlab.bench;
 
 import dev.irqlab.bench.Canvas.Anchor;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** The scale run as a chart: registration cost against registered objects, log-log, a line per revision. */
+/**
+ * The scale run as a chart: registration cost against registered objects, log-log, a line per
+ * revision; a revision its time budget stopped ends in an {@code x}.
+ */
 public final class ScaleChart {
   public static final int WIDTH = 860;
   public static final int HEIGHT = 520;
@@ -11,6 +16,11 @@ public final class ScaleChart {
   private static final int TOP = 50;
   private static final int BOTTOM = HEIGHT - 60;
   private static final int LABEL = 12;
+  private static final int TICK = 11;
+  /** Half the width of the {@code x} that ends a line its budget stopped. */
+  static final double STOP = 5;
+  /** The legend's entry for that {@code x}. */
+  static final String STOPPED = "stopped: budget";
 
   private final ScaleReport report;
   /** Where the plot ends: room for the legend, with the longest name, to its right. */
@@ -19,6 +29,9 @@ public final class ScaleChart {
   public ScaleChart(ScaleReport report) {
     this.report = report;
     double widest = report.results().stream().mapToDouble(r -> Plot.textWidth(legend(r), LABEL)).max().orElse(0);
+    if (report.results().stream().anyMatch(r -> r.stopped() != null)) {
+      widest = Math.max(widest, Plot.textWidth(STOPPED, LABEL));
+    }
     this.right = WIDTH - Math.max(190, Math.ceil(widest) + 70);
   }
 
@@ -27,26 +40,44 @@ public final class ScaleChart {
     return r.name() + (r.name().equals(ScaleRun.HASH_MAP) ? ".put" : "");
   }
 
-  public void draw(Canvas c) {
-    List<ScaleResult> results = report.results();
+  /** The horizontal axis: the sizes of the plan. */
+  LogAxis xAxis() {
     List<Long> sizes = report.plan().sizes();
-    double min = results.stream().flatMap(r -> r.points().stream()).mapToDouble(ScaleResult.Point::registerNs).filter(v -> v > 0).min().orElse(10);
-    double max = results.stream().flatMap(r -> r.points().stream()).mapToDouble(ScaleResult.Point::registerNs).max().orElse(1000);
-    Plot.LogAxis x = Plot.LogAxis.covering(sizes.get(0), sizes.get(sizes.size() - 1), LEFT, right);
-    Plot.LogAxis y = Plot.LogAxis.covering(min, max, BOTTOM, TOP);
+    return LogAxis.covering(sizes.get(0), sizes.get(sizes.size() - 1), LEFT, right);
+  }
+
+  /** The vertical axis: every positive median measured. */
+  LogAxis yAxis() {
+    double[] shown = report.results().stream().flatMap(r -> r.points().stream()).mapToDouble(ScaleResult.Point::registerNs)
+        .filter(v -> v > 0 && Double.isFinite(v)).toArray();
+    double min = Arrays.stream(shown).min().orElse(10);
+    double max = Arrays.stream(shown).max().orElse(1000);
+    return LogAxis.covering(min, max, BOTTOM, TOP);
+  }
+
+  public void draw(Canvas c) {
+    LogAxis x = xAxis();
+    LogAxis y = yAxis();
     c.text(20, 26, "Cost of one registration against the objects already registered", 15, Anchor.START, Plot.INK);
+    int xStep = x.labelStep(IntStream.rangeClosed(x.lo(), x.hi()).mapToDouble(e -> Plot.textWidth(Plot.decadeOfCount(e), TICK)).max().orElse(0));
     for (int e = x.lo(); e <= x.hi(); e++) {
-      double px = x.at(Math.pow(10, e));
+      double px = x.at(LogAxis.pow10(e));
       c.line(px, TOP, px, BOTTOM, Plot.GRID, 1, false);
-      c.text(px, BOTTOM + 16, Plot.decadeOfCount(e), 11, Anchor.MIDDLE, Plot.INK);
+      if (LogAxis.labelled(e, xStep)) {
+        c.text(px, BOTTOM + 16, Plot.decadeOfCount(e), TICK, Anchor.MIDDLE, Plot.INK);
+      }
     }
+    int yStep = y.labelStep(TICK);
     for (int e = y.lo(); e <= y.hi(); e++) {
-      double py = y.at(Math.pow(10, e));
+      double py = y.at(LogAxis.pow10(e));
       c.line(LEFT, py, right, py, Plot.GRID, 1, false);
-      c.text(LEFT - 6, py + 4, Plot.decadeOfNs(e), 11, Anchor.END, Plot.INK);
+      if (LogAxis.labelled(e, yStep)) {
+        c.text(LEFT - 6, py + 4, Plot.decadeOfNs(e), TICK, Anchor.END, Plot.INK);
+      }
     }
     c.text((LEFT + right) / 2.0, BOTTOM + 38, "objects registered (log scale)", 12, Anchor.MIDDLE, Plot.INK);
     c.text(LEFT, TOP - 10, "median time per registration (log scale)", 12, Anchor.START, Plot.INK);
+    List<ScaleResult> results = report.results();
     for (int i = 0; i < results.size(); i++) {
       ScaleResult r = results.get(i);
       boolean reference = r.name().equals(ScaleRun.HASH_MAP);
@@ -59,9 +90,23 @@ public final class ScaleChart {
       for (int k = 0; k < xs.length; k++) {
         c.circle(xs[k], ys[k], 2.5, colour);
       }
+      if (r.stopped() != null && xs.length > 0) {
+        cross(c, xs[xs.length - 1], ys[ys.length - 1], colour);
+      }
       double ly = TOP + 10 + i * 20;
       c.line(right + 20, ly - 4, right + 44, ly - 4, colour, 2, reference);
       c.text(right + 50, ly, legend(r), LABEL, Anchor.START, Plot.INK);
     }
+    if (results.stream().anyMatch(r -> r.stopped() != null)) {
+      double ly = TOP + 10 + results.size() * 20 + 6;
+      cross(c, right + 32, ly - 4, Plot.INK);
+      c.text(right + 50, ly, STOPPED, LABEL, Anchor.START, Plot.INK);
+    }
+  }
+
+  /** An {@code x} centred on ({@code cx}, {@code cy}). */
+  private static void cross(Canvas c, double cx, double cy, String colour) {
+    c.line(cx - STOP, cy - STOP, cx + STOP, cy + STOP, colour, 2, false);
+    c.line(cx - STOP, cy + STOP, cx + STOP, cy - STOP, colour, 2, false);
   }
 }

@@ -2,10 +2,8 @@ package dev.irqlab.bench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The results of one {@code irqlab scale} run: a table of sizes by revisions (80 columns), and JSON. */
@@ -138,29 +136,23 @@ public final class ScaleReport {
 
   /** The run as JSON ({@value #SCHEMA}), times in nanoseconds. */
   public String json() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("schema", SCHEMA);
-    root.put("max", plan.max());
-    root.put("budgetSeconds", plan.budgetSeconds());
-    root.put("sizes", plan.sizes());
-    List<Object> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (ScaleResult r : results) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", r.name());
-      List<Object> points = new ArrayList<>();
+      List<Point> points = new ArrayList<>();
       for (ScaleResult.Point p : r.points()) {
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("size", p.size());
-        point.put("registerNs", p.registerNs());
-        point.put("unregisterNs", p.unregisterNs());
-        point.put("listNodesVisitedPerRegistration", p.listVisits());
-        points.add(point);
+        points.add(new Point(p.size(), p.registerNs(), p.unregisterNs(), p.listVisits()));
       }
-      row.put("points", points);
-      row.put("stopped", r.stopped());
-      rows.add(row);
+      rows.add(new Row(r.name(), points, r.stopped()));
     }
-    root.put("results", rows);
-    return Json.write(root);
+    return ReportJson.write(new Document(SCHEMA, plan.max(), plan.budgetSeconds(), plan.sizes(), rows));
   }
+
+  /** The JSON document, its fields in this order. */
+  record Document(String schema, long max, double budgetSeconds, List<Long> sizes, List<Row> results) {}
+
+  /** One revision's (or the HashMap's) line of {@code results}; {@code stopped} is null when every size was measured. */
+  record Row(String name, List<Point> points, String stopped) {}
+
+  /** {@link ScaleResult.Point} under the names of the JSON. */
+  record Point(long size, double registerNs, double unregisterNs, double listNodesVisitedPerRegistration) {}
 }

@@ -4,6 +4,7 @@ import dev.irqlab.bench.Canvas.Anchor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /** The stress run as a chart: per revision, the mutex's wait (avg, p99, max) and hold (avg), on a log scale. */
 public final class StressChart {
@@ -13,6 +14,9 @@ public final class StressChart {
   private static final int ROW = SERIES.length * BAR + 14;
   private static final int TOP = 70;
   private static final int LABEL = 12;
+  private static final int TICK = 11;
+  /** The axis's title: its ticks name their unit, {@code 100 us}, {@code 1 ms}. */
+  static final String AXIS = "time, log scale (lock_stat of the emulated mutex)";
   public static final int WIDTH = 860;
 
   private final StressPlan plan;
@@ -35,10 +39,16 @@ public final class StressChart {
     return new double[] {r.waitTime().mean(), r.waitTime().p99(), r.waitTime().max(), r.holdTime().mean()};
   }
 
+  /** The axis the bars grow along: every positive value lies on it, the smallest above its start. */
+  LogAxis axis() {
+    double[] shown = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).filter(v -> v > 0 && Double.isFinite(v)).toArray();
+    double min = Arrays.stream(shown).min().orElse(1000);
+    double max = Arrays.stream(shown).max().orElse(1000);
+    return LogAxis.forBars(min, max, left, WIDTH - 30);
+  }
+
   public void draw(Canvas c) {
-    double max = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).max().orElse(10);
-    double min = results.stream().flatMapToDouble(r -> Arrays.stream(values(r))).filter(v -> v > 0).min().orElse(10);
-    Plot.LogAxis x = Plot.LogAxis.covering(min, max, left, WIDTH - 30);
+    LogAxis x = axis();
     int bottom = TOP + results.size() * ROW;
     c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s",
         plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : ""), 15, Anchor.START, Plot.INK);
@@ -47,19 +57,24 @@ public final class StressChart {
       c.rect(lx, 38, 12, 10, COLOURS[i]);
       c.text(lx + 17, 47, SERIES[i], 12, Anchor.START, Plot.INK);
     }
+    int step = x.labelStep(IntStream.rangeClosed(x.lo(), x.hi()).mapToDouble(e -> Plot.textWidth(Plot.decadeOfNs(e), TICK)).max().orElse(0));
     for (int e = x.lo(); e <= x.hi(); e++) {
-      double px = x.at(Math.pow(10, e));
+      double px = x.at(LogAxis.pow10(e));
       c.line(px, TOP - 6, px, bottom, Plot.GRID, 1, false);
-      c.text(px, bottom + 16, Plot.decadeOfNs(e), 11, Anchor.MIDDLE, Plot.INK);
+      if (LogAxis.labelled(e, step)) {
+        c.line(px, bottom, px, bottom + 4, Plot.INK, 1, false);
+        c.text(px, bottom + 16, Plot.decadeOfNs(e), TICK, Anchor.MIDDLE, Plot.INK);
+      }
     }
-    c.text((left + WIDTH - 30) / 2.0, bottom + 36, "nanoseconds, log scale (lock_stat of the emulated mutex)", 12, Anchor.MIDDLE, Plot.INK);
+    c.line(x.from(), bottom, x.to(), bottom, Plot.INK, 1, false);
+    c.text((left + WIDTH - 30) / 2.0, bottom + 36, AXIS, 12, Anchor.MIDDLE, Plot.INK);
     for (int r = 0; r < results.size(); r++) {
       StressResult res = results.get(r);
       double y = TOP + r * ROW;
       c.text(left - 8, y + ROW / 2.0, res.revision(), LABEL, Anchor.END, Plot.INK);
       double[] v = values(res);
       for (int s = 0; s < v.length; s++) {
-        if (v[s] > 0) {
+        if (v[s] > 0 && Double.isFinite(v[s])) {
           c.rect(left, y + s * BAR, Math.max(1, x.at(v[s]) - left), BAR - 1, COLOURS[s]);
         }
       }

@@ -1,10 +1,8 @@
 package dev.irqlab.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The results of one {@code irqlab stress} run, side by side: as text (80 columns) and as JSON. */
 public final class StressReport {
@@ -91,46 +89,41 @@ public final class StressReport {
 
   /** The run as JSON ({@value #SCHEMA}); times in nanoseconds but {@code seconds}. */
   public String json() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("schema", SCHEMA);
-    root.put("threads", plan.threads());
-    root.put("irqfds", plan.irqfds());
-    root.put("producers", plan.producers());
-    root.put("cpus", plan.cpus());
-    List<Object> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (StressResult r : results) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("revision", r.revision());
-      row.put("era", r.era());
-      row.put("lock", r.lock());
-      row.put("irqfds", r.irqfds());
-      row.put("failed", r.failed());
-      row.put("consumers", r.consumers());
-      row.put("connections", r.connections());
-      row.put("seconds", r.seconds());
-      row.put("ratioToFastest", r.seconds() / fastest());
-      row.put("acquisitions", r.acquisitions());
-      row.put("contentions", r.contentions());
-      row.put("waitNs", figures(r.waitTime()));
-      row.put("holdNs", figures(r.holdTime()));
-      row.put("listNodesVisitedPerRegistration", r.listVisitsPerRegistration());
-      row.put("reports", r.reports());
-      rows.add(row);
+      rows.add(new Row(r.revision(), r.era(), r.lock(), r.irqfds(), r.failed(), r.consumers(), r.connections(), r.seconds(),
+          r.seconds() / fastest(), r.acquisitions(), r.contentions(), Times.of(r.waitTime()), Times.of(r.holdTime()),
+          r.listVisitsPerRegistration(), r.reports()));
     }
-    root.put("results", rows);
-    return Json.write(root);
+    return ReportJson.write(new Document(SCHEMA, plan.threads(), plan.irqfds(), plan.producers(), plan.cpus(), rows));
   }
 
-  private static Map<String, Object> figures(Figures f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("count", f.count());
-    m.put("avg", f.mean());
-    m.put("min", f.min());
-    m.put("p50", f.p50());
-    m.put("p99", f.p99());
-    m.put("p999", f.p999());
-    m.put("max", f.max());
-    return m;
+  /** The JSON document, its fields in this order. */
+  record Document(String schema, int threads, int irqfds, boolean producers, int cpus, List<Row> results) {}
+
+  /** One revision's line of {@code results}. */
+  record Row(
+      String revision,
+      String era,
+      String lock,
+      int irqfds,
+      int failed,
+      int consumers,
+      int connections,
+      double seconds,
+      double ratioToFastest,
+      long acquisitions,
+      long contentions,
+      Times waitNs,
+      Times holdNs,
+      double listNodesVisitedPerRegistration,
+      int reports) {}
+
+  /** {@link Figures} under the names of the JSON ({@code avg} for the mean). */
+  record Times(long count, double avg, long min, long p50, long p99, long p999, long max) {
+    static Times of(Figures f) {
+      return new Times(f.count(), f.mean(), f.min(), f.p50(), f.p99(), f.p999(), f.max());
+    }
   }
 
   private static String d(double ns) {

@@ -3,10 +3,12 @@ package dev.irqlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,25 @@ class PerformanceCommandsTest {
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("OBJECTS") && r.out().contains("HashMap"), r.out());
     assertTrue(r.out().contains("Cheapest revision at each size:"), r.out());
+  }
+
+  @Test
+  void aScaleRevisionItsBudgetStoppedIsMarkedInThePlot(@TempDir Path dir) throws Exception {
+    Path plot = dir.resolve("scale.svg");
+    Run r = run("scale", "v6.16", "--max", "32", "--budget", "0.001", "--plot", plot.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("v6.16 stopped: filling to 32 objects"), r.out());
+    assertTrue(Files.readString(plot).contains(">stopped: budget</text>"));
+  }
+
+  @Test
+  void aPngPlotIsDrawnAtTwiceTheChartsSize(@TempDir Path dir) throws Exception {
+    Path plot = dir.resolve("stress.png");
+    Run r = run("stress", "v6.17", "-t", "2", "-n", "10", "--plot", plot.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    BufferedImage png = ImageIO.read(plot.toFile());
+    assertEquals(2 * 860, png.getWidth());
+    assertEquals(2 * 170, png.getHeight());
   }
 
   @Test
