@@ -41,8 +41,9 @@
  * series, answering Avi Kivity's call for "a central registry maintained by a posted interrupts
  * manager" that matches producers and consumers by eventfd. The VFIO and KVM call sites in the
  * patch were comments only. Status superseded: the sketch was not merged, and its design went
- * into f73f8173126b "virt: IRQ bypass manager" (revision v4.4). The text used is the copy in the
- * project's seeds/003; the archive URL of the mail was not verified, so the link is a search.
+ * into f73f8173126b "virt: IRQ bypass manager" (revision v4.4). The port follows an archived copy
+ * of the mail that gives no Message-ID, so the revision links to a lore search for the mail by
+ * subject, sender and date.
  *
  * <p>This port is derived from GPL-2.0 kernel code posted by Alex Williamson of Red Hat, Inc.
  * (the prototype carries no copyright line of its own). It is distributed under GPL-2.0-only.

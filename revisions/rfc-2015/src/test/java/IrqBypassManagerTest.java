@@ -27,8 +27,9 @@ import org.mockito.InOrder;
 
 /**
  * The June 2015 prototype at the API level: callback order, return codes, reports, module
- * references and what stays registered. Expectations follow kernel/irq/bypass.c as posted on
- * 18 Jun 2015 (seeds/003).
+ * references and what stays registered. Expectations follow kernel/irq/bypass.c as Alex
+ * Williamson posted it on 18 Jun 2015, in "Re: [v4 08/16] KVM: kvm-vfio: User API for IRQ
+ * forwarding" (see {@code Provider}'s links).
  */
 class IrqBypassManagerTest {
   private final ApiFixture fx = new ApiFixture(new Provider());

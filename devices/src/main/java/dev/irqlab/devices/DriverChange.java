@@ -19,7 +19,7 @@ public enum DriverChange {
    * free_irq}. Only the June 2015 prototype's stubs did this; no merged kernel does (drivers.md
    * §2.1).
    */
-  VFIO_INTX_PRODUCER(Driver.VFIO, "prototype stubs (seeds/003)", "2015-06-18", "RFC", "INTx registers a producer"),
+  VFIO_INTX_PRODUCER(Driver.VFIO, "prototype stubs in Alex Williamson's mail of 18 Jun 2015", "2015-06-18", "RFC", "INTx registers a producer"),
 
   /**
    * A failed producer registration is logged with {@code dev_info} "irq bypass producer (token

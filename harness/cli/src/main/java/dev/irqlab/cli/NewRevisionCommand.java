@@ -4,6 +4,7 @@ import dev.irqlab.conformance.report.Text;
 import dev.irqlab.scaffold.Insertion;
 import dev.irqlab.scaffold.Checkout;
 import dev.irqlab.scaffold.NewRevision;
+import dev.irqlab.scaffold.Placeholder;
 import dev.irqlab.scaffold.ScaffoldException;
 import dev.irqlab.scaffold.Scaffolded;
 import dev.irqlab.spi.LoadedRevision;
@@ -32,6 +33,11 @@ import picocli.CommandLine.Parameters;
           + " poms that put every revision on their class path. It then builds, and runs the suite"
           + " exactly as its parent does, deviations included, until you change it.",
       "",
+      "What PARENT says of itself does not describe the copy: its title, authors and summary, and"
+          + " the Javadoc of its package and classes, become placeholders starting 'TODO:', which"
+          + " the output lists file by file. Its declarations (deviations, missing features, era,"
+          + " links) are kept.",
+      "",
       "ID: lower-case letters and digits in words joined by single '.' or '-', starting with a"
           + " letter (e.g. proposal-report-errors, v6.18).",
       "",
@@ -47,10 +53,10 @@ final class NewRevisionCommand implements Callable<Integer> {
   @Option(names = "--from", required = true, paramLabel = "PARENT", description = "The revision to copy (see 'irqlab list').")
   String parent;
 
-  @Option(names = "--title", paramLabel = "TEXT", description = "Its title. Default: the parent's.")
+  @Option(names = "--title", paramLabel = "TEXT", description = "Its title. Default: a placeholder to replace.")
   String title;
 
-  @Option(names = "--author", paramLabel = "NAME <MAIL>", description = "Its author; repeat for more. Default: the parent's.")
+  @Option(names = "--author", paramLabel = "NAME <MAIL>", description = "Its author; repeat for more. Default: a placeholder to replace.")
   List<String> authors = new ArrayList<>();
 
   @Option(names = "--status", paramLabel = "STATUS", defaultValue = "proposal",
@@ -88,7 +94,7 @@ final class NewRevisionCommand implements Callable<Integer> {
 
   private String title() {
     if (title != null && title.isBlank()) {
-      throw new UsageException("--title is empty: give the new revision's title, or leave the option out to keep the parent's");
+      throw new UsageException("--title is empty: give the new revision's title, or leave the option out for a placeholder");
     }
     return title;
   }
@@ -129,13 +135,20 @@ final class NewRevisionCommand implements Callable<Integer> {
     }
     out.add("");
     out.add("Next steps:");
-    step(out, "1.", "Make the change in " + dir + "/src/main/java/IrqBypassManager.java, and say what it is in"
-        + " Provider.java (title, summary, deviations) and package-info.java. src/test/java/IrqBypassManagerTest.java"
-        + " tests the behaviour of " + s.parent() + ": adapt it to the change.");
-    step(out, "2.", "See where it stands (./irqlab rebuilds first):");
+    step(out, "1.", "Say what the revision is: replace the placeholders (text starting "
+        + Placeholder.MARK + ") that stand where " + s.parent() + " described itself, in " + dir + ":");
+    for (Placeholder p : s.placeholders()) {
+      out.addAll(Text.hanging("       " + p.file().substring(dir.length() + 1) + ":", p.what(), 9));
+    }
+    out.add("       (grep -rn '" + Placeholder.MARK + "' " + dir + " lists them).");
+    step(out, "2.", "Make the change in src/main/java/IrqBypassManager.java. The links and deviations in"
+        + " Provider.java are " + s.parent() + "'s: keep those that still hold, and link to your patch."
+        + " src/test/java/IrqBypassManagerTest.java tests the behaviour of " + s.parent()
+        + ": it passes until you change that, then fails until you adapt it.");
+    step(out, "3.", "See where it stands (./irqlab rebuilds first):");
     out.add("       ./irqlab matrix");
     out.add("       ./irqlab diff " + s.parent() + " " + s.id());
-    step(out, "3.", "Run its own tests:");
+    step(out, "4.", "Run its own tests:");
     out.add("       ./mvnw -B -q verify -pl " + dir + " -am");
     out.add("");
     out.add("To remove it, delete " + dir + " and the lines added above, e.g.:");

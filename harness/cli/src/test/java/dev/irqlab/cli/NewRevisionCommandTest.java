@@ -79,10 +79,32 @@ class NewRevisionCommandTest {
     assertTrue(out.get(10).matches("  revisions/pom.xml:" + module + "  +<module>unit-test-x</module>"), out.get(10));
     assertTrue(out.get(11).matches("  harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 3) + "  +<dependency> irqlab-revision-unit-test-x"), out.get(11));
     assertEquals(out.get(10).indexOf('<'), out.get(11).indexOf('<'), "one column");
+    assertTrue(r.out().contains("\nNext steps:\n  1. Say what the revision is: replace the placeholders (text starting TODO:)\n"
+        + "     that stand where v6.16 described itself, in revisions/unit-test-x:\n"
+        + "       src/main/java/IrqBypassManager.java: class comment\n"
+        + "       src/main/java/Provider.java: title, author, summary, class comment\n"
+        + "       src/main/java/package-info.java: description; the licence stays\n"
+        + "       src/test/java/IrqBypassManagerTest.java: class comment\n"
+        + "       (grep -rn 'TODO:' revisions/unit-test-x lists them).\n"), r.out());
+    assertTrue(r.out().contains("tests the\n     behaviour of v6.16: it passes until you change that, then fails until you\n     adapt it.\n"), r.out());
     assertTrue(r.out().contains("\n       ./irqlab matrix\n       ./irqlab diff v6.16 unit-test-x\n"), r.out());
     assertTrue(r.out().contains("\n  rm -r revisions/unit-test-x\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
     Cli.fitsEightyColumns(r.out());
-    assertTrue(Files.readString(root.resolve("revisions/unit-test-x/src/main/java/Provider.java")).contains(".status(Status.PROPOSAL)"));
+    String provider = Files.readString(root.resolve("revisions/unit-test-x/src/main/java/Provider.java"));
+    assertTrue(provider.contains(".status(Status.PROPOSAL)"), provider);
+    assertTrue(provider.contains(".title(\"TODO: give this revision a title, e.g. the patch's subject line\")"), provider);
+    assertTrue(provider.contains(".summary(\"TODO: describe this revision: what it changes from v6.16, and what that does.\")"), provider);
+    assertTrue(!provider.contains("long-lived") && !provider.contains("Alex Williamson <"), provider);
+    assertTrue(provider.contains(".deviates(\"UNR-04\"") && provider.contains(".deviates(\"INV-04\""), provider);
+  }
+
+  @Test
+  void givenTitleAndAuthorAreNotListedAsPlaceholders() {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "fix-b", "--from", "v6.17", "--root", root.toString(), "--title", "irqbypass: a fix",
+        "--author", "Ann Dev <ann@example.org>");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("\n       src/main/java/Provider.java: summary, class comment\n"), r.out());
   }
 
   @Test

@@ -13,12 +13,18 @@ import java.util.Optional;
 
 /**
  * Rewrites the {@code RevisionInfo.builder(...)} chain of a copied provider: the new id, the
- * parent, the status, and the title, authors and date when they are given. Every other call
- * (links, deviations, lacks, the default era, the summary) stays as the parent has it, so the
- * copy runs the suite exactly as its parent does. A call the chain lacks is added on a line of
- * its own, indented as the call before it.
+ * parent, the status, the date when it is given, and the title and authors given, else
+ * placeholders; the summary becomes a placeholder, as it describes the parent. Every other call
+ * (links, deviations, lacks, the default era) stays as the parent has it, so the copy runs the
+ * suite exactly as its parent does. A call the chain lacks is added on a line of its own,
+ * indented as the call before it.
  */
 final class InfoRewriter {
+  /** The title when none is given. */
+  static final String TITLE = Placeholder.MARK + " give this revision a title, e.g. the patch's subject line";
+  /** The author when none is given. */
+  static final String AUTHOR = Placeholder.MARK + " Your Name <you@example.org>";
+
   private final SourceEdits edits;
   private final List<MethodCallExpr> chain;
 
@@ -41,6 +47,24 @@ final class InfoRewriter {
     String scope = m.getScope().map(PackageRenamer::dotted).orElse("");
     return m.getNameAsString().equals("builder") && m.getArguments().size() == 1
         && (scope.equals("RevisionInfo") || scope.endsWith(".RevisionInfo"));
+  }
+
+  /** The summary of a copy of {@code parent}. */
+  static String summary(String parent) {
+    return Placeholder.MARK + " describe this revision: what it changes from " + parent + ", and what that does.";
+  }
+
+  /** What the user is to write in the provider's chain after {@code request}: {@code title, author, summary}. */
+  static String placeholders(NewRevision.Request request) {
+    List<String> what = new ArrayList<>();
+    if (request.title() == null) {
+      what.add("title");
+    }
+    if (request.authors().isEmpty()) {
+      what.add("author");
+    }
+    what.add("summary");
+    return String.join(", ", what);
   }
 
   /** Adds to {@code edits} the changes {@code request} makes to the one builder chain of {@code cu}. */
@@ -71,15 +95,12 @@ final class InfoRewriter {
     } else {
       insertAfter(status, List.of(".parent(" + JavaSources.literal(parentId) + ")"));
     }
-    if (r.title() != null) {
-      setString(required("title"), r.title());
-    }
+    setString(required("title"), r.title() != null ? r.title() : TITLE);
     if (r.date() != null) {
       setString(required("date"), r.date().toString());
     }
-    if (!r.authors().isEmpty()) {
-      setAuthors(r.authors());
-    }
+    setAuthors(r.authors().isEmpty() ? List.of(AUTHOR) : r.authors());
+    setString(required("summary"), summary(parentId));
   }
 
   /** Replaces the authors: the first ones in place, extra old ones dropped, extra new ones added. */

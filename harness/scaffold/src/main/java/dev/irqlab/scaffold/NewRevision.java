@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
@@ -27,12 +28,14 @@ import java.util.stream.Stream;
  * <p>The copy: every file of the parent except {@code target/} and hidden files; the package
  * {@code dev.irqlab.rev.<parent>} becomes {@code dev.irqlab.rev.<id>} everywhere (declarations,
  * imports, qualified names, comments, the services file); the {@code RevisionInfo} chain names
- * the new id, the parent and the status (a proposal unless told otherwise), and the title,
- * authors and date when given (else the parent's: the date is never today's, so that the same
- * command makes the same bytes); deviations, missing features, era and links stay the parent's,
- * so the copy passes the suite exactly as its parent does. javaparser finds what to change, and
- * only those characters change ({@link SourceEdits}): comments and formatting are kept. The pom
- * gets the new artifactId, name and description.
+ * the new id, the parent and the status (a proposal unless told otherwise), and the title and
+ * authors given, else {@link Placeholder placeholders} for them, and a placeholder summary; the
+ * date is the one given, else the parent's (never today's, so that the same command makes the
+ * same bytes). What the parent says of itself in Javadoc becomes placeholders too
+ * ({@link Descriptions}). The behaviour declarations (deviations, missing features, era) and the
+ * links stay the parent's, so the copy passes the suite exactly as its parent does. javaparser
+ * finds what to change, and only those characters change ({@link SourceEdits}): other comments
+ * and formatting are kept. The pom gets the new artifactId, name and description.
  *
  * <p>The lists: {@code <module>id</module>} after the last module of revisions/pom.xml, and a
  * dependency after the last revision dependency of every other pom that has them; lines are
@@ -50,8 +53,8 @@ public final class NewRevision {
    *
    * @param id the new revision's id
    * @param parent the id of the revision to copy
-   * @param title the new title, or null to keep the parent's
-   * @param authors the new authors, or empty to keep the parent's
+   * @param title the new title, or null for a placeholder
+   * @param authors the new authors, or empty for a placeholder
    * @param status the new status
    * @param date the new date, or null to keep the parent's
    */
@@ -63,7 +66,7 @@ public final class NewRevision {
       }
     }
 
-    /** A proposal {@code id} copied from {@code parent}, keeping its title, authors and date. */
+    /** A proposal {@code id} copied from {@code parent}, with its date and placeholders for title and authors. */
     public static Request of(String id, String parent) {
       return new Request(id, parent, null, List.of(), Status.PROPOSAL, null);
     }
@@ -80,11 +83,12 @@ public final class NewRevision {
     Module parent = parent(request.parent(), modules, found);
     List<Listing> dependents = ModuleLists.dependents(root).stream().map(f -> ModuleLists.dependencies(root, f)).toList();
     refuseTaken(root, request.id(), modules, found, dependents, loadedIds);
-    SortedMap<String, byte[]> files = copy(root, parent, request);
+    List<Placeholder> placeholders = new ArrayList<>();
+    SortedMap<String, byte[]> files = copy(root, parent, request, placeholders);
     List<Edit> edits = new ArrayList<>();
     edits.add(ModuleLists.addModule(root, modules, request.id()));
     dependents.forEach(d -> edits.add(ModuleLists.addDependency(root, d, request.id())));
-    return new RevisionPlan(root, request, RevisionId.packageName(request.id()), files, edits);
+    return new RevisionPlan(root, request, RevisionId.packageName(request.id()), files, edits, placeholders);
   }
 
   /** Makes the module: {@link #plan} then {@link RevisionPlan#write}. */
@@ -136,8 +140,8 @@ public final class NewRevision {
     }
   }
 
-  /** The new module's files, by path relative to its folder. */
-  private static SortedMap<String, byte[]> copy(Path root, Module parent, Request request) {
+  /** The new module's files, by path relative to its folder; adds the placeholders left in them to {@code placeholders}. */
+  private static SortedMap<String, byte[]> copy(Path root, Module parent, Request request, List<Placeholder> placeholders) {
     Path from = root.resolve("revisions").resolve(parent.folder());
     PackageRenamer renamer = new PackageRenamer(parent.packageName(), RevisionId.packageName(request.id()));
     SortedMap<String, byte[]> out = new TreeMap<>();
@@ -148,7 +152,8 @@ public final class NewRevision {
         String description = request.title() != null ? request.title() : "A copy of revision " + parent.folder() + ", to be changed into a new design.";
         bytes = utf8(ModulePom.rewrite(file, text(bytes), parent.folder(), request.id(), description));
       } else if (rel.endsWith(".java")) {
-        bytes = utf8(java(file, text(bytes), parent, renamer, request));
+        String made = "revisions/" + request.id() + "/" + rel;
+        bytes = utf8(java(file, text(bytes), parent, renamer, request, what -> placeholders.add(new Placeholder(made, what))));
       } else if (rel.startsWith("src/main/resources/META-INF/services/")) {
         bytes = utf8(PackageRenamer.mention(parent.packageName()).matcher(text(bytes))
             .replaceAll(Matcher.quoteReplacement(RevisionId.packageName(request.id()))));
@@ -158,12 +163,28 @@ public final class NewRevision {
     return out;
   }
 
-  private static String java(String file, String source, Module parent, PackageRenamer renamer, Request request) {
-    CompilationUnit cu = JavaSources.parse(file, source);
-    SourceEdits edits = new SourceEdits(file, source);
+  /**
+   * A copied source: first its descriptions become placeholders, then, in what is left, the
+   * package is renamed and the provider's {@code RevisionInfo} rewritten.
+   */
+  private static String java(String file, String source, Module parent, PackageRenamer renamer, Request request,
+      Consumer<String> placeholders) {
+    SourceEdits described = new SourceEdits(file, source);
+    List<String> what = new ArrayList<>();
+    if (file.equals(parent.infoFile())) {
+      what.add(InfoRewriter.placeholders(request));
+    }
+    what.add(new Descriptions(request.id(), parent.id()).rewrite(JavaSources.parse(file, source), described));
+    String text = described.apply();
+    CompilationUnit cu = JavaSources.parse(file + " (described)", text);
+    SourceEdits edits = new SourceEdits(file, text);
     renamer.rename(cu, edits);
     if (file.equals(parent.infoFile())) {
       InfoRewriter.rewrite(cu, edits, parent.id(), request);
+    }
+    what.removeIf(String::isEmpty);
+    if (!what.isEmpty()) {
+      placeholders.accept(String.join(", ", what));
     }
     String out = edits.apply();
     Matcher left = PackageRenamer.mention(parent.packageName()).matcher(out);

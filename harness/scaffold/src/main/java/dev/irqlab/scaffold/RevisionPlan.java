@@ -27,13 +27,16 @@ public final class RevisionPlan {
   private final String packageName;
   private final SortedMap<String, byte[]> files;
   private final List<Edit> edits;
+  private final List<Placeholder> placeholders;
 
-  RevisionPlan(Path root, NewRevision.Request request, String packageName, SortedMap<String, byte[]> files, List<Edit> edits) {
+  RevisionPlan(Path root, NewRevision.Request request, String packageName, SortedMap<String, byte[]> files, List<Edit> edits,
+      List<Placeholder> placeholders) {
     this.root = root;
     this.request = request;
     this.packageName = packageName;
     this.files = Collections.unmodifiableSortedMap(files);
     this.edits = List.copyOf(edits);
+    this.placeholders = List.copyOf(placeholders);
   }
 
   /**
@@ -42,6 +45,11 @@ public final class RevisionPlan {
    */
   public SortedMap<String, byte[]> files() {
     return files;
+  }
+
+  /** The text left for the user to write, file by file in the order of {@link #files}. */
+  public List<Placeholder> placeholders() {
+    return placeholders;
   }
 
   /** The lines each module list gains. */
@@ -84,7 +92,7 @@ public final class RevisionPlan {
       temps.forEach(RevisionPlan::delete);
     }
     List<String> created = files.keySet().stream().map(rel -> "revisions/" + request.id() + "/" + rel).toList();
-    return new Scaffolded(request.id(), request.parent(), packageName, created, insertions());
+    return new Scaffolded(request.id(), request.parent(), packageName, created, insertions(), placeholders);
   }
 
   private static void move(Path from, Path to) throws IOException {

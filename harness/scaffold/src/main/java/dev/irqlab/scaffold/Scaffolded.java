@@ -10,10 +10,13 @@ import java.util.List;
  * @param packageName the package of its sources
  * @param created the files created, relative to the repository root, sorted
  * @param added the lines added to the files that list the revision modules
+ * @param placeholders the text left for the user to write, in the order of {@code created}
  */
-public record Scaffolded(String id, String parent, String packageName, List<String> created, List<Insertion> added) {
+public record Scaffolded(String id, String parent, String packageName, List<String> created, List<Insertion> added,
+    List<Placeholder> placeholders) {
   public Scaffolded {
     created = List.copyOf(created);
     added = List.copyOf(added);
+    placeholders = List.copyOf(placeholders);
   }
 }

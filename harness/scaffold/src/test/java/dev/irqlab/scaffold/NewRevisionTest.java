@@ -28,8 +28,14 @@ class NewRevisionTest {
         .replace("dev.irqlab.rev." + from + ".", "dev.irqlab.rev." + to + ".");
   }
 
+  /** {@code text} with its first Javadoc comment, the class's, replaced by {@code javadoc}. */
+  private static String classJavadoc(String text, String javadoc) {
+    int start = text.indexOf("/**");
+    return text.substring(0, start) + javadoc + text.substring(text.indexOf("*/", start) + 2);
+  }
+
   @Test
-  void aCopyOfV616IsTheParentWithTheNewIdPackageAndStatus() {
+  void aCopyOfV616IsTheParentWithTheNewIdPackageStatusAndPlaceholders() {
     Path root = root();
     Scaffolded s = NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
     Path parent = root.resolve("revisions/v6.16");
@@ -39,17 +45,98 @@ class NewRevisionTest {
             "src/main/java/package-info.java", "src/main/resources/META-INF/services/dev.irqlab.spi.Revision",
             "src/test/java/ConformanceTest.java", "src/test/java/IrqBypassManagerTest.java"),
         s.created().stream().map(f -> f.substring("revisions/unit-test-x/".length())).toList());
-    for (String f : List.of("src/main/java/IrqBypassManager.java", "src/main/java/package-info.java",
-        "src/test/java/ConformanceTest.java", "src/test/java/IrqBypassManagerTest.java")) {
-      assertEquals(replacePackage(Tree.read(parent.resolve(f)), "v6_16", "unit_test_x"), Tree.read(made.resolve(f)), f);
-    }
+    String conformance = "src/test/java/ConformanceTest.java";
+    assertEquals(replacePackage(Tree.read(parent.resolve(conformance)), "v6_16", "unit_test_x"), Tree.read(made.resolve(conformance)));
+    String manager = "src/main/java/IrqBypassManager.java";
+    assertEquals(classJavadoc(replacePackage(Tree.read(parent.resolve(manager)), "v6_16", "unit_test_x"),
+            "/**\n * TODO: describe this revision's port of the manager: what it keeps its objects in, and how it\n"
+                + " * differs from v6.16's.\n */"),
+        Tree.read(made.resolve(manager)));
+    String test = "src/test/java/IrqBypassManagerTest.java";
+    assertEquals(classJavadoc(replacePackage(Tree.read(parent.resolve(test)), "v6_16", "unit_test_x"),
+            "/**\n * TODO: describe what these tests check. They are v6.16's tests, copied: they expect v6.16's\n"
+                + " * behaviour until you adapt them to this revision's.\n */"),
+        Tree.read(made.resolve(test)));
     String provider = Tree.read(parent.resolve("src/main/java/Provider.java"));
     String expected = replacePackage(provider, "v6_16", "unit_test_x")
+        .replace("/** The v6.16 revision: the list version as it stood from the May 2021 revert to v6.16. */",
+            "/** The unit-test-x revision. TODO: say in one sentence what it is. */")
         .replace("RevisionInfo.builder(\"v6.16\")", "RevisionInfo.builder(\"unit-test-x\")")
+        .replace(".title(\"virt/lib/irqbypass.c, the long-lived list version\")",
+            ".title(\"TODO: give this revision a title, e.g. the patch's subject line\")")
+        .replace(".author(\"Alex Williamson <alex.williamson@redhat.com>\")\n          .author(\"Zhu Lingshan <lingshan.zhu@intel.com>\")",
+            ".author(\"TODO: Your Name <you@example.org>\")")
         .replace(".status(Status.MERGED)", ".status(Status.PROPOSAL)")
-        .replace(".parent(\"v5.9\")", ".parent(\"v6.16\")");
+        .replace(".parent(\"v5.9\")", ".parent(\"v6.16\")")
+        .replace(".summary(\"Lists and one mutex; a failed connect restarts both sides again. Unchanged\"\n"
+                + "              + \" from the v5.9 revert (May 2021) until Sean Christopherson's 6.17 series.\")",
+            ".summary(\"TODO: describe this revision: what it changes from v6.16, and what that does.\")");
     assertEquals(expected, Tree.read(made.resolve("src/main/java/Provider.java")));
     assertEquals("dev.irqlab.rev.unit_test_x.Provider\n", Tree.read(made.resolve(RevisionModules.SERVICES)));
+    assertEquals(List.of(
+            new Placeholder("revisions/unit-test-x/src/main/java/IrqBypassManager.java", "class comment"),
+            new Placeholder("revisions/unit-test-x/src/main/java/Provider.java", "title, author, summary, class comment"),
+            new Placeholder("revisions/unit-test-x/src/main/java/package-info.java", "description; the licence stays"),
+            new Placeholder("revisions/unit-test-x/src/test/java/IrqBypassManagerTest.java", "class comment")),
+        s.placeholders());
+  }
+
+  @Test
+  void thePackageDescriptionIsAPlaceholderAndTheLicenceStays() {
+    Path root = root();
+    NewRevision.create(root, NewRevision.Request.of("unit-test-x", "v6.16"), Set.of());
+    assertEquals("""
+        /**
+         * unit-test-x: TODO: describe this revision: what it changes in v6.16 (its parent here) and why,
+         * where it was posted, and how the manager works as of this revision, as
+         * revisions/v6.16/src/main/java/package-info.java does for v6.16.
+         *
+         * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
+         * Copyright (c) 2015 Linaro Ltd. It is distributed under the same licence.
+         */
+        package dev.irqlab.rev.unit_test_x;
+        """, Tree.read(root.resolve("revisions/unit-test-x/src/main/java/package-info.java")));
+  }
+
+  @Test
+  void everyCopyKeepsTheParentsDeclarationsAndDropsItsDescriptions() {
+    for (RevisionModules.Module m : RevisionModules.scan(Tree.REPO)) {
+      RevisionPlan plan = NewRevision.plan(Tree.REPO, NewRevision.Request.of("copy-of-it", m.id()), Set.of());
+      String pkg = text(plan, "src/main/java/package-info.java");
+      assertTrue(pkg.startsWith("/**\n * copy-of-it: TODO: describe this revision: what it changes in " + m.id() + " "), pkg);
+      assertTrue(pkg.contains("GPL-2.0"), m.id() + ": the licence stays");
+      assertFalse(pkg.contains("<h2>") || pkg.contains("Theory of operation") || pkg.contains(m.id() + ": {@code"), pkg);
+      String provider = text(plan, "src/main/java/Provider.java");
+      String parent = Tree.read(Tree.REPO.resolve(m.infoFile()));
+      assertFalse(provider.contains("The " + m.id() + " revision"), provider);
+      for (String call : List.of(".title(", ".author(", ".summary(")) {
+        assertTrue(calls(provider, call).stream().allMatch(c -> c.startsWith(call + "\"TODO: ")), m.id() + " " + call);
+      }
+      for (String call : List.of(".deviates(", ".lacks(", ".link(", ".defaultEra(", "Symptom.")) {
+        assertEquals(calls(parent, call), calls(provider, call), m.id() + ": " + call + " kept");
+      }
+      for (String f : List.of("src/main/java/IrqBypassManager.java", "src/test/java/IrqBypassManagerTest.java")) {
+        String copied = text(plan, f);
+        assertTrue(copied.substring(copied.indexOf("/**")).startsWith("/**\n * TODO: describe "), m.id() + " " + f);
+      }
+      String parentDoc = Tree.read(Tree.REPO.resolve("revisions/" + m.folder() + "/src/test/java/IrqBypassManagerTest.java"));
+      String firstLine = parentDoc.substring(parentDoc.indexOf("/**")).lines().skip(1).findFirst().orElseThrow();
+      assertFalse(text(plan, "src/test/java/IrqBypassManagerTest.java").contains(firstLine), m.id() + ": " + firstLine);
+    }
+  }
+
+  private static String text(RevisionPlan plan, String file) {
+    return new String(plan.files().get(file), StandardCharsets.UTF_8);
+  }
+
+  /** Each occurrence of {@code call} in {@code source}, to the end of its line. */
+  private static List<String> calls(String source, String call) {
+    List<String> out = new ArrayList<>();
+    for (int i = source.indexOf(call); i >= 0; i = source.indexOf(call, i + 1)) {
+      int end = source.indexOf('\n', i);
+      out.add(source.substring(i, end < 0 ? source.length() : end));
+    }
+    return out;
   }
 
   @Test
@@ -90,6 +177,17 @@ class NewRevisionTest {
     String p = Tree.read(root.resolve("revisions/fix-b/src/main/java/Provider.java"));
     assertTrue(p.contains("\n          .author(\"A <a@x>\")\n          .author(\"B <b@x>\")\n          .author(\"C <c@x>\")\n"
         + "          .date(\"2025-05-16\")\n"), p);
+  }
+
+  @Test
+  void aGivenTitleAndAuthorLeaveOnlyTheSummaryAndTheCommentsToWrite() {
+    Path root = root();
+    var request = new NewRevision.Request("fix-c", "v6.17", "irqbypass: a title", List.of("Ann <ann@example.org>"), Status.PROPOSAL, null);
+    Scaffolded s = NewRevision.create(root, request, Set.of());
+    String p = Tree.read(root.resolve("revisions/fix-c/src/main/java/Provider.java"));
+    assertTrue(p.contains(".title(\"irqbypass: a title\")\n          .author(\"Ann <ann@example.org>\")\n"), p);
+    assertTrue(s.placeholders().contains(new Placeholder("revisions/fix-c/src/main/java/Provider.java", "summary, class comment")),
+        s.placeholders().toString());
   }
 
   @Test
