@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -125,12 +127,58 @@ class OtherFormatsTest {
     assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | *bold* &amp; &quot;quoted&quot;"), html);
     assertTrue(html.contains("bad: javascript:alert(1)"), "a non-http link stays text");
     assertTrue(html.contains("<a href=\"https://lore.kernel.org/all/x/\">NAK</a>"), html);
-    assertTrue(html.contains("<td class=\"grade FAIL\" title=\"irq_bypass_register_producer returned -EBUSY"), html);
-    assertTrue(html.contains("<td class=\"grade KNOWN\" title=\"A failed connect leaves the producer stored."), html);
-    assertTrue(html.contains("<tr class=\"category\"><th colspan=\"6\">error paths</th></tr>"), html);
-    assertTrue(html.contains("<details id=\"ERR-02\"><summary><b>ERR-02</b> A registration whose connect fails"), html);
-    assertEquals(html.length() - html.replace("<tr><th><a href=\"#", "").length(), 4 * "<tr><th><a href=\"#".length(),
+    assertTrue(html.contains("<td class=\"grade FAIL\" id=\"cell-D-REG-01\" title=\"irq_bypass_register_producer returned -EBUSY"), html);
+    assertTrue(html.contains("<td class=\"grade KNOWN\" id=\"cell-C-ERR-02\" title=\"A failed connect leaves the producer stored."), html);
+    assertTrue(html.contains("<tr class=\"category\"><th colspan=\"6\"><span>error paths</span></th></tr>"), html);
+    assertTrue(html.contains("<details id=\"ERR-02\"><summary><b><span class=\"id\">ERR-02</span></b> A registration whose connect fails"), html);
+    assertEquals(html.length() - html.replace("<tr><th class=\"clause\">", "").length(), 4 * "<tr><th class=\"clause\">".length(),
         "one row per clause");
+  }
+
+  @Test
+  void htmlLeadsWithTheCellsNotAsDeclaredEachLinkedToItsCellAndItsReason() {
+    String html = HtmlMatrix.render(Fixtures.matrix());
+    assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), html);
+    int unexpected = html.indexOf("<section id=\"unexpected\">");
+    assertTrue(unexpected > 0 && unexpected < html.indexOf("<ul class=\"legend\">")
+        && html.indexOf("<ul class=\"legend\">") < html.indexOf("<table class=\"matrix\">"), "unexpected, legend, matrix: " + html);
+    String lead = html.substring(unexpected, html.indexOf("</section>", unexpected));
+    assertEquals(List.of("cell-D-REG-01", "why-D-REG-01", "cell-D-LOCK-01", "why-D-LOCK-01"), hrefs(lead), lead);
+    assertTrue(lead.contains("<code>cleanup-v1-2025</code> <span class=\"id\">LOCK-01</span></a> <span class=\"STALE\">STALE</span>: "
+        + "declares &quot;Holds the mutex on return.&quot;, but the clause holds"), lead);
+    Set<String> ids = new HashSet<>();
+    Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+    while (id.find()) {
+      assertTrue(ids.add(id.group(1)), "id twice: " + id.group(1));
+    }
+    for (String href : hrefs(html)) {
+      assertTrue(ids.contains(href), "a link to no anchor: #" + href);
+    }
+    assertTrue(ids.contains("trace-D-REG-01-connect-fails"), "the FAIL cell's clause reads connect-fails: its trace is there");
+    assertTrue(html.contains("<td class=\"grade NA\" id=\"cell-A-ERR-02\" title=\"needs connect callbacks that can fail: void add_producer\">"
+        + "<a href=\"#why-A-ERR-02\">n/a</a></td>"), "the mark links to the reason");
+    assertTrue(html.contains("<details id=\"why-A-ERR-02\"><summary><code>rfc-2015</code> <span class=\"id\">ERR-02</span> "
+        + "<span class=\"NA\">n/a</span>: needs connect callbacks that can fail: void add_producer</summary>"), html);
+  }
+
+  @Test
+  void htmlWithEveryCellAsDeclaredHasNoLeadSectionAndIsTheSameEveryTime() {
+    String html = HtmlMatrix.render(Fixtures.asDeclared());
+    assertFalse(html.contains("id=\"unexpected\""), html);
+    assertTrue(html.contains("All 8 cells as declared."), html);
+    // the tests run under a Turkish default locale (pom.xml)
+    assertEquals(HtmlMatrix.render(Fixtures.matrix()), HtmlMatrix.render(Fixtures.matrix()));
+    assertEquals(html, HtmlMatrix.render(Fixtures.asDeclared()));
+  }
+
+  /** The fragments of the page's links to anchors of its own, in order. */
+  private static List<String> hrefs(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   @Test
