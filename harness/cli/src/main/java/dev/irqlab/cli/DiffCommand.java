@@ -134,7 +134,7 @@ final class DiffCommand implements Callable<Integer> {
     }
     output.emit(spec.commandLine().getOut(), text.toString(), summary);
     if (exitCode && !worse.isEmpty()) {
-      spec.commandLine().getErr().println("irqlab: worse on " + y.label() + ": " + String.join(", ", worse));
+      Text.hanging("irqlab: worse on " + y.label() + ":", String.join(", ", worse), 4).forEach(spec.commandLine().getErr()::println);
       return Main.UNEXPECTED;
     }
     return Main.OK;
