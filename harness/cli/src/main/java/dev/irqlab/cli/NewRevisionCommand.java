@@ -141,7 +141,8 @@ final class NewRevisionCommand implements Callable<Integer> {
       out.addAll(Text.hanging("       " + p.file().substring(dir.length() + 1) + ":", p.what(), 9));
     }
     out.add("       (grep -rn '" + Placeholder.MARK + "' " + dir + " lists them).");
-    step(out, "2.", "Make the change in src/main/java/IrqBypassManager.java. The links and deviations in"
+    step(out, "2.", "Make the change in src/main/java/IrqBypassManager.java, and its comments with it (they are "
+        + s.parent() + "'s, kept so that every line stays where it was). The links and deviations in"
         + " Provider.java are " + s.parent() + "'s: keep those that still hold, and link to your patch."
         + " src/test/java/IrqBypassManagerTest.java tests the behaviour of " + s.parent()
         + ": it passes until you change that, then fails until you adapt it.");

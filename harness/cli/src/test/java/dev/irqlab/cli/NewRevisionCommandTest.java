@@ -81,12 +81,13 @@ class NewRevisionCommandTest {
     assertEquals(out.get(10).indexOf('<'), out.get(11).indexOf('<'), "one column");
     assertTrue(r.out().contains("\nNext steps:\n  1. Say what the revision is: replace the placeholders (text starting TODO:)\n"
         + "     that stand where v6.16 described itself, in revisions/unit-test-x:\n"
-        + "       src/main/java/IrqBypassManager.java: class comment\n"
         + "       src/main/java/Provider.java: title, author, summary, class comment\n"
         + "       src/main/java/package-info.java: description; the licence stays\n"
         + "       src/test/java/IrqBypassManagerTest.java: class comment\n"
         + "       (grep -rn 'TODO:' revisions/unit-test-x lists them).\n"), r.out());
-    assertTrue(r.out().contains("tests the\n     behaviour of v6.16: it passes until you change that, then fails until you\n     adapt it.\n"), r.out());
+    assertTrue(r.out().contains("  2. Make the change in src/main/java/IrqBypassManager.java, and its comments\n"
+        + "     with it (they are v6.16's, kept so that every line stays where it was)."), r.out());
+    assertTrue(r.out().contains(" tests\n     the behaviour of v6.16: it passes until you change that, then fails until\n     you adapt it.\n"), r.out());
     assertTrue(r.out().contains("\n       ./irqlab matrix\n       ./irqlab diff v6.16 unit-test-x\n"), r.out());
     assertTrue(r.out().contains("\n  rm -r revisions/unit-test-x\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
     Cli.fitsEightyColumns(r.out());

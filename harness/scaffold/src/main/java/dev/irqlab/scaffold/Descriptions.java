@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Replaces the descriptions a copied revision would inherit from its parent: the Javadoc of the
- * package ({@code package-info.java}) and of each top-level class. Each becomes a placeholder
+ * package ({@code package-info.java}) and of each top-level class of the provider and the tests
+ * (the port's own classes keep theirs, and with them their lines). Each becomes a placeholder
  * that starts {@value Placeholder#MARK} and says what to write. The package Javadoc keeps its
  * licence paragraphs (those naming the GPL): the copy is derived from the same kernel code.
  * {@code ConformanceTest} keeps its Javadoc, which binds any revision to the suite and reads
@@ -30,10 +31,11 @@ final class Descriptions {
   }
 
   /**
-   * Adds to {@code edits} the replacement of each description in {@code cu}; returns what
-   * the user is to write, or an empty string when the file has no description to replace.
+   * Adds to {@code edits} the replacement of each description in {@code cu}, the comments of its
+   * classes too when {@code classComments}; returns what the user is to write, or an empty
+   * string when the file has no description to replace.
    */
-  String rewrite(CompilationUnit cu, SourceEdits edits) {
+  String rewrite(CompilationUnit cu, SourceEdits edits, boolean classComments) {
     String eol = edits.lineEnd();
     List<String> what = new ArrayList<>();
     Optional<JavadocComment> pkg = packageJavadoc(cu);
@@ -44,7 +46,7 @@ final class Descriptions {
           + " as revisions/" + parent + "/src/main/java/package-info.java does for " + parent + ".", kept));
       what.add(kept.isEmpty() ? "description" : "description; the licence stays");
     }
-    for (TypeDeclaration<?> type : cu.getTypes()) {
+    for (TypeDeclaration<?> type : classComments ? cu.getTypes() : List.<TypeDeclaration<?>>of()) {
       String name = type.getNameAsString();
       Optional<JavadocComment> doc = type.getJavadocComment();
       if (doc.isEmpty() || name.equals("ConformanceTest")) {
@@ -73,8 +75,6 @@ final class Descriptions {
   private String classText(String name) {
     return switch (name) {
       case "Provider" -> "The " + id + " revision. " + Placeholder.MARK + " say in one sentence what it is.";
-      case "IrqBypassManager" -> Placeholder.MARK + " describe this revision's port of the manager: what it keeps"
-          + " its objects in, and how it differs from " + parent + "'s.";
       case "IrqBypassManagerTest" -> Placeholder.MARK + " describe what these tests check. They are " + parent
           + "'s tests, copied: they expect " + parent + "'s behaviour until you adapt them to this revision's.";
       default -> Placeholder.MARK + " describe " + name + " as of this revision.";

@@ -165,7 +165,10 @@ public final class NewRevision {
 
   /**
    * A copied source: first its descriptions become placeholders, then, in what is left, the
-   * package is renamed and the provider's {@code RevisionInfo} rewritten.
+   * package is renamed and the provider's {@code RevisionInfo} rewritten. The port's own classes
+   * (the main sources but the provider) keep their comments, so that they keep every line where
+   * it was: until the code changes, a report names the same place as on the parent, and a patch
+   * written against the parent's sources applies to the copy.
    */
   private static String java(String file, String source, Module parent, PackageRenamer renamer, Request request,
       Consumer<String> placeholders) {
@@ -174,7 +177,8 @@ public final class NewRevision {
     if (file.equals(parent.infoFile())) {
       what.add(InfoRewriter.placeholders(request));
     }
-    what.add(new Descriptions(request.id(), parent.id()).rewrite(JavaSources.parse(file, source), described));
+    boolean port = file.startsWith("revisions/" + parent.folder() + "/src/main/") && !file.equals(parent.infoFile());
+    what.add(new Descriptions(request.id(), parent.id()).rewrite(JavaSources.parse(file, source), described, !port));
     String text = described.apply();
     CompilationUnit cu = JavaSources.parse(file + " (described)", text);
     SourceEdits edits = new SourceEdits(file, text);
