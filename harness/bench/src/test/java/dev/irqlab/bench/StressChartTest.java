@@ -45,8 +45,7 @@ class StressChartTest {
   void everyBarStartsAtTheAxisAndEndsInsideThePlotAtItsValue(String what, List<StressResult> results) {
     StressChart chart = new StressChart(PLAN, results);
     LogAxis x = chart.axis();
-    RecordingCanvas c = new RecordingCanvas();
-    chart.draw(c);
+    RecordingCanvas c = drawn(chart);
     List<RecordingCanvas.Rect> bars = c.rects.stream().filter(r -> r.y() >= 70).toList();
     long values = results.stream().flatMap(r -> Stream.of(r.waitTime().mean(), (double) r.waitTime().p99(),
         (double) r.waitTime().max(), r.holdTime().mean())).filter(v -> v > 0).count();
@@ -69,8 +68,7 @@ class StressChartTest {
   void everyTickLabelNamesTheTimeAtItsGridLineAndNoneTouch(String what, List<StressResult> results) {
     StressChart chart = new StressChart(PLAN, results);
     LogAxis x = chart.axis();
-    RecordingCanvas c = new RecordingCanvas();
-    chart.draw(c);
+    RecordingCanvas c = drawn(chart);
     List<RecordingCanvas.Text> ticks = c.texts.stream().filter(t -> t.size() == 11 && t.anchor() == Anchor.MIDDLE)
         .sorted(Comparator.comparingDouble(RecordingCanvas.Text::x)).toList();
     assertTrue(ticks.size() >= 2, ticks::toString);
@@ -112,5 +110,11 @@ class StressChartTest {
     }
     String svg = new String(Plot.render(Path.of("stress.svg"), StressChart.WIDTH, chart.height(), chart::draw), StandardCharsets.UTF_8);
     assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"860\" height=\"220\" viewBox=\"0 0 860 220\""), svg);
+  }
+
+  private static RecordingCanvas drawn(StressChart chart) {
+    RecordingCanvas c = new RecordingCanvas();
+    chart.draw(c);
+    return c;
   }
 }

@@ -51,6 +51,15 @@ class EightyColumnsTest {
     matrix = Reports.read(report);
   }
 
+  /** Every ordered pair of two revisions. */
+  private static List<String[]> pairs() {
+    List<String[]> out = new ArrayList<>();
+    for (String a : ids) {
+      ids.stream().filter(b -> !b.equals(a)).forEach(b -> out.add(new String[] {a, b}));
+    }
+    return out;
+  }
+
   /** A place a report names: {@code File.java:206}, always closed by its parenthesis. */
   private static final Pattern PLACE = Pattern.compile("[\\w$]+\\.(?:java|c|h):\\d+(.?)");
 
@@ -138,15 +147,11 @@ class EightyColumnsTest {
   @Test
   void diffAndMailOverEveryPairOfRevisions() {
     List<String> faults = new ArrayList<>();
-    for (String a : ids) {
-      for (String b : ids) {
-        if (!a.equals(b)) {
-          ReportDiff.Side x = ReportDiff.Side.of(report + ":" + a, matrix, a);
-          ReportDiff.Side y = ReportDiff.Side.of(report + ":" + b, matrix, b);
-          faults.addAll(faults("diff " + a + " " + b, ReportDiff.diff(x, y), false));
-          faults.addAll(faults("diff --format mail " + a + " " + b, MailDiff.of(x, y), false));
-        }
-      }
+    for (String[] pair : pairs()) {
+      ReportDiff.Side x = ReportDiff.Side.of(report + ":" + pair[0], matrix, pair[0]);
+      ReportDiff.Side y = ReportDiff.Side.of(report + ":" + pair[1], matrix, pair[1]);
+      faults.addAll(faults("diff " + pair[0] + " " + pair[1], ReportDiff.diff(x, y), false));
+      faults.addAll(faults("diff --format mail " + pair[0] + " " + pair[1], MailDiff.of(x, y), false));
     }
     ran(faults, false, "diff", "v6.16", "xarray-v2-2023");
     ran(faults, false, "diff", "--format", "mail", report + ":rfc-2015", report + ":v6.17");
@@ -156,12 +161,8 @@ class EightyColumnsTest {
   @Test
   void sourceDiffOverEveryPairOfRevisions() {
     List<String> faults = new ArrayList<>();
-    for (String a : ids) {
-      for (String b : ids) {
-        if (!a.equals(b)) {
-          ran(faults, true, "source-diff", a, b);
-        }
-      }
+    for (String[] pair : pairs()) {
+      ran(faults, true, "source-diff", pair[0], pair[1]);
     }
     check(faults);
   }
