@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       SourceDiffCommand.class,
       RunCommand.class,
       FuzzCommand.class,
+      BisectCommand.class,
       ExplainCommand.class,
       ListCommand.class,
       InfoCommand.class,

@@ -1,0 +1,135 @@
+package dev.irqlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irqlab.conformance.Cell;
+import dev.irqlab.conformance.Matrix;
+import dev.irqlab.conformance.Suite;
+import dev.irqlab.conformance.supervise.Supervisor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code irqlab bisect}, against an oracle: the full matrix of every revision on the chain from
+ * rfc-2015 to proposal-report-errors, whose grades say where each clause changes.
+ */
+class BisectCommandTest {
+  private static final Pattern CHANGED = Pattern.compile("^Changed at (\\S+):", Pattern.MULTILINE);
+  private static List<String> chain;
+  /** For each clause, the revisions of the chain at which its grade differs from the one before. */
+  private static final Map<String, List<String>> changes = new TreeMap<>();
+
+  @BeforeAll
+  static void gradeTheChain() {
+    Revisions all = Revisions.load();
+    chain = RevisionGraph.of(all.all()).chain("rfc-2015", "proposal-report-errors");
+    Matrix m;
+    try (Supervisor workers = new Supervisor(60_000).start()) {
+      m = Revisions.run(Suite.standard(), all.select(chain), null, workers);
+    }
+    for (var clause : m.clauses()) {
+      List<String> at = new ArrayList<>();
+      for (int i = 1; i < chain.size(); i++) {
+        Cell before = m.column(chain.get(i - 1)).flatMap(c -> c.cell(clause.id())).orElseThrow();
+        Cell after = m.column(chain.get(i)).flatMap(c -> c.cell(clause.id())).orElseThrow();
+        if (before.grade() != after.grade()) {
+          at.add(chain.get(i));
+        }
+      }
+      changes.put(clause.id(), at);
+    }
+  }
+
+  private static List<String> changedAt(String out) {
+    List<String> at = new ArrayList<>();
+    Matcher m = CHANGED.matcher(out);
+    while (m.find()) {
+      at.add(m.group(1));
+    }
+    return at;
+  }
+
+  @Test
+  void theChainFollowsParentsAcrossTheHistorysBranches() {
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.16", "cleanup-v1-2025", "v6.17", "proposal-report-errors"), chain);
+    assertEquals(List.of("v6.16", "xarray-v1-2023", "xarray-v2-2023"),
+        RevisionGraph.of(Revisions.load().all()).chain("v6.16", "xarray-v2-2023"));
+  }
+
+  @Test
+  void aNullEventfdBecameAKeyInSeansCleanupAndBisectShowsTheTraceStep() {
+    Cli.Run r = Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(changes.get("REG-09").contains("cleanup-v1-2025"), "the matrix: " + changes.get("REG-09"));
+    assertEquals(List.of("cleanup-v1-2025"), changedAt(r.out()), r.out());
+    assertTrue(r.out().startsWith("irqlab bisect v6.16 v6.17: REG-09's grade\n"), r.out());
+    assertTrue(r.out().contains("\nChain (3 revisions): v6.16 -> cleanup-v1-2025 -> v6.17\n"), r.out());
+    assertTrue(r.out().contains("\n--- v6.16/null-key\n+++ cleanup-v1-2025/null-key\n"), r.out());
+    assertTrue(r.out().contains("\n+    irq_bypass_register_producer(p0, NULL, 100) = 0\n"), r.out());
+    Cli.fitsEightyColumns(r.out());
+  }
+
+  /** Every clause that changes once along the chain is found where the matrix says, in a few runs. */
+  @Test
+  void bisectingFindsWhereTheMatrixSaysAClauseChangesInLogarithmicRuns() {
+    List<String> once = changes.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey).toList();
+    assertTrue(once.size() >= 3, "clauses that change once along the chain: " + once);
+    for (String clause : once.subList(0, 3)) {
+      Cli.Run r = Cli.run("bisect", "rfc-2015", "proposal-report-errors", "--clause", clause);
+      assertEquals(changes.get(clause), changedAt(r.out()), clause + ":\n" + r.out());
+      Matcher runs = Pattern.compile("Bisected in (\\d+) runs of 7 revisions").matcher(r.out());
+      assertTrue(runs.find(), r.out());
+      assertTrue(Integer.parseInt(runs.group(1)) <= 5, "two ends and at most three halvings: " + r.out());
+    }
+  }
+
+  /** With --all, every change of a clause that changes more than once; without, it says so may be missed. */
+  @Test
+  void withAllEveryChangeOfAClauseThatChangesMoreThanOnce() {
+    String clause = changes.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("no clause changes twice along " + chain + ": " + changes));
+    Cli.Run r = Cli.run("bisect", "rfc-2015", "proposal-report-errors", "--clause", clause, "--all");
+    assertEquals(changes.get(clause), changedAt(r.out()), r.out());
+    assertTrue(r.out().contains("It changes " + changes.get(clause).size() + " times along the chain."), r.out());
+    assertTrue(r.out().lines().noneMatch(l -> l.endsWith("(not run)")), r.out());
+    Cli.fitsEightyColumns(r.out());
+  }
+
+  @Test
+  void aScenarioWithGrepBisectsWhetherALineMatches() {
+    Path example = Path.of("..", "..", "examples", "connect-fails.irq");
+    Cli.Run r = Cli.run("bisect", "v6.16", "xarray-v2-2023", "--scenario", example.toString(), "--grep", "Module irqbypass is in use");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals(List.of("xarray-v2-2023"), changedAt(r.out()), r.out());
+    assertTrue(r.out().contains("\n  xarray-v1-2023  no line matches\n"), r.out());
+    assertTrue(r.out().contains("\n  xarray-v2-2023  matches: printk: rmmod: ERROR: Module irqbypass is in use\n"), r.out());
+    Cli.Run same = Cli.run("bisect", "v6.17", "proposal-report-errors", "--scenario", example.toString(), "--grep", "no such line");
+    assertTrue(same.out().contains("\nNo change: v6.17 and proposal-report-errors show the same."), same.out());
+  }
+
+  @Test
+  void aChainThatIsNotOneOrAWrongWatchIsAUsageError() {
+    Cli.run("bisect", "xarray-v2-2023", "v6.17", "--clause", "REG-09").assertUsageError(
+        "xarray-v2-2023 is not an ancestor of v6.17: the parents of v6.17 are cleanup-v1-2025 <- v6.16 <- v5.9 <- v4.4 <- rfc-2015");
+    Cli.run("bisect", "v6.17", "v6.16", "--clause", "REG-09").assertUsageError(
+        "v6.17 comes after v6.16: name the earlier revision first (v6.16 v6.17)");
+    Cli.run("bisect", "v6.17", "v6.17", "--clause", "REG-09").assertUsageError("bisect needs two different revisions, and both are v6.17");
+    Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-99").assertUsageError(
+        "unknown clause 'REG-99': the clauses are " + String.join(", ", Suite.standard().clauses().stream().map(c -> c.id()).toList()));
+    Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09", "--grep", "x").assertUsageError(
+        "--grep reads a scenario's trace: use it with --scenario, not --clause");
+    Cli.run("bisect", "v6.16", "v6.17", "--scenario", "x.irq", "--grep", "(").assertUsageError(
+        "--grep '(': not a regular expression: Unclosed group");
+    Cli.run("bisect", "v6.16", "v9.9", "--clause", "REG-09").assertUsageError(
+        "unknown revision 'v9.9': the revisions are " + String.join(", ", RevisionHistoryTest.ALL));
+    assertEquals(Main.USAGE, Cli.run("bisect", "v6.16", "v6.17").code(), "--clause or --scenario");
+  }
+}
