@@ -15,9 +15,10 @@ import java.io.OutputStream;
 import javax.imageio.ImageIO;
 
 /**
- * A {@link Canvas} that paints a PNG image with Java 2D (headless), at {@value #SCALE} pixels a
- * unit of the chart's coordinates, so that it is sharp on a HiDPI screen: a chart of 860 x 220
- * is an image of 1720 x 440.
+ * A {@link Canvas} that paints a PNG image with Java 2D into an image in memory, which needs no
+ * display ({@code ./irqlab} runs with {@code java.awt.headless}), at {@value #SCALE} pixels a unit
+ * of the chart's coordinates, so that it is sharp on a HiDPI screen: a chart of 860 x 220 is an
+ * image of 1720 x 440.
  */
 public final class PngCanvas implements Canvas {
   /** Image pixels per chart pixel. */
@@ -28,7 +29,6 @@ public final class PngCanvas implements Canvas {
 
   /** A canvas for a {@code width} x {@code height} chart. */
   public PngCanvas(int width, int height) {
-    System.setProperty("java.awt.headless", "true");
     image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
     g = image.createGraphics();
     g.scale(SCALE, SCALE);
