@@ -119,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
       }
       out.print(mail ? MailDiff.of(pairs.get(i)[0], pairs.get(i)[1]) : ReportDiff.diff(pairs.get(i)[0], pairs.get(i)[1]));
     }
-    if (x.report() != null && y.report() != null && x.revision() == null && y.revision() == null) {
+    if (!mail && x.report() != null && y.report() != null && x.revision() == null && y.revision() == null) {
       only(x, y, out);
       only(y, x, out);
     }

@@ -164,6 +164,11 @@ class DiffCommandTest {
     Cli.run("diff", "--format", "mail", report.toString(), one.toString()).assertUsageError("--format mail compares one pair,"
         + " and " + report + " and " + one + " have 2 revisions in common: name one column of each as FILE:ID");
     Cli.run("diff", "--format", "html", "v6.16", "v6.17").assertUsageError("unknown format 'html': diff writes text or mail");
+    Path single = other.resolve("single.json");
+    Cli.run("matrix", "--format", "json", "--revisions", "v6.17", "-o", single.toString());
+    Cli.Run mail = Cli.run("diff", "--format", "mail", report.toString(), single.toString());
+    assertEquals(Main.OK, mail.code(), mail.err());
+    assertTrue(mail.out().lines().noneMatch(l -> l.startsWith("Only in")), "nothing after the trailers: " + mail.out());
     assertEquals(Main.OK, Cli.run("diff", "--format", "MAIL", "v6.17", "v6.17").code());
   }
 }
