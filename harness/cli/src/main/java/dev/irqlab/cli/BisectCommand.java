@@ -217,7 +217,7 @@ final class BisectCommand implements Callable<Integer> {
     for (String s : ids) {
       Optional<Trace> ta = a.trace(s);
       Optional<Trace> tb = b.trace(s);
-      if (ta.isPresent() && tb.isPresent() && !ReportDiff.unified("a", "b", s, ta.get(), tb.get()).isEmpty()) {
+      if (ta.isPresent() && tb.isPresent() && ReportDiff.differ(ta.get(), tb.get())) {
         return Optional.of(s);
       }
     }

@@ -1,7 +1,6 @@
 package dev.irqlab.cli;
 
 import com.google.common.graph.GraphBuilder;
-import com.google.common.graph.Graphs;
 import com.google.common.graph.ImmutableGraph;
 import dev.irqlab.spi.LoadedRevision;
 import java.util.ArrayList;
@@ -36,17 +35,12 @@ final class RevisionGraph {
     return new RevisionGraph(b.build());
   }
 
-  /** The ids of the revisions in the graph. */
-  Set<String> ids() {
-    return graph.nodes();
-  }
-
-  /** {@code id}, its parent, its parent's parent, and so on to a revision without one. */
+  /** {@code id}, its parent, its parent's parent, and so on to a revision without one (or not in the graph). */
   List<String> ancestry(String id) {
     List<String> out = new ArrayList<>();
     for (String at = id; at != null; ) {
       out.add(at);
-      Set<String> parents = graph.predecessors(at);
+      Set<String> parents = graph.nodes().contains(at) ? graph.predecessors(at) : Set.of();
       at = parents.isEmpty() ? null : parents.iterator().next();
     }
     return out;
@@ -60,16 +54,16 @@ final class RevisionGraph {
     if (from.equals(to)) {
       throw new UsageException("bisect needs two different revisions, and both are " + from);
     }
-    if (!Graphs.reachableNodes(graph, from).contains(to)) {
-      List<String> up = ancestry(to);
-      if (Graphs.reachableNodes(graph, to).contains(from)) {
+    List<String> up = ancestry(to);
+    int at = up.indexOf(from);
+    if (at < 0) {
+      if (ancestry(from).contains(to)) {
         throw new UsageException(from + " comes after " + to + ": name the earlier revision first (" + to + " " + from + ")");
       }
       throw new UsageException(from + " is not an ancestor of " + to + (up.size() == 1 ? ": " + to + " has no parent here"
           : ": the parents of " + to + " are " + String.join(" <- ", up.subList(1, up.size()))));
     }
-    List<String> up = ancestry(to);
-    List<String> out = new ArrayList<>(up.subList(0, up.indexOf(from) + 1));
+    List<String> out = new ArrayList<>(up.subList(0, at + 1));
     Collections.reverse(out);
     return out;
   }

@@ -35,7 +35,7 @@ public final class MailDiff {
   /** The body of the mail comparing side {@code a} (before) with side {@code b} (after). */
   public static String of(ReportDiff.Side a, ReportDiff.Side b) {
     List<String> worse = ReportDiff.worse(a, b);
-    List<String> changed = changed(a, b);
+    List<String> changed = ReportDiff.verdicts(a, b).changed();
     List<String> other = changed.stream().filter(id -> !worse.contains(id)).toList();
     List<String> out = new ArrayList<>();
     out.add(summary(a, b, changed.size(), worse.size()));
@@ -78,23 +78,6 @@ public final class MailDiff {
     return description.startsWith(label + ": ") ? description.substring(label.length() + 2) : description;
   }
 
-  /** The clauses whose verdict differs, but for those that fail alike on both sides. */
-  private static List<String> changed(ReportDiff.Side a, ReportDiff.Side b) {
-    Set<String> ids = new LinkedHashSet<>();
-    a.matrix().clauses().forEach(c -> ids.add(c.id()));
-    b.matrix().clauses().forEach(c -> ids.add(c.id()));
-    List<String> out = new ArrayList<>();
-    for (String id : ids) {
-      Cell ca = a.column().cell(id).orElse(null);
-      Cell cb = b.column().cell(id).orElse(null);
-      boolean same = ca != null && cb != null && ca.grade() == cb.grade();
-      if (!same && !ReportDiff.failsAlike(ca, cb)) {
-        out.add(id);
-      }
-    }
-    return out;
-  }
-
   private static void section(String title, List<String> ids, ReportDiff.Side a, ReportDiff.Side b, int width,
       List<String> out) {
     if (ids.isEmpty()) {
@@ -106,17 +89,13 @@ public final class MailDiff {
       Cell ca = a.column().cell(id).orElse(null);
       Cell cb = b.column().cell(id).orElse(null);
       String head = String.format(Locale.ROOT, "  %-" + width + "s  %s -> %s  ", id, ReportDiff.mark(ca), ReportDiff.mark(cb));
-      String statement = clause(id, a, b).map(Matrix.ClauseInfo::statement).orElse("");
+      String statement = ReportDiff.clause(id, a, b).map(Matrix.ClauseInfo::statement).orElse("");
       out.addAll(Text.hanging(head, Text.oneLine(statement), head.length(), PROSE));
       List<String> details = new ArrayList<>();
       ReportDiff.detail(a, ca, width + 2, PROSE, details);
       ReportDiff.detail(b, cb, width + 2, PROSE, details);
       out.addAll(details);
     }
-  }
-
-  private static Optional<Matrix.ClauseInfo> clause(String id, ReportDiff.Side a, ReportDiff.Side b) {
-    return b.matrix().clause(id).or(() -> a.matrix().clause(id));
   }
 
   /**
@@ -128,7 +107,7 @@ public final class MailDiff {
     Map<String, List<String>> shown = new LinkedHashMap<>();
     Map<String, List<String>> diffs = new LinkedHashMap<>();
     for (String id : changed) {
-      List<String> scenarios = clause(id, a, b).map(Matrix.ClauseInfo::scenarios).orElse(List.of());
+      List<String> scenarios = ReportDiff.clause(id, a, b).map(Matrix.ClauseInfo::scenarios).orElse(List.of());
       Optional<String> already = scenarios.stream().filter(shown::containsKey).findFirst();
       if (already.isPresent()) {
         shown.get(already.get()).add(id);
@@ -171,7 +150,7 @@ public final class MailDiff {
     }
     List<String> la = ReportDiff.lines(ta.get());
     List<String> lb = ReportDiff.lines(tb.get());
-    if (la.equals(lb) || (Places.ofOtherLanguages(la, lb) && Places.masked(la).equals(Places.masked(lb)))) {
+    if (la.equals(lb) || ReportDiff.placesOnly(la, lb)) {
       return List.of();
     }
     return ReportDiff.unified(a.label(), b.label(), s, la, lb, CONTEXT);
@@ -181,7 +160,7 @@ public final class MailDiff {
   private static List<String> links(List<String> changed, ReportDiff.Side a, ReportDiff.Side b) {
     Set<String> out = new LinkedHashSet<>();
     for (String id : changed) {
-      clause(id, a, b).ifPresent(c -> c.sources().stream().map(Link::url).forEach(out::add));
+      ReportDiff.clause(id, a, b).ifPresent(c -> c.sources().stream().map(Link::url).forEach(out::add));
       for (ReportDiff.Side s : List.of(a, b)) {
         s.column().cell(id).map(Cell::deviation).ifPresent(d -> out.add(d.url()));
       }

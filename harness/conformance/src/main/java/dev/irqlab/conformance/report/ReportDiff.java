@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The behaviour of one revision against another, as plain text for a mail: first the clauses
@@ -76,36 +77,51 @@ public final class ReportDiff {
     return s.label() + ": " + r.title() + " (" + r.status() + ", " + r.date() + "), with the " + r.era() + " drivers";
   }
 
-  private static void verdicts(Side a, Side b, List<String> out) {
-    List<String> lines = new ArrayList<>();
-    int changed = 0;
+  /**
+   * The clauses whose grade differs between two sides: those whose verdict changes, and those
+   * that fail alike on both but are declared on one side only.
+   */
+  record Verdicts(List<String> changed, List<String> declaredOnOneSide) {}
+
+  /** Compares the grade of every clause either side has, in the matrices' order. */
+  static Verdicts verdicts(Side a, Side b) {
     Set<String> ids = new LinkedHashSet<>();
     a.matrix().clauses().forEach(c -> ids.add(c.id()));
     b.matrix().clauses().forEach(c -> ids.add(c.id()));
-    int width = ids.stream().mapToInt(String::length).max().orElse(6);
-    List<String> declaredOnOneSide = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> alike = new ArrayList<>();
     for (String id : ids) {
       Cell ca = a.column().cell(id).orElse(null);
       Cell cb = b.column().cell(id).orElse(null);
-      if (ca != null && cb != null && ca.grade() == cb.grade()) {
-        continue;
+      if (ca == null || cb == null || ca.grade() != cb.grade()) {
+        (failsAlike(ca, cb) ? alike : changed).add(id);
       }
-      if (failsAlike(ca, cb)) {
-        declaredOnOneSide.add(id);
-        continue;
-      }
-      changed++;
-      String head = String.format(Locale.ROOT, "%-" + width + "s  %s -> %s  ", id, mark(ca), mark(cb));
-      String statement = b.matrix().clause(id).or(() -> a.matrix().clause(id)).map(Matrix.ClauseInfo::statement).orElse("");
-      lines.addAll(Text.hanging(head, Text.oneLine(statement), head.length()));
-      detail(a, ca, width, Text.WIDTH, lines);
-      detail(b, cb, width, Text.WIDTH, lines);
     }
-    out.add(changed == 0 ? "No clause changes its verdict." : "Clauses whose verdict differs (" + changed + "):");
-    out.addAll(lines);
-    if (!declaredOnOneSide.isEmpty()) {
+    return new Verdicts(changed, alike);
+  }
+
+  /** The statement of clause {@code id}, from {@code b}'s matrix or else {@code a}'s. */
+  static Optional<Matrix.ClauseInfo> clause(String id, Side a, Side b) {
+    return b.matrix().clause(id).or(() -> a.matrix().clause(id));
+  }
+
+  private static void verdicts(Side a, Side b, List<String> out) {
+    Verdicts v = verdicts(a, b);
+    int width = Stream.concat(a.matrix().clauses().stream(), b.matrix().clauses().stream())
+        .mapToInt(c -> c.id().length()).max().orElse(6);
+    out.add(v.changed().isEmpty() ? "No clause changes its verdict." : "Clauses whose verdict differs (" + v.changed().size() + "):");
+    for (String id : v.changed()) {
+      Cell ca = a.column().cell(id).orElse(null);
+      Cell cb = b.column().cell(id).orElse(null);
+      String head = String.format(Locale.ROOT, "%-" + width + "s  %s -> %s  ", id, mark(ca), mark(cb));
+      String statement = clause(id, a, b).map(Matrix.ClauseInfo::statement).orElse("");
+      out.addAll(Text.hanging(head, Text.oneLine(statement), head.length()));
+      detail(a, ca, width, Text.WIDTH, out);
+      detail(b, cb, width, Text.WIDTH, out);
+    }
+    if (!v.declaredOnOneSide().isEmpty()) {
       out.addAll(Text.hanging("", "Clauses that fail alike on both sides, declared as a deviation on one side only ("
-          + declaredOnOneSide.size() + "): " + String.join(", ", declaredOnOneSide) + ".", 0));
+          + v.declaredOnOneSide().size() + "): " + String.join(", ", v.declaredOnOneSide()) + ".", 0));
     }
   }
 
@@ -169,7 +185,7 @@ public final class ReportDiff {
       if (la.equals(lb)) {
         continue;
       }
-      if (Places.ofOtherLanguages(la, lb) && Places.masked(la).equals(Places.masked(lb))) {
+      if (placesOnly(la, lb)) {
         placesOnly.add(id);
         continue;
       }
@@ -189,6 +205,19 @@ public final class ReportDiff {
           + " line on one side and a C line on the other (" + placesOnly.size() + "): " + String.join(", ", placesOnly) + ".", 0));
     }
     out.addAll(diffs);
+  }
+
+  /**
+   * True when trace lines {@code la} and {@code lb}, of a Java port and of C, differ only in the
+   * places their reports name.
+   */
+  static boolean placesOnly(List<String> la, List<String> lb) {
+    return Places.ofOtherLanguages(la, lb) && Places.masked(la).equals(Places.masked(lb));
+  }
+
+  /** True when two traces differ in a line, but for the first (which names the revision and era). */
+  public static boolean differ(Trace a, Trace b) {
+    return !lines(a).equals(lines(b));
   }
 
   /**
