@@ -60,6 +60,9 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
           KVM_IRQFD_PRIORITY_WAITER, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);
   private static final Set<DriverChange> V6_16 =
       plus(V6_5, VDPA_REGISTER_AT_DRIVER_OK, KVM_DEVICE_POSTED_IRQS_PARAM);
+  /** The callers as patch 3 of Sean Christopherson's v2 series left them, before the 6.17 x86 rework. */
+  private static final Set<DriverChange> V6_16_EVENTFD =
+      minus(plus(V6_16, MANAGER_OWNS_EVENTFD), VFIO_CLEAR_TOKEN_ON_FAILURE);
   private static final Set<DriverChange> V6_17 =
       minus(plus(V6_16, MANAGER_OWNS_EVENTFD, KVM_IRQFD_UNIQUE_BINDING, X86_IRQ_BYPASS_REWORK),
           VFIO_CLEAR_TOKEN_ON_FAILURE);
@@ -72,6 +75,9 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
           new DriverEra("v5.9", "v5.9: vhost-vDPA offloading, unregister before free_irq", V5_9),
           new DriverEra("v6.5", "mid-2023 list-era callers (the base of the 2023 XArray patches)", V6_5),
           new DriverEra("v6.16", "the last list-era callers (v6.16)", V6_16),
+          new DriverEra("v6.16-eventfd",
+              "the v6.16 callers as the irqbypass series left them (they pass the eventfd), before the 6.17 x86 rework",
+              V6_16_EVENTFD),
           new DriverEra("v6.17", "the 6.17 callers, with the x86 deassign bug", V6_17),
           new DriverEra("v6.17-fix", "6.17 with the January 2026 deassign fix", V6_17_FIX),
           new DriverEra("proposal-report-errors",

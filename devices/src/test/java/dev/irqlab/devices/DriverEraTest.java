@@ -34,14 +34,14 @@ class DriverEraTest {
 
   @Test
   void theCatalogueHasTheDocumentedEras() {
-    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17", "v6.17-fix", "proposal-report-errors"), DriverEra.ids());
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.16-eventfd", "v6.17", "v6.17-fix", "proposal-report-errors"), DriverEra.ids());
   }
 
   @Test
   void anUnknownIdNamesTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriverEra.byId("v6.18"));
     assertEquals(
-        "unknown driver era 'v6.18': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors",
+        "unknown driver era 'v6.18': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.16-eventfd, v6.17, v6.17-fix, proposal-report-errors",
         e.getMessage());
   }
 
@@ -60,6 +60,7 @@ class DriverEraTest {
     "v5.9,      010101000000",
     "v6.5,      011101110000",
     "v6.16,     011111110000",
+    "v6.16-eventfd, 010111110010",
     "v6.17,     010111111110",
     "v6.17-fix, 010111111111",
     "proposal-report-errors, 010111111111",

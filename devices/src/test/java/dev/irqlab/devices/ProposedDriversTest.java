@@ -176,7 +176,7 @@ class ProposedDriversTest {
 
   /** Before the change the flag is unknown: {@code -EINVAL}, nothing allocated, no reference kept. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.17", "v6.17-fix"})
+  @ValueSource(strings = {"rfc-2015", "v4.4", "v5.9", "v6.5", "v6.16", "v6.16-eventfd", "v6.17", "v6.17-fix"})
   void theFlagIsUnknownWithoutTheChange(String era) {
     Rig r = Rig.testManager(era);
     int efd = r.eventfd();

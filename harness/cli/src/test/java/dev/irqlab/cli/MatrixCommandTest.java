@@ -130,7 +130,7 @@ class MatrixCommandTest {
     Cli.run("matrix", "--revisions", "v6.16,v9.9").assertUsageError("unknown revision 'v9.9': the revisions are "
         + String.join(", ", RevisionHistoryTest.ALL));
     Cli.run("matrix", "--era", "v2.6").assertUsageError(
-        "unknown driver era 'v2.6': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors");
+        "unknown driver era 'v2.6': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.16-eventfd, v6.17, v6.17-fix, proposal-report-errors");
     Cli.run("matrix", "--format", "pdf").assertUsageError("Invalid value for option '--format': unknown format 'pdf':"
         + " expected one of text, markdown, json, ktap, html, junit: see 'irqlab matrix --help'");
   }

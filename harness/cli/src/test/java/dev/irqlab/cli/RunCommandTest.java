@@ -119,7 +119,7 @@ class RunCommandTest {
     Cli.run("run", demo.toString(), "--revision", "v9").assertUsageError("unknown revision 'v9': the revisions are "
         + String.join(", ", RevisionHistoryTest.ALL));
     Cli.run("run", demo.toString(), "--era", "v9").assertUsageError(
-        "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.17, v6.17-fix, proposal-report-errors");
+        "unknown driver era 'v9': the known eras are rfc-2015, v4.4, v5.9, v6.5, v6.16, v6.16-eventfd, v6.17, v6.17-fix, proposal-report-errors");
     Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");
   }
 

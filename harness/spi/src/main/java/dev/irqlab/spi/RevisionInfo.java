@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     clauses that need one are N/A for it)
  * @param deviations the clauses of the conformance suite it is known not to meet, each with
  *     why and a link
+ * @param series the patch series it is one patch of, or null
+ * @param aliases other ids it answers to ({@code v6.17-8} for {@code v6.17}, the series' last
+ *     patch and the merged state)
  */
 public record RevisionInfo(
     String id,
@@ -42,7 +45,9 @@ public record RevisionInfo(
     String defaultEra,
     String summary,
     Map<Feature, String> lacks,
-    List<Deviation> deviations) {
+    List<Deviation> deviations,
+    Series series,
+    List<String> aliases) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -69,6 +74,12 @@ public record RevisionInfo(
     lacking.putAll(lacks);
     lacks = Collections.unmodifiableMap(lacking);
     deviations = List.copyOf(deviations);
+    aliases = List.copyOf(aliases);
+    for (String alias : aliases) {
+      if (!isValidId(alias) || alias.equals(id)) {
+        throw new IllegalArgumentException("revision " + id + ": alias '" + alias + "' is not another valid id");
+      }
+    }
     Set<String> seen = new HashSet<>();
     for (Deviation d : deviations) {
       if (!seen.add(d.clause())) {
@@ -120,6 +131,8 @@ public record RevisionInfo(
     private String summary;
     private final Map<Feature, String> lacks = new EnumMap<>(Feature.class);
     private final List<Deviation> deviations = new ArrayList<>();
+    private Series series;
+    private final List<String> aliases = new ArrayList<>();
 
     private Builder(String id) {
       this.id = id;
@@ -190,8 +203,21 @@ public record RevisionInfo(
       return this;
     }
 
+    /** Patch {@code patch} of {@code of} of the series {@code name}, whose cover letter is {@code cover}. */
+    public Builder series(String name, String cover, int patch, int of) {
+      this.series = new Series(name, cover, patch, of);
+      return this;
+    }
+
+    /** Another id this revision answers to. */
+    public Builder alias(String alias) {
+      aliases.add(alias);
+      return this;
+    }
+
     public RevisionInfo build() {
-      return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary, lacks, deviations);
+      return new RevisionInfo(id, title, authors, date, status, parent, links, defaultEra, summary, lacks, deviations,
+          series, aliases);
     }
   }
 }

@@ -66,6 +66,21 @@ public final class RevisionLoader {
             "two modules provide revision '" + r.id() + "': " + describe(other) + " and " + describe(r));
       }
     }
+    for (LoadedRevision r : found) {
+      for (String alias : r.info().aliases()) {
+        LoadedRevision other = byId.get(alias);
+        if (other != null) {
+          throw new RevisionLoadException("revision '" + r.id() + "' (" + describe(r) + ") takes the alias '" + alias
+              + "', which is the id of " + describe(other));
+        }
+        for (LoadedRevision o : found) {
+          if (o != r && o.info().aliases().contains(alias)) {
+            throw new RevisionLoadException("revisions '" + o.id() + "' and '" + r.id() + "' both take the alias '" + alias + "'");
+          }
+        }
+      }
+    }
+    checkSeries(byId);
     Map<String, List<LoadedRevision>> children = new HashMap<>();
     Comparator<LoadedRevision> byDate =
         Comparator.comparing((LoadedRevision r) -> r.info().date()).thenComparing(LoadedRevision::id);
@@ -92,6 +107,43 @@ public final class RevisionLoader {
       throw new RevisionLoadException("the parents of these revisions form a cycle: " + String.join(", ", stuck));
     }
     return List.copyOf(ordered);
+  }
+
+  /**
+   * A series' patches agree on its cover letter and length, no two take the same number, and
+   * each patch after the first names the one before it as its parent.
+   */
+  private static void checkSeries(Map<String, LoadedRevision> byId) {
+    Map<String, Map<Integer, LoadedRevision>> series = new HashMap<>();
+    for (LoadedRevision r : byId.values()) {
+      Series s = r.info().series();
+      if (s == null) {
+        continue;
+      }
+      Map<Integer, LoadedRevision> patches = series.computeIfAbsent(s.name(), k -> new HashMap<>());
+      for (LoadedRevision o : patches.values()) {
+        Series t = o.info().series();
+        if (!t.cover().equals(s.cover()) || t.of() != s.of()) {
+          throw new RevisionLoadException("revisions '" + o.id() + "' and '" + r.id() + "' disagree on series " + s.name()
+              + ": '" + t.cover() + "' in " + t.of() + " patches, and '" + s.cover() + "' in " + s.of());
+        }
+      }
+      LoadedRevision other = patches.putIfAbsent(s.patch(), r);
+      if (other != null) {
+        throw new RevisionLoadException("revisions '" + other.id() + "' and '" + r.id() + "' are both patch "
+            + s.position() + " of series " + s.name());
+      }
+    }
+    for (Map<Integer, LoadedRevision> patches : series.values()) {
+      for (LoadedRevision r : patches.values()) {
+        Series s = r.info().series();
+        LoadedRevision before = patches.get(s.patch() - 1);
+        if (before != null && !before.id().equals(r.info().parent())) {
+          throw new RevisionLoadException("revision '" + r.id() + "', patch " + s.position() + " of series " + s.name()
+              + ", names parent '" + r.info().parent() + "', not patch " + (s.patch() - 1) + " ('" + before.id() + "')");
+        }
+      }
+    }
   }
 
   private static String describe(LoadedRevision r) {

@@ -32,6 +32,24 @@ class RevisionLoaderTest {
     return new LoadedRevision(new Fake(info), info, "memory:" + id);
   }
 
+  private static LoadedRevision patch(String id, String parent, int patch, int of, String... aliases) {
+    RevisionInfo.Builder b =
+        RevisionInfo.builder(id)
+            .title(id)
+            .author("a")
+            .date("2025-05-16")
+            .status(Status.MERGED)
+            .parent(parent)
+            .defaultEra("v6.16")
+            .summary(id)
+            .series("s", "cover", patch, of);
+    for (String alias : aliases) {
+      b.alias(alias);
+    }
+    RevisionInfo info = b.build();
+    return new LoadedRevision(new Fake(info), info, "memory:" + id);
+  }
+
   private static List<String> ids(List<LoadedRevision> revisions) {
     return revisions.stream().map(LoadedRevision::id).toList();
   }
@@ -86,6 +104,39 @@ class RevisionLoaderTest {
     RevisionLoadException e =
         assertThrows(RevisionLoadException.class, () -> RevisionLoader.inHistoryOrder(List.of(fake("child", "gone", "2020-01-01"))));
     assertTrue(e.getMessage().contains("names parent 'gone', which no module on the class path provides"), e.getMessage());
+  }
+
+  @Test
+  void aSeriesKeepsItsOrderEvenWhenThePatchesShareADate() {
+    List<LoadedRevision> found =
+        List.of(patch("p3", "p2", 3, 3, "p3-alias"), fake("base", null, "2025-01-01"), patch("p2", "p1", 2, 3),
+            patch("p1", "base", 1, 3), fake("a-sibling", "base", "2025-05-16"));
+    assertEquals(List.of("base", "a-sibling", "p1", "p2", "p3"), ids(RevisionLoader.inHistoryOrder(found)));
+  }
+
+  @Test
+  void aSeriesOutOfChainFailsLoudly() {
+    RevisionLoadException e =
+        assertThrows(RevisionLoadException.class, () -> RevisionLoader.inHistoryOrder(
+            List.of(fake("base", null, "2025-01-01"), patch("p1", "base", 1, 2), patch("p2", "base", 2, 2))));
+    assertTrue(e.getMessage().contains("revision 'p2', patch 2/2 of series s, names parent 'base', not patch 1 ('p1')"),
+        e.getMessage());
+    e = assertThrows(RevisionLoadException.class, () -> RevisionLoader.inHistoryOrder(
+        List.of(fake("base", null, "2025-01-01"), patch("p1", "base", 1, 2), patch("p1b", "base", 1, 2))));
+    assertTrue(e.getMessage().contains("are both patch 1/2 of series s"), e.getMessage());
+    e = assertThrows(RevisionLoadException.class, () -> RevisionLoader.inHistoryOrder(
+        List.of(fake("base", null, "2025-01-01"), patch("p1", "base", 1, 2), patch("p2", "p1", 2, 3))));
+    assertTrue(e.getMessage().contains("disagree on series s"), e.getMessage());
+  }
+
+  @Test
+  void anAliasThatIsAnotherIdFailsLoudly() {
+    RevisionLoadException e =
+        assertThrows(RevisionLoadException.class, () -> RevisionLoader.inHistoryOrder(
+            List.of(fake("base", null, "2025-01-01"), patch("p1", "base", 1, 1, "base"))));
+    assertTrue(e.getMessage().contains("takes the alias 'base', which is the id of"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> patch("p1", "base", 1, 1, "p1"));
+    assertThrows(IllegalArgumentException.class, () -> patch("p1", "base", 2, 1));
   }
 
   @Test
