@@ -108,6 +108,8 @@ final class BisectCommand implements Callable<Integer> {
     Revisions revisions = Revisions.load();
     revisions.byId(good);
     revisions.byId(bad);
+    good = revisions.canonical(good);
+    bad = revisions.canonical(bad);
     List<String> chain = RevisionGraph.of(revisions.all()).chain(good, bad);
     Map<String, Seen> seen = new HashMap<>();
     Clause watched = clause;

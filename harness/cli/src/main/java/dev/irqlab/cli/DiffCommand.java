@@ -161,7 +161,7 @@ final class DiffCommand implements Callable<Integer> {
       return new Operand(arg, m, id);
     }
     if (all.has(arg)) {
-      return new Operand(arg, null, arg);
+      return new Operand(arg, null, all.canonical(arg));
     }
     if (arg.endsWith(".json") || arg.contains("/") || arg.contains(":")) {
       int last = arg.lastIndexOf(':');

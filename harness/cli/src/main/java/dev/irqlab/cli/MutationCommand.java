@@ -67,6 +67,7 @@ final class MutationCommand implements Callable<Integer> {
     }
     output.check();
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
+    revision = Revisions.load().canonical(revision);
     Path sources = checkout.sources(revision);
     Path xml = report != null ? report : checkout.module(revision).resolve("target/pit-reports/mutations.xml");
     MutationReport r = MutationReport.read(xml, "run ./mvnw -B -Pmutation -pl revisions/" + revision

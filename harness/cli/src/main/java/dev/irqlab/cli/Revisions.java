@@ -33,22 +33,50 @@ final class Revisions {
     return new Revisions(RevisionLoader.load());
   }
 
+  /** {@code revisions}, in the history order {@link RevisionLoader#inHistoryOrder} checks and gives them. */
+  static Revisions of(List<LoadedRevision> revisions) {
+    return new Revisions(RevisionLoader.inHistoryOrder(revisions));
+  }
+
   List<LoadedRevision> all() {
     return all;
   }
 
-  /** True for a module's id, and for an id a revision is made from ({@code c:PATH[@REF]}), usable or not. */
+  /**
+   * True for a module's id or one of its aliases, and for an id a revision is made from ({@code
+   * c:PATH[@REF]}), usable or not.
+   */
   boolean has(String id) {
-    return all.stream().anyMatch(r -> r.id().equals(id)) || RevisionInfo.isMadeId(id);
+    return module(id).isPresent() || RevisionInfo.isMadeId(id);
+  }
+
+  /** The module revision whose id is {@code id} or that answers to it as an alias. */
+  private Optional<LoadedRevision> module(String id) {
+    Optional<LoadedRevision> own = all.stream().filter(r -> r.id().equals(id)).findFirst();
+    return own.isPresent() ? own : all.stream().filter(r -> r.info().aliases().contains(id)).findFirst();
   }
 
   /**
-   * The revision called {@code id}: a module's, or one made from the id ({@code c:PATH[@REF]});
-   * a usage error naming the revisions there are when there is none, or saying why the made one
-   * cannot be used.
+   * The id of the module revision that answers to {@code id}: its own id for an alias
+   * ({@code v6.17} for {@code v6.17-8}), {@code id} itself otherwise, known or not. For the
+   * commands that read a module's folder or hand ids on.
+   */
+  String canonical(String id) {
+    return module(id).map(LoadedRevision::id).orElse(id);
+  }
+
+  /** {@link #canonical} of each of {@code ids}; null for null. */
+  List<String> canonical(List<String> ids) {
+    return ids == null ? null : ids.stream().map(id -> canonical(id.strip())).toList();
+  }
+
+  /**
+   * The revision called {@code id}: a module's (by its id or an alias), or one made from the id
+   * ({@code c:PATH[@REF]}); a usage error naming the revisions there are when there is none, or
+   * saying why the made one cannot be used.
    */
   LoadedRevision byId(String id) {
-    Optional<LoadedRevision> module = all.stream().filter(r -> r.id().equals(id)).findFirst();
+    Optional<LoadedRevision> module = module(id);
     if (module.isPresent()) {
       return module.get();
     }

@@ -60,7 +60,7 @@ final class ScaleCommand implements Callable<Integer> {
     Measure.checkFormat(spec.commandLine(), format);
     Output.check(plot);
     ScalePlan plan = Measure.parse(spec.commandLine(), () -> new ScalePlan(max, budget));
-    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
+    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     ScaleRun run = new ScaleRun(plan);
     List<ScaleResult> results = new ArrayList<>();
     for (LoadedRevision r : revisions) {

@@ -51,6 +51,9 @@ final class SourceDiffCommand implements Callable<Integer> {
     PatchFormat as = format(format);
     output.check();
     Checkout checkout = Checkout.find(System.getProperty(Checkout.ROOT_PROPERTY), Path.of(""));
+    Revisions revisions = Revisions.load();
+    String a = revisions.canonical(this.a);
+    String b = revisions.canonical(this.b);
     SourceDiff d = SourceDiff.compare(a, checkout.sources(a), b, checkout.sources(b));
     String text = as.render(d);
     output.emit(spec.commandLine().getOut(), text, summary(d));

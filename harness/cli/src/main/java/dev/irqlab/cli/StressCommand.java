@@ -78,7 +78,7 @@ final class StressCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
     StressPlan plan = Measure.parse(spec.commandLine(), () -> new StressPlan(threads, irqfds, producers, cpus));
-    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(ids));
+    List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
       report = Stress.run(revisions, plan, jobs, !noFork, progress);
