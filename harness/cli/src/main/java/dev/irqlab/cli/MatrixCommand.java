@@ -7,6 +7,7 @@ import dev.irqlab.conformance.Suite;
 import dev.irqlab.conformance.report.Format;
 import dev.irqlab.conformance.report.Views;
 import dev.irqlab.conformance.supervise.Supervisor;
+import dev.irqlab.spi.LoadedRevision;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the conformance suite on the revisions and show clauses by revisions.",
+      "With --series NAME, the columns are the revision the series applies to, then its"
+          + " patches in order; the text says, patch by patch, which cells (and drivers) each"
+          + " patch changes.",
       "Exit status: 0 when every cell is as its revision declares, 1 when one is not"
           + " (an undeclared failure or a stale declaration), 2 for a usage error."
     })
@@ -39,6 +43,11 @@ final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--revisions", paramLabel = "ID", split = ",",
       description = "Only these revisions (comma-separated ids; see 'irqlab list'). Default: all.")
   List<String> revisions;
+
+  @Option(names = "--series", paramLabel = "NAME",
+      description = "The patches of series NAME side by side, after the revision patch 1 applies to"
+          + " (see 'irqlab list'). Not with --revisions.")
+  String series;
 
   @Option(names = "--era", paramLabel = "ERA",
       description = "Run every revision with this era's drivers. Default: each with its own.")
@@ -61,16 +70,44 @@ final class MatrixCommand implements Callable<Integer> {
   public Integer call() {
     output.check();
     Suite suite = suite(clauses);
+    Revisions all = Revisions.load();
+    PatchSeries patches = series == null ? null : series(all);
+    List<LoadedRevision> columns = patches == null ? all.select(revisions) : columns(patches);
     Matrix m;
     try (Supervisor workers = timeLimit.supervisor()) {
-      m = Revisions.run(suite, Revisions.load().select(revisions), era, workers);
+      m = Revisions.run(suite, columns, era, workers);
     }
     Matrix shown = onlyUnexpected ? unexpectedOnly(m) : m;
     String text = shown.clauses().isEmpty() && !m.clauses().isEmpty() && format == Format.TEXT
         ? "irqlab matrix: " + Views.headline(m) + "\n\n" + Views.verdict(m) + " Nothing unexpected to show.\n"
         : format.render(shown);
+    if (patches != null && format == Format.TEXT) {
+      text = afterHeadline(text, SeriesSteps.lines(patches, m));
+    }
     output.emit(spec.commandLine().getOut(), text, Views.headline(shown) + ". " + Views.verdict(m));
     return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
+  }
+
+  /** The series --series names; a usage error for an unknown one, or with --revisions. */
+  private PatchSeries series(Revisions all) {
+    if (revisions != null && !revisions.isEmpty()) {
+      throw new UsageException("--series and --revisions both choose the columns: give one of them");
+    }
+    return PatchSeries.named(all.all(), series);
+  }
+
+  /** The revision a series applies to, when it is on the class path, then its patches in order. */
+  static List<LoadedRevision> columns(PatchSeries s) {
+    List<LoadedRevision> out = new ArrayList<>();
+    s.base().ifPresent(out::add);
+    out.addAll(s.patches());
+    return out;
+  }
+
+  /** {@code text} with {@code lines} and a blank line after its first line and the blank line that follows it. */
+  static String afterHeadline(String text, List<String> lines) {
+    int end = text.indexOf("\n\n");
+    return end < 0 ? text : text.substring(0, end + 2) + String.join("\n", lines) + "\n" + text.substring(end + 1);
   }
 
   /** The standard suite, with only the clauses named (each checked), or all of them. */
