@@ -4,11 +4,10 @@ import dev.irqlab.conformance.report.Text;
 import dev.irqlab.scaffold.Insertion;
 import dev.irqlab.scaffold.Checkout;
 import dev.irqlab.scaffold.NewRevision;
+import dev.irqlab.scaffold.NewSeries;
 import dev.irqlab.scaffold.Placeholder;
 import dev.irqlab.scaffold.ScaffoldException;
 import dev.irqlab.scaffold.Scaffolded;
-import dev.irqlab.spi.LoadedRevision;
-import dev.irqlab.spi.RevisionLoader;
 import dev.irqlab.spi.Status;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +43,15 @@ import picocli.CommandLine.Parameters;
       "ID: lower-case letters and digits in words joined by single '.' or '-', starting with a"
           + " letter (e.g. proposal-report-errors, v6.18).",
       "",
-      "Exit status: 0 when the module was made; 2 for a usage error (a taken or malformed id,"
-          + " an unknown parent), and then nothing was written."
+      "With --series NAME:N, it lays out a patch series of N patches instead: revisions/ID-1"
+          + " to revisions/ID-N, ID-1 a copy of PARENT and each next one a copy of the one before"
+          + " it, whose parent it names; each says it is patch k/N of series NAME. --title is then"
+          + " the subject of the cover letter, and each patch's title a placeholder. Module k is"
+          + " to hold the code with patches 1 to k applied; 'irqlab matrix --series NAME' then"
+          + " shows what each patch changes.",
+      "",
+      "Exit status: 0 when the module (or series) was made; 2 for a usage error (a taken or"
+          + " malformed id or series name, an unknown parent), and then nothing was written."
     })
 final class NewRevisionCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,7 +62,8 @@ final class NewRevisionCommand implements Callable<Integer> {
   @Option(names = "--from", required = true, paramLabel = "PARENT", description = "The revision to copy (see 'irqlab list').")
   String parent;
 
-  @Option(names = "--title", paramLabel = "TEXT", description = "Its title. Default: a placeholder to replace.")
+  @Option(names = "--title", paramLabel = "TEXT",
+      description = "Its title; with --series, the cover letter's subject. Default: a placeholder to replace.")
   String title;
 
   @Option(names = "--author", paramLabel = "NAME <MAIL>", description = "Its author; repeat for more. Default: a placeholder to replace.")
@@ -66,24 +76,52 @@ final class NewRevisionCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Its date. Default: the parent's, so that the same command gives the same files.")
   String date;
 
+  @Option(names = "--series", paramLabel = "NAME:N",
+      description = "Make the N patches of series NAME: ID-1 to ID-N, each on the one before (see above).")
+  String series;
+
   @Option(names = "--root", paramLabel = "DIR", description = "The repository. Default: the one ./irqlab runs from.")
   Path root;
 
   @Override
   public Integer call() {
-    NewRevision.Request request = new NewRevision.Request(id, parent, title(), authors(), status(), date());
+    Revisions revisions = Revisions.load();
+    String from = revisions.canonical(parent);
     Path repo = root();
-    List<String> loaded = RevisionLoader.load().stream().map(LoadedRevision::id).toList();
-    Scaffolded made;
+    // An alias is an id too: a new module may take neither.
+    List<String> loaded = revisions.all().stream()
+        .flatMap(r -> Stream.concat(Stream.of(r.id()), r.info().aliases().stream())).toList();
+    List<String> report;
     try {
-      made = NewRevision.create(repo, request, loaded);
+      if (series == null) {
+        report = report(NewRevision.create(repo, new NewRevision.Request(id, from, title(), authors(), status(), date()), loaded));
+      } else {
+        NewSeries.Request request = seriesRequest(from, revisions);
+        report = SeriesReport.lines(request, NewSeries.create(repo, request, loaded));
+      }
     } catch (ScaffoldException e) {
       throw new UsageException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    report(made).forEach(out::println);
+    report.forEach(out::println);
     out.flush();
     return Main.OK;
+  }
+
+  /** What --series NAME:N asks for; a usage error when it is not that, or names a series on the class path. */
+  private NewSeries.Request seriesRequest(String from, Revisions revisions) {
+    Matcher m = Pattern.compile("(.+):([0-9]{1,9})").matcher(series);
+    if (!m.matches()) {
+      throw new UsageException("--series '" + series + "': expected NAME:N, the series' name and its number of patches"
+          + " (e.g. --series " + id + ":3)");
+    }
+    String name = m.group(1);
+    revisions.all().stream().filter(r -> r.info().series() != null && r.info().series().name().equals(name)).findFirst()
+        .ifPresent(r -> {
+          throw new UsageException("series '" + name + "' exists: revision " + r.id() + " on the class path is patch "
+              + r.info().series().position() + " of it");
+        });
+    return new NewSeries.Request(id, from, name, Integer.parseInt(m.group(2)), title(), authors(), status(), date());
   }
 
   /** The checkout: --root, else the one ./irqlab runs from, else the one the working directory is in. */
@@ -128,11 +166,7 @@ final class NewRevisionCommand implements Callable<Integer> {
     List<String> out = new ArrayList<>(Text.wrapLines("Created " + dir + ", a copy of revisions/" + s.parent() + ":", Text.WIDTH));
     s.created().forEach(f -> out.add("  " + f.substring(dir.length() + 1)));
     out.add("");
-    out.add("Added these lines, and changed nothing else:");
-    int width = s.added().stream().mapToInt(i -> i.file().length() + 1 + i.lineRange().length()).max().orElse(0);
-    for (Insertion i : s.added()) {
-      out.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", i.file() + ":" + i.lineRange(), i.what()));
-    }
+    out.addAll(added(s.added()));
     out.add("");
     out.add("Next steps:");
     step(out, "1.", "Say what the revision is: replace the placeholders (text starting "
@@ -154,7 +188,25 @@ final class NewRevisionCommand implements Callable<Integer> {
     out.add("");
     out.add("To remove it, delete " + dir + " and the lines added above, e.g.:");
     out.add("  rm -r " + dir);
-    List<String> files = s.added().stream().map(Insertion::file).sorted().toList();
+    out.addAll(checkout(s.added()));
+    return out;
+  }
+
+  /** The heading and a line per insertion: where, and what it adds, in one column. */
+  static List<String> added(List<Insertion> added) {
+    List<String> out = new ArrayList<>();
+    out.add("Added these lines, and changed nothing else:");
+    int width = added.stream().mapToInt(i -> i.file().length() + 1 + i.lineRange().length()).max().orElse(0);
+    for (Insertion i : added) {
+      out.addAll(Text.hanging(String.format(Locale.ROOT, "  %-" + width + "s  ", i.file() + ":" + i.lineRange()), i.what(), width + 4));
+    }
+    return out;
+  }
+
+  /** The git command that gives back the files the insertions went into, and when to run it. */
+  static List<String> checkout(List<Insertion> added) {
+    List<String> out = new ArrayList<>();
+    List<String> files = added.stream().map(Insertion::file).distinct().sorted().toList();
     String checkout = "  git checkout -- " + String.join(" ", files);
     if (checkout.length() <= Text.WIDTH) {
       out.add(checkout);
@@ -168,7 +220,7 @@ final class NewRevisionCommand implements Callable<Integer> {
     return out;
   }
 
-  private static void step(List<String> out, String number, String text) {
+  static void step(List<String> out, String number, String text) {
     out.addAll(Text.hanging("  " + number, text, 5));
   }
 }

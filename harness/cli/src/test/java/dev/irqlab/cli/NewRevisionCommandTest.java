@@ -171,4 +171,55 @@ class NewRevisionCommandTest {
     assertEquals(Main.USAGE, r.code(), r.err());
     assertTrue(r.err().contains("Missing required option: '--from=PARENT'"), r.err());
   }
+
+  @Test
+  void seriesMakesChainedPatchesAndSaysWhatToDoWithThem() throws IOException {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "fix", "--from", "v6.16", "--series", "fix-it:3", "--root", root.toString(),
+        "--title", "irqbypass: fix it in three steps");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals("", r.err());
+    List<String> out = r.out().lines().toList();
+    assertEquals(List.of("Created series fix-it, 3 patches on v6.16, each module a copy of the one before:",
+        "  revisions/fix-1  patch 1/3, parent v6.16", "  revisions/fix-2  patch 2/3, parent fix-1",
+        "  revisions/fix-3  patch 3/3, parent fix-2", "each with these files:", "  pom.xml"), out.subList(0, 6));
+    int module = lineOf(root.resolve("revisions/pom.xml"), "    <module>fix-1</module>");
+    assertTrue(out.stream().anyMatch(l -> l.matches("  revisions/pom.xml:" + module + "-" + (module + 2) + "  +<module>fix-\\{1\\.\\.3}</module>")),
+        r.out());
+    int cli = lineOf(root.resolve("harness/cli/pom.xml"), "      <artifactId>irqlab-revision-fix-1</artifactId>");
+    assertTrue(out.stream().anyMatch(l -> l.matches("  harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 15)
+        + "  +<dependency> irqlab-revision-fix-\\{1\\.\\.3}")), r.out());
+    assertTrue(r.out().contains("\n       (grep -rn 'TODO:' revisions/fix-{1..3} lists them).\n  2. Module k holds"), r.out());
+    assertTrue(r.out().contains("\n       ./irqlab matrix --series fix-it\n"), r.out());
+    assertTrue(r.out().contains("\n  rm -r revisions/fix-{1..3}\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
+    Cli.fitsEightyColumns(r.out());
+    for (int k = 1; k <= 3; k++) {
+      String p = Files.readString(root.resolve("revisions/fix-" + k + "/src/main/java/Provider.java"));
+      assertTrue(p.contains(".parent(\"" + (k == 1 ? "v6.16" : "fix-" + (k - 1)) + "\")\n"
+          + "          .series(\"fix-it\", \"irqbypass: fix it in three steps\", " + k + ", 3)\n"), p);
+      assertTrue(p.contains(".title(\"TODO: give this revision a title, e.g. the patch's subject line\")"), p);
+    }
+  }
+
+  @Test
+  void aSeriesOfOnePatchIsItsOwnLastPatch() {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "fix", "--from", "v6.17", "--series", "fix-it:1", "--root", root.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("Created series fix-it, 1 patch on v6.17, each module a copy of the one before:\n"
+        + "  revisions/fix-1  patch 1/1, parent v6.17\n"), r.out());
+    assertTrue(r.out().contains("\n  rm -r revisions/fix-1\n"), r.out());
+    assertTrue(r.out().contains("\n     The cover letter's subject, in .series(...), is to be the same in every\n     patch.\n"), r.out());
+  }
+
+  @Test
+  void refusesAMalformedSeriesWritingNothing() {
+    refused("--series 'fix-it': expected NAME:N, the series' name and its number of patches (e.g. --series fix:3)",
+        "new-revision", "fix", "--from", "v6.16", "--series", "fix-it");
+    refused("--series 'fix-it:x': expected NAME:N, the series' name and its number of patches (e.g. --series fix:3)",
+        "new-revision", "fix", "--from", "v6.16", "--series", "fix-it:x");
+    refused("a series of 0 patches: give 1 to 99", "new-revision", "fix", "--from", "v6.16", "--series", "fix-it:0");
+    refused("series name 'Fix': use lower-case letters, digits and '-', starting with a letter or digit",
+        "new-revision", "fix", "--from", "v6.16", "--series", "Fix:2");
+  }
 }

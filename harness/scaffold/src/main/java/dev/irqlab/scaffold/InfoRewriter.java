@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Rewrites the {@code RevisionInfo.builder(...)} chain of a copied provider: the new id, the
  * parent, the status, the date when it is given, and the title and authors given, else
- * placeholders; the summary becomes a placeholder, as it describes the parent. Every other call
+ * placeholders; the summary becomes a placeholder, as it describes the parent. The parent's
+ * {@code .series(...)} and {@code .alias(...)} calls go (a copy is no patch of the parent's
+ * series and answers to none of its ids); a series the request names follows the parent. Every other call
  * (links, deviations, lacks, the default era) stays as the parent has it, so the copy runs the
  * suite exactly as its parent does. A call the chain lacks is added on a line of its own,
  * indented as the call before it.
@@ -24,6 +26,8 @@ final class InfoRewriter {
   static final String TITLE = Placeholder.MARK + " give this revision a title, e.g. the patch's subject line";
   /** The author when none is given. */
   static final String AUTHOR = Placeholder.MARK + " Your Name <you@example.org>";
+  /** The cover letter's subject of a series when none is given. */
+  static final String COVER = Placeholder.MARK + " the subject of the series' cover letter, the same in every patch";
 
   private final SourceEdits edits;
   private final List<MethodCallExpr> chain;
@@ -41,6 +45,16 @@ final class InfoRewriter {
   /** The id a builder call names, or null when it is not a string literal. */
   static String builderId(MethodCallExpr builder) {
     return builder.getArgument(0) instanceof StringLiteralExpr s ? s.asString() : null;
+  }
+
+  /** The name of the series a builder chain puts its revision in, or null when it names none as a string literal. */
+  static String seriesName(MethodCallExpr builder) {
+    for (MethodCallExpr m = next(builder); m != null; m = next(m)) {
+      if (m.getNameAsString().equals("series") && !m.getArguments().isEmpty() && m.getArgument(0) instanceof StringLiteralExpr s) {
+        return s.asString();
+      }
+    }
+    return null;
   }
 
   private static boolean isBuilder(MethodCallExpr m) {
@@ -64,6 +78,9 @@ final class InfoRewriter {
       what.add("author");
     }
     what.add("summary");
+    if (request.series() != null && request.series().cover().equals(COVER)) {
+      what.add("series cover");
+    }
     return String.join(", ", what);
   }
 
@@ -90,11 +107,19 @@ final class InfoRewriter {
     MethodCallExpr status = required("status");
     setStatus(status, r.status().name());
     Optional<MethodCallExpr> parent = call("parent");
+    String series = r.series() == null ? null : ".series(" + JavaSources.literal(r.series().name()) + ", "
+        + JavaSources.literal(r.series().cover()) + ", " + r.series().patch() + ", " + r.series().of() + ")";
+    calls("series").forEach(this::remove);
     if (parent.isPresent()) {
       setString(parent.get(), parentId);
+      if (series != null) {
+        insertAfter(parent.get(), List.of(series));
+      }
     } else {
-      insertAfter(status, List.of(".parent(" + JavaSources.literal(parentId) + ")"));
+      insertAfter(status, series == null ? List.of(".parent(" + JavaSources.literal(parentId) + ")")
+          : List.of(".parent(" + JavaSources.literal(parentId) + ")", series));
     }
+    calls("alias").forEach(this::remove);
     setString(required("title"), r.title() != null ? r.title() : TITLE);
     if (r.date() != null) {
       setString(required("date"), r.date().toString());
@@ -113,8 +138,7 @@ final class InfoRewriter {
       if (i < authors.size()) {
         setString(old.get(i), authors.get(i));
       } else {
-        MethodCallExpr gone = old.get(i);
-        edits.replace(edits.end(gone.getScope().orElseThrow()), edits.end(gone), "");
+        remove(old.get(i));
       }
     }
     List<String> added = new ArrayList<>();
@@ -124,6 +148,11 @@ final class InfoRewriter {
     if (!added.isEmpty()) {
       insertAfter(old.get(old.size() - 1), added);
     }
+  }
+
+  /** Removes {@code call} from the chain, with the line end and indentation before it. */
+  private void remove(MethodCallExpr call) {
+    edits.replace(edits.end(call.getScope().orElseThrow()), edits.end(call), "");
   }
 
   private Optional<MethodCallExpr> call(String name) {

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.irqlab.scaffold.ModuleLists.Edit;
 import dev.irqlab.scaffold.ModuleLists.Listing;
 import dev.irqlab.scaffold.RevisionModules.Module;
+import dev.irqlab.spi.Series;
 import dev.irqlab.spi.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,13 +58,21 @@ public final class NewRevision {
    * @param authors the new authors, or empty for a placeholder
    * @param status the new status
    * @param date the new date, or null to keep the parent's
+   * @param series the patch of a series it is, or null for none (the parent's series and
+   *     aliases are never copied)
    */
-  public record Request(String id, String parent, String title, List<String> authors, Status status, LocalDate date) {
+  public record Request(String id, String parent, String title, List<String> authors, Status status, LocalDate date,
+      Series series) {
     public Request {
       authors = List.copyOf(authors);
       if (status == null) {
         throw new IllegalArgumentException("status");
       }
+    }
+
+    /** A revision that is no patch of a series. */
+    public Request(String id, String parent, String title, List<String> authors, Status status, LocalDate date) {
+      this(id, parent, title, authors, status, date, null);
     }
 
     /** A proposal {@code id} copied from {@code parent}, with its date and placeholders for title and authors. */
@@ -115,6 +124,15 @@ public final class NewRevision {
     return m;
   }
 
+  /** Checks that each of {@code ids} is a valid id that nothing in the tree at {@code root} nor {@code loadedIds} has. */
+  static void checkFree(Path root, List<String> ids, Collection<String> loadedIds) {
+    ids.forEach(RevisionId::check);
+    Listing modules = ModuleLists.modules(root);
+    List<Module> found = RevisionModules.scan(root);
+    List<Listing> dependents = ModuleLists.dependents(root).stream().map(f -> ModuleLists.dependencies(root, f)).toList();
+    ids.forEach(id -> refuseTaken(root, id, modules, found, dependents, loadedIds));
+  }
+
   private static void refuseTaken(Path root, String id, Listing modules, List<Module> found, List<Listing> dependents, Collection<String> loadedIds) {
     if (Files.exists(root.resolve("revisions").resolve(id), LinkOption.NOFOLLOW_LINKS)) {
       throw new ScaffoldException("revision '" + id + "' exists: revisions/" + id + " is already there");
@@ -149,7 +167,10 @@ public final class NewRevision {
       String file = "revisions/" + parent.folder() + "/" + rel;
       byte[] bytes = read(from.resolve(rel));
       if (rel.equals("pom.xml")) {
-        String description = request.title() != null ? request.title() : "A copy of revision " + parent.folder() + ", to be changed into a new design.";
+        String description = request.title() != null ? request.title()
+            : request.series() != null ? "Patch " + request.series().position() + " of series " + request.series().name()
+                + ": a copy of revision " + parent.folder() + ", to be changed into that patch."
+            : "A copy of revision " + parent.folder() + ", to be changed into a new design.";
         bytes = utf8(ModulePom.rewrite(file, text(bytes), parent.folder(), request.id(), description));
       } else if (rel.endsWith(".java")) {
         String made = "revisions/" + request.id() + "/" + rel;

@@ -23,8 +23,9 @@ final class RevisionModules {
    * @param id the id its {@code RevisionInfo.builder(...)} names, or null when none is found
    * @param packageName the package of its provider, or null when none is found
    * @param infoFile the file with the builder call, relative to the repository root, or null
+   * @param series the name of the patch series its builder puts it in, or null
    */
-  record Module(String folder, String id, String packageName, String infoFile) {}
+  record Module(String folder, String id, String packageName, String infoFile, String series) {}
 
   /** Every folder under revisions/ with a pom.xml, by name. */
   static List<Module> scan(Path root) {
@@ -47,7 +48,7 @@ final class RevisionModules {
     String folder = dir.getFileName().toString();
     Path sources = dir.resolve("src/main/java");
     if (!Files.isDirectory(sources)) {
-      return new Module(folder, null, servicesPackage(dir), null);
+      return new Module(folder, null, servicesPackage(dir), null, null);
     }
     List<Path> java;
     try (Stream<Path> files = Files.walk(sources)) {
@@ -61,11 +62,11 @@ final class RevisionModules {
         List<MethodCallExpr> builders = InfoRewriter.builders(cu);
         if (!builders.isEmpty()) {
           String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-          return new Module(folder, InfoRewriter.builderId(builders.get(0)), pkg, file);
+          return new Module(folder, InfoRewriter.builderId(builders.get(0)), pkg, file, InfoRewriter.seriesName(builders.get(0)));
         }
       }
     }
-    return new Module(folder, null, servicesPackage(dir), null);
+    return new Module(folder, null, servicesPackage(dir), null, null);
   }
 
   /** The package of the first provider the services file names, or null. */
