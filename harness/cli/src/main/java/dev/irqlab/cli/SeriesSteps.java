@@ -45,7 +45,7 @@ final class SeriesSteps {
     return out;
   }
 
-  /** {@code drivers v6.16 -> v6.17, REG-09 pass -> known}, or {@code nothing}. */
+  /** {@code drivers v6.16 -> v6.17, REG-09 pass -> known}, or {@code no change}. */
   static String changes(Column a, Column b, Matrix m) {
     List<String> out = new ArrayList<>();
     if (!a.revision().era().equals(b.revision().era())) {
@@ -58,7 +58,7 @@ final class SeriesSteps {
         out.add(k.id() + " " + x + " -> " + y);
       }
     }
-    return out.isEmpty() ? "nothing" : String.join(", ", out);
+    return out.isEmpty() ? "no change" : String.join(", ", out);
   }
 
   private static String mark(Column c, String clause) {

@@ -50,7 +50,7 @@ class SeriesStepsTest {
             "Series fix, 3 patches: irqbypass: fix it in three steps",
             "The columns: base (patch 1 applies to it), then the patches. What each patch",
             "changes from the column before it:",
-            "  1/3 fix-1  nothing",
+            "  1/3 fix-1  no change",
             "  2/3 fix-2  REG-09 pass -> known",
             "  3/3 fix-3  drivers v6.16 -> v6.17, MOD-01 pass -> n/a"),
         SeriesSteps.lines(s, m));
