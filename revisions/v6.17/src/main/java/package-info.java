@@ -49,9 +49,15 @@
  * ownership of the token, as {@code struct eventfd_ctx *eventfd}), add57f493e08 (track
  * bindings), 5d7dbdce388b (disconnect via the binding), 46a4bfd0ae48 (guard(mutex)),
  * 8394b32faecd (xarray) and 23b54381cee2 (producers pass the IRQ number), pulled as "KVM IRQ
- * changes for 6.17". Changes from v1 (revision cleanup-v1-2025, its parent here): the token is
- * {@code struct eventfd_ctx *eventfd} [Alex Williamson]; the redundant {@code tmp == consumer}
- * check is gone from patch 3 [Kevin Tian]; producers pass the Linux IRQ number (patch 8).
+ * changes for 6.17". Changes from v1 (revision cleanup-v1-2025): the token is {@code struct
+ * eventfd_ctx *eventfd} [Alex Williamson]; the redundant {@code tmp == consumer} check is gone
+ * from patch 3 [Kevin Tian]; producers pass the Linux IRQ number (patch 8).
+ *
+ * <p>The series is here patch by patch, v6.17-1 to v6.17-7, and this revision is its patch 8/8
+ * (also v6.17-8): its parent is v6.17-7, so {@code diff -r revisions/v6.17-7 revisions/v6.17} is
+ * that patch, "irqbypass: Require producers to pass in Linux IRQ number during registration".
+ * It runs with the drivers of the 6.17 release, which carry the x86 rework merged after the
+ * series; the earlier patches run with the callers of their own commits.
  *
  * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
  * Copyright (c) 2015 Linaro Ltd.; Sean Christopherson's changes. It is distributed under the

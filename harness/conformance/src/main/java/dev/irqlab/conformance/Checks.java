@@ -65,12 +65,19 @@ final class Checks {
     java.util.List<Finding> out = new java.util.ArrayList<>();
     for (int i = 0; i <= t.steps().size(); i++) {
       java.util.List<TraceEntry> entries = i < t.steps().size() ? t.steps().get(i).entries() : t.teardown();
-      String label = stepLabel(t, i);
-      for (TraceEntry x : entries) {
-        String kind = x.field("report");
-        if (x.kind() == TraceEntry.Kind.REPORT && x.field("detail") == null && kinds.contains(kind)) {
-          out.add(new Finding(t.scenario(), label, kind, x.text()));
-        }
+      out.addAll(reports(entries, t.scenario(), stepLabel(t, i), kinds));
+    }
+    return out;
+  }
+
+  /** The reports of one of {@code kinds} among {@code entries}, logged in the step {@code label} of {@code scenario}. */
+  static java.util.List<Finding> reports(java.util.List<TraceEntry> entries, String scenario, String label,
+      java.util.Set<String> kinds) {
+    java.util.List<Finding> out = new java.util.ArrayList<>();
+    for (TraceEntry x : entries) {
+      String kind = x.field("report");
+      if (x.kind() == TraceEntry.Kind.REPORT && x.field("detail") == null && kinds.contains(kind)) {
+        out.add(new Finding(scenario, label, kind, x.text()));
       }
     }
     return out;
