@@ -29,24 +29,47 @@ final class SeriesSteps {
     for (LoadedRevision p : s.patches()) {
       Column column = m.column(p.id()).orElseThrow();
       String head = String.format(Locale.ROOT, "  %s %-" + width + "s  ", s.position(p), p.id());
-      String what;
+      List<String> what;
       if (before == null) {
-        what = "(the first column: nothing to compare it with)";
+        what = List.of("(the first column: nothing to compare it with)");
       } else {
-        what = changes(before, column, m);
+        what = new ArrayList<>(changes(before, column, m));
         if (previous != null && previous.info().series().patch() != p.info().series().patch() - 1) {
-          what = "since " + previous.info().series().position() + ": " + what;
+          what.set(0, "since " + previous.info().series().position() + ": " + what.get(0));
         }
       }
-      out.addAll(Text.hanging(head, what, head.length()));
+      out.addAll(pack(head, what));
       before = column;
       previous = p;
     }
     return out;
   }
 
-  /** {@code drivers v6.16 -> v6.17, REG-09 pass -> known}, or {@code no change}. */
-  static String changes(Column a, Column b, Matrix m) {
+  /**
+   * {@code items} after {@code head}, separated by commas, as many on a line as fit in 80 columns,
+   * the next lines indented as far as {@code head}: an item is never broken.
+   */
+  static List<String> pack(String head, List<String> items) {
+    List<String> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder(head);
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i + 1 < items.size() ? "," : "");
+      boolean first = line.length() == head.length();
+      if (!first && line.length() + 1 + item.length() > Text.WIDTH) {
+        out.add(line.toString());
+        line.setLength(0);
+        line.append(" ".repeat(head.length()));
+      } else if (!first) {
+        line.append(' ');
+      }
+      line.append(item);
+    }
+    out.add(line.toString());
+    return out;
+  }
+
+  /** {@code drivers v6.16 -> v6.17} and {@code REG-09 pass -> known}, or {@code no change}, each an item. */
+  static List<String> changes(Column a, Column b, Matrix m) {
     List<String> out = new ArrayList<>();
     if (!a.revision().era().equals(b.revision().era())) {
       out.add("drivers " + a.revision().era() + " -> " + b.revision().era());
@@ -58,7 +81,7 @@ final class SeriesSteps {
         out.add(k.id() + " " + x + " -> " + y);
       }
     }
-    return out.isEmpty() ? "no change" : String.join(", ", out);
+    return out.isEmpty() ? List.of("no change") : out;
   }
 
   private static String mark(Column c, String clause) {

@@ -72,6 +72,13 @@ class SeriesStepsTest {
   }
 
   @Test
+  void aLongListOfChangesBreaksBetweenItemsUnderTheFirst() {
+    assertEquals(List.of("  8/8 v6.17  drivers v6.16-eventfd -> v6.17, SYS-02 pass -> known,",
+            "             INV-03 pass -> known"),
+        SeriesSteps.pack("  8/8 v6.17  ", List.of("drivers v6.16-eventfd -> v6.17", "SYS-02 pass -> known", "INV-03 pass -> known")));
+  }
+
+  @Test
   void theLinesGoAfterTheHeadline() {
     assertEquals("irqlab matrix: x\n\nA\nB\n\n    revision\n", MatrixCommand.afterHeadline("irqlab matrix: x\n\n    revision\n", List.of("A", "B")));
   }
