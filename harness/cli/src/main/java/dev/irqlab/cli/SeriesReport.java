@@ -32,7 +32,7 @@ final class SeriesReport {
     String dir = "revisions/" + first + "/";
     made.get(0).created().forEach(f -> out.add("  " + f.substring(dir.length())));
     out.add("");
-    out.addAll(NewRevisionCommand.added(merged(made, r)));
+    out.addAll(NewRevisionCommand.added(merged(made)));
     out.add("");
     out.add("Next steps:");
     NewRevisionCommand.step(out, "1.", "Say what each patch is: replace the placeholders (text starting " + Placeholder.MARK
@@ -53,8 +53,12 @@ final class SeriesReport {
     out.add("       ./irqlab matrix --series " + r.name());
     out.add("       ./irqlab source-diff " + r.parent() + " " + first);
     NewRevisionCommand.step(out, "4.", "Run their own tests:");
-    out.add(n == 1 ? "       ./mvnw -B -q verify -pl " + all + " -am"
-        : "       ./mvnw -B -q verify -am -pl \"$(echo " + all + " | tr ' ' ,)\"");
+    if (n == 1) {
+      out.add("       ./mvnw -B -q verify -pl " + all + " -am");
+    } else {
+      out.add("       ./mvnw -B -q verify -am \\");
+      out.add("           -pl \"$(echo " + all + " | tr ' ' ,)\"");
+    }
     out.add("");
     out.add("To remove them, delete their folders and the lines added above, e.g.:");
     out.add("  rm -r " + all);
@@ -64,29 +68,35 @@ final class SeriesReport {
 
   /**
    * The insertions of every patch, those into one file that follow each other as one: {@code
-   * revisions/pom.xml:29-31  <module>fix-{1..3}</module>}, as the shell would spell them.
+   * revisions/pom.xml:29-31  <module> for each patch}.
    */
-  static List<Insertion> merged(List<Scaffolded> made, NewSeries.Request r) {
+  static List<Insertion> merged(List<Scaffolded> made) {
     Map<String, List<Insertion>> byFile = new LinkedHashMap<>();
     made.forEach(s -> s.added().forEach(i -> byFile.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i)));
     List<Insertion> out = new ArrayList<>();
     for (List<Insertion> in : byFile.values()) {
-      Insertion run = in.get(0);
-      String what = run.what();
-      for (int k = 2; k <= in.size(); k++) {
-        Insertion i = in.get(k - 1);
-        if (i.line() == run.line() + run.lines().size()) {
-          List<String> lines = new ArrayList<>(run.lines());
-          lines.addAll(i.lines());
-          run = new Insertion(run.file(), run.line(), lines, what.replace(r.id(1), r.stem() + "-{1.." + k + "}"));
-        } else {
-          out.add(run);
-          run = i;
-          what = i.what();
+      int from = 0;
+      for (int k = 1; k <= in.size(); k++) {
+        Insertion previous = in.get(k - 1);
+        if (k == in.size() || in.get(k).line() != previous.line() + previous.lines().size()) {
+          out.add(run(in.subList(from, k), from + 1, made.size()));
+          from = k;
         }
       }
-      out.add(run);
     }
     return out;
+  }
+
+  /** Patches {@code first} on's insertions {@code run}, which follow each other, as one. */
+  private static Insertion run(List<Insertion> run, int first, int patches) {
+    Insertion i = run.get(0);
+    if (run.size() == 1) {
+      return i;
+    }
+    List<String> lines = run.stream().flatMap(r -> r.lines().stream()).toList();
+    String tag = i.what().startsWith("<") ? i.what().substring(0, i.what().indexOf('>') + 1) : i.what();
+    int last = first + run.size() - 1;
+    return new Insertion(i.file(), i.line(), lines,
+        tag + (run.size() == patches ? " for each patch" : " for patches " + first + " to " + last));
   }
 }

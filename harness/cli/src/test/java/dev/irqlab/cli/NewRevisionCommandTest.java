@@ -184,11 +184,11 @@ class NewRevisionCommandTest {
         "  revisions/fix-1  patch 1/3, parent v6.16", "  revisions/fix-2  patch 2/3, parent fix-1",
         "  revisions/fix-3  patch 3/3, parent fix-2", "each with these files:", "  pom.xml"), out.subList(0, 6));
     int module = lineOf(root.resolve("revisions/pom.xml"), "    <module>fix-1</module>");
-    assertTrue(out.stream().anyMatch(l -> l.matches("  revisions/pom.xml:" + module + "-" + (module + 2) + "  +<module>fix-\\{1\\.\\.3}</module>")),
+    assertTrue(out.stream().anyMatch(l -> l.matches("  revisions/pom.xml:" + module + "-" + (module + 2) + "  +<module> for each patch")),
         r.out());
     int cli = lineOf(root.resolve("harness/cli/pom.xml"), "      <artifactId>irqlab-revision-fix-1</artifactId>");
     assertTrue(out.stream().anyMatch(l -> l.matches("  harness/cli/pom.xml:" + (cli - 2) + "-" + (cli + 15)
-        + "  +<dependency> irqlab-revision-fix-\\{1\\.\\.3}")), r.out());
+        + "  +<dependency> for each patch")), r.out());
     assertTrue(r.out().contains("\n       (grep -rn 'TODO:' revisions/fix-{1..3} lists them).\n  2. Module k holds"), r.out());
     assertTrue(r.out().contains("\n       ./irqlab matrix --series fix-it\n"), r.out());
     assertTrue(r.out().contains("\n  rm -r revisions/fix-{1..3}\n  git checkout -- harness/cli/pom.xml harness/e2e/pom.xml revisions/pom.xml\n"), r.out());
@@ -199,6 +199,16 @@ class NewRevisionCommandTest {
           + "          .series(\"fix-it\", \"irqbypass: fix it in three steps\", " + k + ", 3)\n"), p);
       assertTrue(p.contains(".title(\"TODO: give this revision a title, e.g. the patch's subject line\")"), p);
     }
+  }
+
+  @Test
+  void aSeriesWithALongerNameStillFitsEightyColumns() {
+    Cli.Run r = Cli.run("new-revision", "report-connect-errors", "--from", "v6.17", "--series", "report-connect-errors:12",
+        "--root", copy().toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    Cli.fitsEightyColumns(r.out());
+    assertTrue(r.out().contains("\n       ./mvnw -B -q verify -am \\\n           -pl \"$(echo revisions/report-connect-errors-{1..12}"
+        + " | tr ' ' ,)\"\n"), r.out());
   }
 
   @Test
@@ -221,5 +231,19 @@ class NewRevisionCommandTest {
     refused("a series of 0 patches: give 1 to 99", "new-revision", "fix", "--from", "v6.16", "--series", "fix-it:0");
     refused("series name 'Fix': use lower-case letters, digits and '-', starting with a letter or digit",
         "new-revision", "fix", "--from", "v6.16", "--series", "Fix:2");
+    refused("series 'sean-v2' exists: revision v6.17-1 on the class path is patch 1/8 of it",
+        "new-revision", "fix", "--from", "v6.17", "--series", "sean-v2:2");
+    refused("revision 'v6.17-1' exists: revisions/v6.17-1 is already there", "new-revision", "v6.17", "--from", "v6.16", "--series", "x:2");
+    refused("revision 'v6.17-8' exists: a revision module on the class path provides it", "new-revision", "v6.17-8", "--from", "v6.16");
+  }
+
+  @Test
+  void fromTakesAnAliasAndTheCopyIsNoPatchOfTheSeries() throws IOException {
+    Path root = copy();
+    Cli.Run r = Cli.run("new-revision", "fix-d", "--from", "v6.17-8", "--root", root.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("Created revisions/fix-d, a copy of revisions/v6.17:\n"), r.out());
+    String p = Files.readString(root.resolve("revisions/fix-d/src/main/java/Provider.java"));
+    assertTrue(p.contains(".parent(\"v6.17\")") && !p.contains(".series(") && !p.contains(".alias("), p);
   }
 }
