@@ -127,6 +127,9 @@ class EightyColumnsTest {
     ran(faults, false, "matrix");
     ran(faults, false, "matrix", "--only-unexpected");
     ran(faults, false, "matrix", "--clauses", "REG-07,ERR-02,INV-04");
+    for (String series : PatchSeries.all(Revisions.load().all()).stream().map(PatchSeries::name).toList()) {
+      ran(faults, false, "matrix", "--series", series);
+    }
     ran(faults, false, "list");
     ran(faults, false, "info");
     ran(faults, false, "info", "--no-tour");

@@ -82,4 +82,16 @@ class ListCommandTest {
     }
     Cli.fitsEightyColumns(r.out());
   }
+
+  @Test
+  void seanChristophersonsV2IsOneSeriesOfEightPatchesTheLastOfThemV617() {
+    List<String> lines = Cli.run("list").out().lines().toList();
+    int heading = lines.indexOf("Series sean-v2, 8 patches: irqbypass: Cleanups and a perf improvement");
+    assertTrue(heading > 0, String.join("\n", lines));
+    List<String> patches = lines.subList(heading + 1, lines.size()).stream().takeWhile(l -> l.startsWith("  "))
+        .filter(l -> l.matches("  \\d/8 .*")).toList();
+    assertEquals(List.of("1/8 v6.17-1", "2/8 v6.17-2", "3/8 v6.17-3", "4/8 v6.17-4", "5/8 v6.17-5", "6/8 v6.17-6", "7/8 v6.17-7",
+        "8/8 v6.17 (also v6.17-8)"), patches.stream().map(l -> l.strip().replaceFirst("^(\\S+ \\S+( \\(also \\S+\\))?).*", "$1")).toList());
+    assertTrue(lines.get(heading + 1).matches("  1/8 v6.17-1 +2025-05-16 merged +v6\\.16 .*"), lines.get(heading + 1));
+  }
 }

@@ -156,4 +156,35 @@ class MatrixCommandTest {
     assertTrue(Files.readString(dir.resolve("matrix.txt")).startsWith("irqlab matrix: 64 clauses on 1 revision"),
         Files.readString(dir.resolve("matrix.txt")));
   }
+
+  @Test
+  void seriesPutsTheBaseAndThePatchesSideBySideAndSaysWhatEachChanged() {
+    Cli.Run r = Cli.run("matrix", "--series", "sean-v2");
+    assertEquals(Main.OK, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(List.of("irqlab matrix: " + Suite.standard().clauses().size() + " clauses on 9 revisions, each with the drivers of its era",
+            "", "Series sean-v2, 8 patches: irqbypass: Cleanups and a perf improvement",
+            "The columns: v6.16 (patch 1 applies to it), then the patches. What each patch",
+            "changes from the column before it:",
+            "  1/8 v6.17-1  no change"),
+        lines.subList(0, 6));
+    assertTrue(r.out().contains("\n  3/8 v6.17-3  drivers v6.16 -> v6.16-eventfd, REG-09 pass -> known,"), r.out());
+    List<String> legend = lines.stream().filter(l -> l.matches("[A-I]   \\S+ .*")).map(l -> l.split(" +")[1]).toList();
+    assertEquals(List.of("v6.16", "v6.17-1", "v6.17-2", "v6.17-3", "v6.17-4", "v6.17-5", "v6.17-6", "v6.17-7", "v6.17"), legend);
+    Cli.fitsEightyColumns(r.out());
+  }
+
+  @Test
+  void seriesInAnotherFormatHasTheSameColumnsAndNoSeriesText() {
+    Cli.Run r = Cli.run("matrix", "--series", "sean-v2", "--format", "markdown", "--clauses", "REG-09");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("v6.17-3") && !r.out().contains("Series sean-v2"), r.out());
+  }
+
+  @Test
+  void anUnknownSeriesOrSeriesWithRevisionsIsAUsageError() {
+    Cli.run("matrix", "--series", "sean-v3").assertUsageError("unknown series 'sean-v3': the series are sean-v2");
+    Cli.run("matrix", "--series", "sean-v2", "--revisions", "v6.17")
+        .assertUsageError("--series and --revisions both choose the columns: give one of them");
+  }
 }

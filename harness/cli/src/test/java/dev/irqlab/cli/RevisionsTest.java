@@ -38,4 +38,30 @@ class RevisionsTest {
     assertEquals("unknown revision 'fix-4': the revisions are base, fix-1, fix-2, fix-3, after", e.getMessage());
     assertFalse(all.has("fix-4"));
   }
+
+  /** Sean Christopherson's v2 as merged: v6.17 is its patch 8/8, and answers to v6.17-8. */
+  @Test
+  void v6178IsV617ForEveryCommandThatTakesAnId() {
+    Revisions real = Revisions.load();
+    assertEquals("v6.17", real.byId("v6.17-8").id());
+    Cli.Run run = Cli.run("run", "../../examples/connect-fails.irq", "--revision", "v6.17-8");
+    assertEquals(Main.OK, run.code(), run.err());
+    assertEquals(Cli.run("run", "../../examples/connect-fails.irq", "--revision", "v6.17").out(), run.out());
+    Cli.Run one = Cli.run("matrix", "--revisions", "v6.17-8,v6.17", "--clauses", "REG-09");
+    assertTrue(one.out().startsWith("irqlab matrix: 1 clause on 1 revision,"), one.out());
+    Cli.Run diff = Cli.run("diff", "v6.17-7", "v6.17-8");
+    assertEquals(Main.OK, diff.code(), diff.err());
+    assertTrue(diff.out().contains("+++ v6.17: "), diff.out());
+    assertEquals(Cli.run("source-diff", "v6.17-7", "v6.17").out(), Cli.run("source-diff", "v6.17-7", "v6.17-8").out(),
+        "the alias reads revisions/v6.17");
+    Cli.run("run", "../../examples/connect-fails.irq", "--revision", "v6.17-9")
+        .assertUsageError("unknown revision 'v6.17-9': the revisions are " + real.ids());
+  }
+
+  @Test
+  void bisectTakesAnAliasAndFindsThePatchThatChangedAClause() {
+    Cli.Run r = Cli.run("bisect", "v6.16", "v6.17-8", "--clause", "REG-09");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().contains("\nChanged at v6.17-3: irqbypass: "), r.out());
+  }
 }
