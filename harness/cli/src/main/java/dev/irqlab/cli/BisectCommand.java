@@ -13,6 +13,7 @@ import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.spi.LoadedRevision;
 import dev.irqlab.spi.Link;
 import dev.irqlab.spi.RevisionInfo;
+import dev.irqlab.spi.Series;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +38,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Find the revision, on the chain of parents from GOOD to BAD, at which a behaviour changes:"
-          + " a clause's grade (--clause), a scenario's trace (--scenario), or whether that trace has"
+          + " a clause's grade (--clause; or the traces of its scenarios, where the grade is the same at"
+          + " both ends), a scenario's trace (--scenario), or whether that trace has"
           + " a line a pattern finds (--scenario with --grep). As git bisect does, it runs the two"
           + " ends, then halves the chain until a revision and its parent differ: a few runs for a"
           + " long chain. It then shows that revision, what it says of itself, and the trace diff at"
-          + " that step. With --all it runs every revision and lists every change, for a behaviour"
+          + " that step; for a patch of a series, its place in the series, commit and mail. With --all it"
+          + " runs every revision and lists every change, for a behaviour"
           + " that changes more than once (or changes and changes back).",
       "",
       "Exit status: 0 when it ran, whatever it found; 2 for a usage error (GOOD is not an"
@@ -58,7 +61,7 @@ final class BisectCommand implements Callable<Integer> {
 
   /** What to watch: one of the two. */
   static final class Watch {
-    @Option(names = "--clause", paramLabel = "ID", required = true, description = "The grade of this clause, such as REG-09.")
+    @Option(names = "--clause", paramLabel = "ID", required = true, description = "The grade of this clause, such as REG-09; where the grade is the same at both ends, the traces of its scenarios.")
     String clause;
 
     @Option(names = "--scenario", paramLabel = "FILE", required = true,
@@ -86,7 +89,7 @@ final class BisectCommand implements Callable<Integer> {
    * What one revision showed: what is compared ({@code key}: the grade, the trace, whether a line
    * matches), what is shown of it, and the column it came from.
    */
-  private record Seen(String key, String shown, Column column) {}
+  private record Seen(String key, String shown, Column column, String traces) {}
 
   @Override
   public Integer call() {
@@ -113,20 +116,39 @@ final class BisectCommand implements Callable<Integer> {
     List<String> chain = RevisionGraph.of(revisions.all()).chain(good, bad);
     Map<String, Seen> seen = new HashMap<>();
     Clause watched = clause;
+    // A clause whose grade is the same at both ends is watched by the traces of its scenarios.
+    boolean[] byTraces = {false};
     try (Supervisor workers = timeLimit.supervisor()) {
-      java.util.function.Function<String, Seen> look = id -> seen.computeIfAbsent(id, k -> {
+      java.util.function.Function<String, Seen> run = id -> seen.computeIfAbsent(id, k -> {
         Matrix m = Revisions.run(suite, List.of(revisions.byId(k)), era, workers);
         Column c = m.columns().get(0);
         return seen(watched, pattern, c);
       });
+      Seen first = run.apply(chain.get(0));
+      Seen last = run.apply(chain.get(chain.size() - 1));
+      byTraces[0] = watched != null && first.key().equals(last.key()) && !first.traces().equals(last.traces());
+      java.util.function.Function<String, String> look = id -> {
+        Seen x = run.apply(id);
+        return byTraces[0] ? x.traces() : x.key();
+      };
       if (all) {
         chain.forEach(look::apply);
       } else {
         bisect(chain, look);
       }
     }
+    if (byTraces[0]) {
+      Map<String, String> variant = new HashMap<>();
+      for (String id : chain) {
+        Seen x = seen.get(id);
+        if (x != null) {
+          String name = variant.computeIfAbsent(x.traces(), t -> String.valueOf((char) ('A' + variant.size())));
+          seen.put(id, new Seen(x.traces(), x.shown() + ", traces " + name, x.column(), x.traces()));
+        }
+      }
+    }
     List<String> out = new ArrayList<>();
-    String what = watched != null ? watched.id() + "'s grade"
+    String what = watched != null ? watched.id() + (byTraces[0] ? "'s traces (its grade is the same at both ends)" : "'s grade")
         : pattern != null ? "whether the trace of " + suite.scenarios().get(0).id() + " matches /" + grep + "/"
         : "the trace of " + suite.scenarios().get(0).id();
     out.addAll(Text.hanging("irqlab bisect", good + " " + bad + ": " + what, 4));
@@ -163,7 +185,7 @@ final class BisectCommand implements Callable<Integer> {
       }
       for (int i : changes) {
         out.add("");
-        step(chain.get(i - 1), chain.get(i), seen, revisions, watched, out);
+        step(chain.get(i - 1), chain.get(i), seen, revisions, watched, era, out);
       }
     }
     PrintWriter pw = spec.commandLine().getOut();
@@ -173,16 +195,16 @@ final class BisectCommand implements Callable<Integer> {
   }
 
   /** Runs the ends, then halves the chain between a revision like the first and one unlike it. */
-  private static void bisect(List<String> chain, java.util.function.Function<String, Seen> look) {
+  private static void bisect(List<String> chain, java.util.function.Function<String, String> look) {
     int lo = 0;
     int hi = chain.size() - 1;
-    String first = look.apply(chain.get(lo)).key();
-    if (first.equals(look.apply(chain.get(hi)).key())) {
+    String first = look.apply(chain.get(lo));
+    if (first.equals(look.apply(chain.get(hi)))) {
       return;
     }
     while (hi - lo > 1) {
       int mid = (lo + hi) >>> 1;
-      if (look.apply(chain.get(mid)).key().equals(first)) {
+      if (look.apply(chain.get(mid)).equals(first)) {
         lo = mid;
       } else {
         hi = mid;
@@ -192,17 +214,26 @@ final class BisectCommand implements Callable<Integer> {
 
   /** The revision at which it changed, what it says of itself, and the trace diff at that step. */
   private static void step(String parent, String id, Map<String, Seen> seen, Revisions revisions, Clause clause,
-      List<String> out) {
+      String era, List<String> out) {
     Seen before = seen.get(parent);
     Seen after = seen.get(id);
     RevisionInfo info = revisions.byId(id).info();
-    out.addAll(Text.hanging("Changed at " + id + ":", info.title() + " (" + info.status().name().toLowerCase(Locale.ROOT)
+    Series series = info.series();
+    String which = series == null ? "Changed at " + id + ":"
+        : "Changed at " + id + ", patch " + series.position() + " of " + series.name() + ":";
+    out.addAll(Text.hanging(which, info.title() + " (" + info.status().name().toLowerCase(Locale.ROOT)
         + ", " + info.date() + ")", 4));
     out.addAll(Text.hanging("  " + parent + ":", before.shown(), 6));
     out.addAll(Text.hanging("  " + id + ":", after.shown(), 6));
-    for (Link l : info.links().subList(0, Math.min(1, info.links().size()))) {
+    // A patch of a series: its commit and its mail, as the provider lists them first.
+    for (Link l : info.links().subList(0, Math.min(series == null ? 1 : 2, info.links().size()))) {
       out.addAll(Text.hanging("  ", l.label(), 2));
       out.add(Text.url(l.url(), 4));
+    }
+    String eraBefore = revisions.byId(parent).info().defaultEra();
+    if (era == null && !eraBefore.equals(info.defaultEra())) {
+      out.addAll(Text.hanging("  Note:", "the drivers change at this step too (era " + eraBefore + " -> " + info.defaultEra()
+          + "): run again with --era " + info.defaultEra() + " to tell the manager's change from theirs.", 4));
     }
     Optional<String> scenario = differing(clause, before.column(), after.column());
     if (scenario.isPresent()) {
@@ -230,16 +261,19 @@ final class BisectCommand implements Callable<Integer> {
   private static Seen seen(Clause clause, Pattern pattern, Column c) {
     if (clause != null) {
       Cell cell = c.cell(clause.id()).orElseThrow();
-      return new Seen(cell.grade().mark(), cell.grade().mark() + (cell.detail().isEmpty() ? "" : ": " + Text.oneLine(cell.detail())), c);
+      String traces = clause.scenarios().stream().map(id -> c.trace(id).map(t -> String.join("\n", t.lines())).orElse(""))
+          .collect(java.util.stream.Collectors.joining("\n\n"));
+      return new Seen(cell.grade().mark(), cell.grade().mark() + (cell.detail().isEmpty() ? "" : ": " + Text.oneLine(cell.detail())), c,
+          traces);
     }
     Trace t = c.traces().get(0);
     List<String> lines = t.lines().subList(1, t.lines().size());
     if (pattern == null) {
-      return new Seen(String.join("\n", lines), "a trace of " + lines.size() + " lines", c);
+      return new Seen(String.join("\n", lines), "a trace of " + lines.size() + " lines", c, "");
     }
     List<String> hits = lines.stream().filter(l -> pattern.matcher(l).find()).toList();
-    return hits.isEmpty() ? new Seen("no", "no line matches", c)
-        : new Seen("yes", "matches: " + hits.get(0).strip() + (hits.size() > 1 ? " (and " + (hits.size() - 1) + " more)" : ""), c);
+    return hits.isEmpty() ? new Seen("no", "no line matches", c, "")
+        : new Seen("yes", "matches: " + hits.get(0).strip() + (hits.size() > 1 ? " (and " + (hits.size() - 1) + " more)" : ""), c, "");
   }
 
   private static Pattern pattern(String grep) {

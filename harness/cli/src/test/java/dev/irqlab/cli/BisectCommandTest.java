@@ -1,6 +1,7 @@
 package dev.irqlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.conformance.Cell;
@@ -19,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code irqlab bisect}, against an oracle: the full matrix of every revision on the chain from
- * rfc-2015 to proposal-report-errors, whose grades say where each clause changes.
+ * rfc-2015 to proposal-report-errors (Sean Christopherson's v2 series patch by patch among
+ * them), whose grades say where each clause changes.
  */
 class BisectCommandTest {
-  private static final Pattern CHANGED = Pattern.compile("^Changed at (\\S+):", Pattern.MULTILINE);
+  private static final Pattern CHANGED = Pattern.compile("^Changed at ([^\\s,:]+)[,:]", Pattern.MULTILINE);
   private static List<String> chain;
   /** For each clause, the revisions of the chain at which its grade differs from the one before. */
   private static final Map<String, List<String>> changes = new TreeMap<>();
@@ -59,22 +61,50 @@ class BisectCommandTest {
 
   @Test
   void theChainFollowsParentsAcrossTheHistorysBranches() {
-    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.16", "cleanup-v1-2025", "v6.17", "proposal-report-errors"), chain);
+    assertEquals(List.of("rfc-2015", "v4.4", "v5.9", "v6.16", "v6.17-1", "v6.17-2", "v6.17-3", "v6.17-4", "v6.17-5", "v6.17-6", "v6.17-7", "v6.17", "proposal-report-errors"), chain);
     assertEquals(List.of("v6.16", "xarray-v1-2023", "xarray-v2-2023"),
         RevisionGraph.of(Revisions.load().all()).chain("v6.16", "xarray-v2-2023"));
   }
 
   @Test
-  void aNullEventfdBecameAKeyInSeansCleanupAndBisectShowsTheTraceStep() {
+  void aNullEventfdBecameAKeyInPatch3OfSeansSeriesAndBisectShowsTheTraceStep() {
     Cli.Run r = Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09");
     assertEquals(Main.OK, r.code(), r.err());
-    assertTrue(changes.get("REG-09").contains("cleanup-v1-2025"), "the matrix: " + changes.get("REG-09"));
-    assertEquals(List.of("cleanup-v1-2025"), changedAt(r.out()), r.out());
+    assertEquals(List.of("v6.17-3"), changes.get("REG-09").stream().filter(id -> id.startsWith("v6.17")).toList(),
+        "the matrix: " + changes.get("REG-09"));
+    assertEquals(List.of("v6.17-3"), changedAt(r.out()), r.out());
     assertTrue(r.out().startsWith("irqlab bisect v6.16 v6.17: REG-09's grade\n"), r.out());
-    assertTrue(r.out().contains("\nChain (3 revisions): v6.16 -> cleanup-v1-2025 -> v6.17\n"), r.out());
-    assertTrue(r.out().contains("\n--- v6.16/null-key\n+++ cleanup-v1-2025/null-key\n"), r.out());
+    assertTrue(r.out().contains("\nChain (9 revisions): v6.16 -> v6.17-1 -> v6.17-2 -> v6.17-3 -> v6.17-4 ->\n"), r.out());
+    assertTrue(r.out().contains("\nChanged at v6.17-3, patch 3/8 of sean-v2: irqbypass: Take ownership of\n"), r.out());
+    assertTrue(r.out().contains("https://git.kernel.org/torvalds/c/2b521d86ee80a436a92445b8206d38d75aeb39ea"), r.out());
+    assertTrue(r.out().contains("https://lore.kernel.org/all/20250516230734.2564775-4-seanjc@google.com/"), r.out());
+    assertTrue(r.out().contains("\n--- v6.17-2/null-key\n+++ v6.17-3/null-key\n"), r.out());
     assertTrue(r.out().contains("\n+    irq_bypass_register_producer(p0, NULL, 100) = 0\n"), r.out());
     Cli.fitsEightyColumns(r.out());
+  }
+
+  /** MOD-01 passes at both ends: bisect follows its scenarios' traces, and the module reference went in patch 1. */
+  @Test
+  void aClauseWhoseGradeStaysIsBisectedByItsTracesAndTheModuleReferenceWentInPatch1() {
+    Cli.Run r = Cli.run("bisect", "v6.16", "v6.17", "--clause", "MOD-01");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("irqlab bisect v6.16 v6.17: MOD-01's traces (its grade is the same at both ends)\n"), r.out());
+    assertEquals(List.of("v6.17-1"), changedAt(r.out()), r.out());
+    assertTrue(r.out().contains("\n  v6.16    pass, traces A\n"), r.out());
+    assertTrue(r.out().contains("\n  v6.17-1  pass, traces B\n"), r.out());
+    assertTrue(r.out().contains("Changed at v6.17-1, patch 1/8 of sean-v2: irqbypass: Drop pointless and"), r.out());
+    assertTrue(r.out().contains("\n-    state: producers p0@efd0; consumers -; connected -; module refcount 1\n"), r.out());
+    Cli.fitsEightyColumns(r.out());
+  }
+
+  /** v6.17 runs with the 6.17 release's drivers, v6.17-7 with those of its commit: the step says so. */
+  @Test
+  void aStepAtWhichTheDriversChangeSaysSo() {
+    Cli.Run r = Cli.run("bisect", "v6.17-7", "v6.17", "--clause", "SYS-02");
+    assertEquals(List.of("v6.17"), changedAt(r.out()), r.out());
+    assertTrue(r.out().contains("\n  Note: the drivers change at this step too (era v6.16-eventfd -> v6.17): run\n"), r.out());
+    Cli.Run same = Cli.run("bisect", "v6.17-7", "v6.17", "--clause", "SYS-02", "--era", "v6.17");
+    assertFalse(same.out().contains("Note: the drivers change"), same.out());
   }
 
   /** Every clause that changes once along the chain is found where the matrix says, in a few runs. */
@@ -85,9 +115,9 @@ class BisectCommandTest {
     for (String clause : List.of(once.get(0), once.get(once.size() - 1))) {
       Cli.Run r = Cli.run("bisect", "rfc-2015", "proposal-report-errors", "--clause", clause);
       assertEquals(changes.get(clause), changedAt(r.out()), clause + ":\n" + r.out());
-      Matcher runs = Pattern.compile("Bisected in (\\d+) runs of 7 revisions").matcher(r.out());
+      Matcher runs = Pattern.compile("Bisected in (\\d+) runs of 13 revisions").matcher(r.out());
       assertTrue(runs.find(), r.out());
-      assertTrue(Integer.parseInt(runs.group(1)) <= 5, "two ends and at most three halvings: " + r.out());
+      assertTrue(Integer.parseInt(runs.group(1)) <= 6, "two ends and at most four halvings: " + r.out());
     }
   }
 
@@ -118,7 +148,7 @@ class BisectCommandTest {
   @Test
   void aChainThatIsNotOneOrAWrongWatchIsAUsageError() {
     Cli.run("bisect", "xarray-v2-2023", "v6.17", "--clause", "REG-09").assertUsageError(
-        "xarray-v2-2023 is not an ancestor of v6.17: the parents of v6.17 are cleanup-v1-2025 <- v6.16 <- v5.9 <- v4.4 <- rfc-2015");
+        "xarray-v2-2023 is not an ancestor of v6.17: the parents of v6.17 are v6.17-7 <- v6.17-6 <- v6.17-5 <- v6.17-4 <- v6.17-3 <- v6.17-2 <- v6.17-1 <- v6.16 <- v5.9 <- v4.4 <- rfc-2015");
     Cli.run("bisect", "v6.17", "v6.16", "--clause", "REG-09").assertUsageError(
         "v6.17 comes after v6.16: name the earlier revision first (v6.16 v6.17)");
     Cli.run("bisect", "v6.17", "v6.17", "--clause", "REG-09").assertUsageError("bisect needs two different revisions, and both are v6.17");

@@ -48,6 +48,20 @@ class GradingTest {
     assertEquals(Grade.STALE, declared.cell("REG-01").orElseThrow().grade());
   }
 
+  /**
+   * INV-05 leaves out the WARN of a caller that registers a registered object (the rule the
+   * manager's WARN_ON_ONCE is for), judged by what the revision returned: the same WARN after
+   * the producer unregistered counts.
+   */
+  @Test
+  void aWarnCountsUnlessTheCallerRegistersARegisteredObject() {
+    Cell cell = run(new StubRevision(StubRevision.Fault.WARNS_ON_REGISTER_AGAIN)).cell("INV-05").orElseThrow();
+    assertEquals(Grade.FAIL, cell.grade());
+    assertTrue(cell.detail().contains("WARNING"), cell.detail());
+    // reregister-producer comes first in the suite: its WARN is the one left out
+    assertFalse(cell.detail().startsWith("reregister-"), cell.detail());
+  }
+
   /** A declaration covers the failure it names, not the clause: a failure with another symptom is unexpected. */
   @Test
   void aFailureWithAnUndeclaredSymptomIsUnexpectedAndNamesBoth() {

@@ -30,7 +30,9 @@ final class StubRevision implements Revision {
     /** register_consumer never returns. */
     HANGS,
     /** register_consumer takes its mutex twice. */
-    DEADLOCKS
+    DEADLOCKS,
+    /** register_producer WARNs for a producer it has seen before, registered or not. */
+    WARNS_ON_REGISTER_AGAIN
   }
 
   private final RevisionInfo info;
@@ -42,7 +44,7 @@ final class StubRevision implements Revision {
 
   StubRevision(Fault fault, UnaryOperator<RevisionInfo.Builder> declare) {
     this.fault = fault;
-    this.info = declare.apply(RevisionInfo.builder("stub-" + fault.name().toLowerCase(java.util.Locale.ROOT))
+    this.info = declare.apply(RevisionInfo.builder("stub-" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .title("a test manager").author("nobody").date("2026-01-01").status(Status.PROPOSAL)
         .link(new Link("none", "https://example.invalid/")).defaultEra("v6.16").summary("for tests")).build();
   }
@@ -58,18 +60,24 @@ final class StubRevision implements Revision {
   }
 
   private final class Manager implements IrqBypass {
+    private final Kernel kernel;
+    private final java.util.Set<IrqBypassProducer> seen = new java.util.HashSet<>();
     private final Module module;
     private final Mutex lock;
     private final Map<EventfdCtx, IrqBypassProducer> producers = new LinkedHashMap<>();
     private final Map<EventfdCtx, IrqBypassConsumer> consumers = new LinkedHashMap<>();
 
     Manager(Kernel kernel) {
+      this.kernel = kernel;
       this.module = Module.loadable(kernel, "irqbypass");
       this.lock = new Mutex(kernel, "lock");
     }
 
     @Override
     public int registerProducer(IrqBypassProducer p, EventfdCtx e, int irq) {
+      if (fault == Fault.WARNS_ON_REGISTER_AGAIN && !seen.add(p)) {
+        kernel.warnOnOnce(true);
+      }
       lock.lock();
       try {
         if (producers.containsKey(e)) {
