@@ -26,7 +26,8 @@ final class SeriesReport {
     int width = ("revisions/" + last).length();
     for (Scaffolded s : made) {
       String position = s.id().substring(r.stem().length() + 1) + "/" + n;
-      out.add(String.format(Locale.ROOT, "  %-" + width + "s  patch %s, parent %s", "revisions/" + s.id(), position, s.parent()));
+      String head = String.format(Locale.ROOT, "  %-" + width + "s  ", "revisions/" + s.id());
+      out.addAll(Text.hanging(head, "patch " + position + " on " + s.parent(), head.length()));
     }
     out.add("each with these files:");
     String dir = "revisions/" + first + "/";

@@ -181,8 +181,8 @@ class NewRevisionCommandTest {
     assertEquals("", r.err());
     List<String> out = r.out().lines().toList();
     assertEquals(List.of("Created series fix-it, 3 patches on v6.16, each module a copy of the one before:",
-        "  revisions/fix-1  patch 1/3, parent v6.16", "  revisions/fix-2  patch 2/3, parent fix-1",
-        "  revisions/fix-3  patch 3/3, parent fix-2", "each with these files:", "  pom.xml"), out.subList(0, 6));
+        "  revisions/fix-1  patch 1/3 on v6.16", "  revisions/fix-2  patch 2/3 on fix-1",
+        "  revisions/fix-3  patch 3/3 on fix-2", "each with these files:", "  pom.xml"), out.subList(0, 6));
     int module = lineOf(root.resolve("revisions/pom.xml"), "    <module>fix-1</module>");
     assertTrue(out.stream().anyMatch(l -> l.matches("  revisions/pom.xml:" + module + "-" + (module + 2) + "  +<module> for each patch")),
         r.out());
@@ -217,7 +217,7 @@ class NewRevisionCommandTest {
     Cli.Run r = Cli.run("new-revision", "fix", "--from", "v6.17", "--series", "fix-it:1", "--root", root.toString());
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().startsWith("Created series fix-it, 1 patch on v6.17, each module a copy of the one before:\n"
-        + "  revisions/fix-1  patch 1/1, parent v6.17\n"), r.out());
+        + "  revisions/fix-1  patch 1/1 on v6.17\n"), r.out());
     assertTrue(r.out().contains("\n  rm -r revisions/fix-1\n"), r.out());
     assertTrue(r.out().contains("\n     The cover letter's subject, in .series(...), is to be the same in every\n     patch.\n"), r.out());
   }
