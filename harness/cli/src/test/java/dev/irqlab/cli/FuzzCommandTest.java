@@ -85,7 +85,6 @@ class FuzzCommandTest {
     Cli.run("fuzz", "v6.16", "--runs", "1", "--format", "html").assertUsageError("unknown format 'html': expected text, markdown or json");
     Cli.run("fuzz", "v6.16", "--runs", "1", "--details", "-1").assertUsageError("--details -1: expected 0 or more");
     Cli.run("fuzz", "nosuch", "--runs", "1", "--out", dir.resolve("x").toString()).assertUsageError(
-        "unknown revision 'nosuch': the revisions are rfc-2015, v4.4, v5.9, v6.16, xarray-v1-2023, xarray-v2-2023,"
-            + " cleanup-v1-2025, v6.17, proposal-report-errors");
+        "unknown revision 'nosuch': the revisions are " + String.join(", ", RevisionHistoryTest.ALL));
   }
 }
