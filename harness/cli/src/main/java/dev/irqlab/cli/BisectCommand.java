@@ -160,17 +160,26 @@ final class BisectCommand implements Callable<Integer> {
       String head = String.format(Locale.ROOT, "  %-" + width + "s  ", id);
       out.addAll(Text.hanging(head, s == null ? "(not run)" : s.shown(), head.length()));
     }
+    // A change between a revision and its parent is located; one between two runs further apart
+    // (halving runs revisions on both sides of the one it finds) is only named.
     List<Integer> changes = new ArrayList<>();
+    List<String> between = new ArrayList<>();
     String last = null;
+    int lastAt = -1;
     for (int i = 0; i < chain.size(); i++) {
       Seen s = seen.get(chain.get(i));
       if (s == null) {
         continue;
       }
       if (last != null && !last.equals(s.key())) {
-        changes.add(i);
+        if (lastAt == i - 1) {
+          changes.add(i);
+        } else {
+          between.add(chain.get(lastAt) + " and " + chain.get(i));
+        }
       }
       last = s.key();
+      lastAt = i;
     }
     out.add("");
     if (changes.isEmpty()) {
@@ -186,6 +195,11 @@ final class BisectCommand implements Callable<Integer> {
       for (int i : changes) {
         out.add("");
         step(chain.get(i - 1), chain.get(i), seen, revisions, watched, era, out);
+      }
+      if (!between.isEmpty()) {
+        out.add("");
+        out.addAll(Text.wrapLines("It also changes between " + String.join(", between ", between)
+            + ", which halving did not narrow down: --all finds where.", Text.WIDTH));
       }
     }
     PrintWriter pw = spec.commandLine().getOut();
@@ -261,7 +275,9 @@ final class BisectCommand implements Callable<Integer> {
   private static Seen seen(Clause clause, Pattern pattern, Column c) {
     if (clause != null) {
       Cell cell = c.cell(clause.id()).orElseThrow();
-      String traces = clause.scenarios().stream().map(id -> c.trace(id).map(t -> String.join("\n", t.lines())).orElse(""))
+      // Each trace without its first line, which names the revision.
+      String traces = clause.scenarios().stream()
+          .map(id -> c.trace(id).map(t -> String.join("\n", t.lines().subList(1, t.lines().size()))).orElse(""))
           .collect(java.util.stream.Collectors.joining("\n\n"));
       return new Seen(cell.grade().mark(), cell.grade().mark() + (cell.detail().isEmpty() ? "" : ": " + Text.oneLine(cell.detail())), c,
           traces);

@@ -63,11 +63,13 @@ class MainTest {
   void listShowsEveryRevisionInHistoryOrderWithinEightyColumns() {
     Cli.Run r = run("list");
     assertEquals(Main.OK, r.code());
-    // An entry starts at the margin, or after a series patch's place (3/8); a series' heading starts "Series".
-    List<String> ids = r.out().lines().filter(l -> !l.startsWith("ID") && !l.startsWith("Series "))
-        .map(l -> l.replaceFirst("^  \\d+/\\d+ +", "")).filter(l -> !l.startsWith(" ")).map(l -> l.split(" +")[0]).toList();
+    // A revision's line starts with its id; a patch of a series is indented under the series' line, after its place (3/8).
+    List<String> ids = r.out().lines()
+        .filter(l -> !l.startsWith("ID") && !l.startsWith("Series ") && (!l.startsWith(" ") || l.matches("  \\d+/\\d+ .*")))
+        .map(l -> l.strip().replaceFirst("^\\d+/\\d+ +", "").split(" +")[0]).toList();
     assertEquals(RevisionHistoryTest.ALL, ids);
     assertEquals(RevisionHistoryTest.HISTORY, ids.stream().filter(RevisionHistoryTest.HISTORY::contains).toList());
+    assertTrue(r.out().contains("  1/8 v6.17-1      2025-05-16 merged     v6.16            v6.16"), r.out());
     assertTrue(r.out().contains("\n  8/8 v6.17 (also v6.17-8)\n                   2025-05-16 merged     v6.17-7          v6.17\n"), r.out());
     r.out().lines().forEach(l -> assertTrue(l.length() <= 80, "longer than 80 columns: " + l));
   }
