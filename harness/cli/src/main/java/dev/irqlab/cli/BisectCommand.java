@@ -69,7 +69,7 @@ final class BisectCommand implements Callable<Integer> {
     Path scenario;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Watch watch;
 
   @Option(names = "--grep", paramLabel = "REGEX",
@@ -93,7 +93,11 @@ final class BisectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (watch == null) {
+      throw new UsageException("bisect watches a clause or a scenario: give --clause ID or --scenario FILE");
+    }
     Pattern pattern = pattern(grep);
+    Revisions.era(era); // a wrong era is a usage error before anything runs
     Suite standard = Suite.standard();
     Suite suite;
     Clause clause = null;

@@ -154,6 +154,10 @@ class BisectCommandTest {
     Cli.run("bisect", "v6.17", "v6.17", "--clause", "REG-09").assertUsageError("bisect needs two different revisions, and both are v6.17");
     Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-99").assertUsageError(
         "unknown clause 'REG-99': the clauses are " + String.join(", ", Suite.standard().clauses().stream().map(c -> c.id()).toList()));
+    Cli.run("bisect", "v6.16", "v6.17").assertUsageError(
+        "bisect watches a clause or a scenario: give --clause ID or --scenario FILE");
+    Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09", "--era", "v9").assertUsageError(
+        "unknown driver era 'v9': the known eras are " + String.join(", ", dev.irqlab.devices.DriverEra.ids()));
     Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09", "--grep", "x").assertUsageError(
         "--grep reads a scenario's trace: use it with --scenario, not --clause");
     Cli.run("bisect", "v6.16", "v6.17", "--scenario", "x.irq", "--grep", "(").assertUsageError(

@@ -15,9 +15,10 @@ final class FuzzVocabulary {
 
   static final List<String> COMMANDS = List.of("matrix", "matrix", "diff", "diff", "run", "run", "run", "run", "explain",
       "list", "info", "source-diff", "new-revision", "stress", "scale", "jmh", "help", "", "frobnicate", "-h", "--version",
-      "Run", "matrix ");
+      "Run", "matrix ", "bisect", "bisect");
 
-  static final List<String> REVISIONS = List.of("v6.17", "v6.16", "rfc-2015", "nope", "", "V6.17", "v6.17 ", "all", "v6.17,v6.16");
+  static final List<String> REVISIONS = List.of("v6.17", "v6.16", "rfc-2015", "nope", "", "V6.17", "v6.17 ", "all", "v6.17,v6.16",
+      "v6.17-8", "v6.17-3");
 
   static final List<String> JUNK = List.of("", " ", "-", "--", "---", "-h", "--help", "-V", "=", "--=x", "--format=", "-o=",
       "\u0000", "a\u0000b", "\n", "\r", "\t", "\uFEFF", "\u200b", "\u202e", "\u00fc", "\uD83D\uDE00", "\uD800", "x".repeat(300),
@@ -25,7 +26,8 @@ final class FuzzVocabulary {
       "\\", "$HOME", "*", "../..", "/dev/null");
 
   /** The commands that run the suite, the stress or JMH, or write into a checkout. */
-  private static final List<String> RUNNABLE = List.of("matrix", "explain", "diff", "stress", "scale", "jmh", "new-revision");
+  private static final List<String> RUNNABLE =
+      List.of("matrix", "explain", "diff", "bisect", "stress", "scale", "jmh", "new-revision");
 
   static final List<String> OUTPUT_OPTIONS = List.of("-o", "--output", "--plot");
 
@@ -36,14 +38,15 @@ final class FuzzVocabulary {
       "Infinity", "-Infinity", "1e3", "0x10");
 
   private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
-      Map.entry("matrix", List.of("--format", "--revisions", "--era", "-o", "--output")),
+      Map.entry("matrix", List.of("--format", "--revisions", "--series", "--era", "-o", "--output")),
+      Map.entry("bisect", List.of("--clause", "--scenario", "--grep", "--all", "--era", "--time-limit")),
       Map.entry("diff", List.of("--era", "-o")),
       Map.entry("run", List.of("--revision", "--era", "--format", "-o")),
       Map.entry("explain", List.of("--revisions", "--era")),
       Map.entry("list", List.of("-h", "--bogus")),
       Map.entry("info", List.of("--no-tour", "--no-tour", "-h")),
       Map.entry("source-diff", List.of("--format", "-o")),
-      Map.entry("new-revision", List.of("--from", "--title", "--author", "--status", "--date")),
+      Map.entry("new-revision", List.of("--from", "--title", "--author", "--status", "--date", "--series")),
       Map.entry("stress", List.of("-t", "-n", "--producers", "--cpus", "-j", "--format", "--plot", "--no-progress", "--no-fork")),
       Map.entry("scale", List.of("--max", "--budget", "--format", "--plot", "--no-fork")),
       Map.entry("jmh", List.of("-f", "-wi", "-i", "-p", "-rf", "-bogus", "-h")));
@@ -54,6 +57,11 @@ final class FuzzVocabulary {
       Map.entry("--revision", REVISIONS),
       Map.entry("--era", ERAS),
       Map.entry("--from", REVISIONS),
+      Map.entry("--series", List.of("sean-v2", "nope", "", "Sean-v2", "mine:3", "mine:0", "mine:x", ":3", "mine:", "sean-v2:2")),
+      Map.entry("--clause", List.of("REG-09", "reg-09", "MOD-01", "REG-99", "", " ")),
+      Map.entry("--scenario", List.of("", "-", "/dev/null", "no-such.irq", "../..")),
+      Map.entry("--grep", List.of("WARNING", "(", "", "[", "\\")),
+      Map.entry("--time-limit", NUMBERS),
       Map.entry("--title", List.of("", " ", "a title", "\n")),
       Map.entry("--author", List.of("", "Ann <a@b>", "\u0000")),
       Map.entry("--status", List.of("proposal", "merged", "nope", "")),
@@ -75,7 +83,7 @@ final class FuzzVocabulary {
   static int positionals(String command) {
     return switch (command) {
       case "run", "explain", "new-revision", "help" -> 1;
-      case "diff", "source-diff" -> 2;
+      case "diff", "source-diff", "bisect" -> 2;
       case "stress", "scale" -> 1;
       default -> 0;
     };
@@ -100,7 +108,7 @@ final class FuzzVocabulary {
   static void guard(List<String> argv, Path dir) {
     String command = argv.stream().filter(RUNNABLE::contains).findFirst().orElse("");
     switch (command) {
-      case "matrix", "explain", "diff" -> set(argv, "--era", "no-such-era");
+      case "matrix", "explain", "diff", "bisect" -> set(argv, "--era", "no-such-era");
       case "stress" -> set(argv, "-j", "0");
       case "scale" -> set(argv, "--budget", "0");
       case "jmh" -> argv.add(argv.indexOf("jmh") + 1, "-zz");
