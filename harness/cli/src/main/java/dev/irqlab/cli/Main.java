@@ -119,7 +119,9 @@ public final class Main implements Runnable {
   /** A command line picocli cannot parse: one line, with the command's help to look at. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    StringBuilder line = new StringBuilder("irqlab: ").append(Quote.visible(String.valueOf(e.getMessage())));
+    // picocli starts the messages of an argument group with "Error: ", which the prefix says already.
+    String message = String.valueOf(e.getMessage()).replaceFirst("^Error: ", "");
+    StringBuilder line = new StringBuilder("irqlab: ").append(Quote.visible(message));
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
       List<String> some = u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()));
       line.append(" (did you mean ").append(String.join(" or ", some)).append("?)");

@@ -154,6 +154,8 @@ class BisectCommandTest {
     Cli.run("bisect", "v6.17", "v6.17", "--clause", "REG-09").assertUsageError("bisect needs two different revisions, and both are v6.17");
     Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-99").assertUsageError(
         "unknown clause 'REG-99': the clauses are " + String.join(", ", Suite.standard().clauses().stream().map(c -> c.id()).toList()));
+    Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09", "--scenario", "x.irq").assertUsageError(
+        "--clause=ID, --scenario=FILE are mutually exclusive (specify only one): see 'irqlab bisect --help'");
     Cli.run("bisect", "v6.16", "v6.17").assertUsageError(
         "bisect watches a clause or a scenario: give --clause ID or --scenario FILE");
     Cli.run("bisect", "v6.16", "v6.17", "--clause", "REG-09", "--era", "v9").assertUsageError(
