@@ -16,7 +16,7 @@ public final class Provider implements Revision {
           .author("Like Xu <likexu@tencent.com>")
           .date("2023-08-01")
           .status(Status.SUPERSEDED)
-          .parent("v6.16")
+          .parent("producer-fix-2023")
           .link(Link.lore("v1 as posted", "20230801115646.33990-1-likexu@tencent.com"))
           .link(Link.lore("Alex Williamson's review: connected but not tracked", "20230801143938.3d27a199.alex.williamson@redhat.com"))
           .link(Link.lore("the producer fix it applies on", "20230801085408.69597-1-likexu@tencent.com"))

@@ -1,7 +1,8 @@
 /**
  * xarray-v1-2023: Like Xu's "[PATCH] KVM: irqbypass: Convert producers/consumers single linked
- * list to XArray" (1 Aug 2023), applied to v6.16 together with his "KVM: eventfd: fix NULL deref
- * irqbypass producer" of the same day, on which it is based.
+ * list to XArray" (1 Aug 2023), on his "KVM: eventfd: fix NULL deref irqbypass producer" of the
+ * same day (revision producer-fix-2023, its parent here, so {@code diff -r
+ * revisions/producer-fix-2023 revisions/xarray-v1-2023} is the patch).
  *
  * <h2>Theory of operation (include/linux/irqbypass.h)</h2>
  *

@@ -1,7 +1,8 @@
 /**
  * xarray-v2-2023: Like Xu's "[PATCH v2 2/2] KVM: irqbypass: Convert producers/consumers single
- * linked list to XArray" (2 Aug 2023), applied to v6.16 together with v2 1/2, his "KVM: eventfd:
- * fix NULL deref irqbypass producer".
+ * linked list to XArray" (2 Aug 2023), on v2 1/2, his "KVM: eventfd: fix NULL deref irqbypass
+ * producer" (revision producer-fix-2023, its parent here, so {@code diff -r
+ * revisions/producer-fix-2023 revisions/xarray-v2-2023} is the patch).
  *
  * <h2>Theory of operation (include/linux/irqbypass.h)</h2>
  *
@@ -57,7 +58,7 @@
  *
  * <p>Posted by Like Xu on 2 Aug 2023 as patch 2 of "[PATCH v2 0/2] KVM: irqbypass: XArray
  * conversion and a deref fix" (lore 20230802051700.52321-3-likexu@tencent.com), after Alex
- * Williamson's review of v1 (revision xarray-v1-2023). The cover's changelog: "Send the
+ * Williamson's review of v1 (revision xarray-v1-2023, a sibling here). The cover's changelog: "Send the
  * prerequisite fix as a series; (Alex W.)" and "Keep producer and consumer connected and tracked;
  * (Alex W.)". Patch 1/2 (lore 20230802051700.52321-2-likexu@tencent.com) is the producer fix of
  * 1 Aug, with Alex's Reviewed-by: duplicate by token or identity, unregister by identity. The

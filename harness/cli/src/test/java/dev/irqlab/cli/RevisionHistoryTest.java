@@ -38,8 +38,8 @@ class RevisionHistoryTest {
     expected.put("v4.4", "rfc-2015");
     expected.put("v5.9", "v4.4");
     expected.put("v6.16", "v5.9");
-    expected.put("xarray-v1-2023", "v6.16");
-    expected.put("xarray-v2-2023", "xarray-v1-2023");
+    expected.put("xarray-v1-2023", "producer-fix-2023"); // both conversions apply on Like Xu's producer fix
+    expected.put("xarray-v2-2023", "producer-fix-2023"); // patch 2/2 of his v2, on patch 1/2
     expected.put("cleanup-v1-2025", "v6.16");
     expected.put("v6.17", "v6.17-7"); // patch 8/8 of Sean Christopherson's v2, on patch 7/8
     assertEquals(expected, parents);
