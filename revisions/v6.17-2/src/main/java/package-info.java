@@ -16,7 +16,7 @@
  * matching on the token the callers set, with no module references. Unregistration still finds
  * a producer by token.
  *
- * <p>Reviewed-by Kevin Tian, Acked-by Michael S. Tsirkin.
+ * <p>The v2 cover letter collects Kevin Tian's and Michael S. Tsirkin's reviews for the series.
  *
  * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
  * Copyright (c) 2015 Linaro Ltd.; Sean Christopherson's changes. It is distributed under the

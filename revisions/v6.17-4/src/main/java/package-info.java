@@ -20,7 +20,7 @@
  *       eventfd it first WARNs once if that is not the bound partner, then disconnects it.
  * </ul>
  *
- * <p>Reviewed-by Kevin Tian, Acked-by Michael S. Tsirkin.
+ * <p>The v2 cover letter collects Kevin Tian's and Michael S. Tsirkin's reviews for the series.
  *
  * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
  * Copyright (c) 2015 Linaro Ltd.; Sean Christopherson's changes. It is distributed under the

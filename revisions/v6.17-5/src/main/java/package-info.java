@@ -21,7 +21,7 @@
  *       after the connect.
  * </ul>
  *
- * <p>Reviewed-by Kevin Tian, Acked-by Michael S. Tsirkin.
+ * <p>The v2 cover letter collects Kevin Tian's and Michael S. Tsirkin's reviews for the series.
  *
  * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
  * Copyright (c) 2015 Linaro Ltd.; Sean Christopherson's changes. It is distributed under the

@@ -26,8 +26,9 @@
  *       themselves (patch 8 moves that into the manager).
  * </ul>
  *
- * <p>{@code diff -r revisions/v6.17-6 revisions/v6.17-7} is the patch. Reviewed-by Kevin Tian
- * and Alex Williamson, Acked-by Michael S. Tsirkin.
+ * <p>{@code diff -r revisions/v6.17-6 revisions/v6.17-7} is the patch. The v2 cover letter
+ * collects Kevin Tian's and Michael S. Tsirkin's reviews for the series; the applied commit adds
+ * Alex Williamson's Reviewed-by.
  *
  * <p>This port is derived from GPL-2.0-only kernel code: Copyright (C) 2015 Red Hat, Inc.;
  * Copyright (c) 2015 Linaro Ltd.; Sean Christopherson's changes. It is distributed under the

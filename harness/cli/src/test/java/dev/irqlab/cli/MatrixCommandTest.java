@@ -183,7 +183,7 @@ class MatrixCommandTest {
 
   @Test
   void anUnknownSeriesOrSeriesWithRevisionsIsAUsageError() {
-    Cli.run("matrix", "--series", "sean-v3").assertUsageError("unknown series 'sean-v3': the series are sean-v2");
+    Cli.run("matrix", "--series", "sean-v3").assertUsageError("unknown series 'sean-v3': the series are likexu-v2, sean-v2");
     Cli.run("matrix", "--series", "sean-v2", "--revisions", "v6.17")
         .assertUsageError("--series and --revisions both choose the columns: give one of them");
   }
