@@ -146,7 +146,8 @@ final class BisectCommand implements Callable<Integer> {
       for (String id : chain) {
         Seen x = seen.get(id);
         if (x != null) {
-          String name = variant.computeIfAbsent(x.traces(), t -> String.valueOf((char) ('A' + variant.size())));
+          String name = variant.computeIfAbsent(x.traces(),
+              t -> variant.size() < 26 ? String.valueOf((char) ('A' + variant.size())) : String.valueOf(variant.size() + 1));
           seen.put(id, new Seen(x.traces(), x.shown() + ", traces " + name, x.column(), x.traces()));
         }
       }
@@ -202,7 +203,7 @@ final class BisectCommand implements Callable<Integer> {
       }
       if (!between.isEmpty()) {
         out.add("");
-        out.addAll(Text.wrapLines("It also changes between " + String.join(", between ", between)
+        out.addAll(Text.wrapLines("It also changes between " + String.join(" and between ", between)
             + ", which halving did not narrow down: --all finds where.", Text.WIDTH));
       }
     }

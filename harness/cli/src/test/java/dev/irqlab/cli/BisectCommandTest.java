@@ -97,6 +97,25 @@ class BisectCommandTest {
     Cli.fitsEightyColumns(r.out());
   }
 
+  /**
+   * A trace that changes at several patches: halving locates one change between a revision and
+   * its parent, and names the others it saw between two runs further apart, without a step.
+   */
+  @Test
+  void aChangeHalvingDidNotNarrowDownIsNamedNotStepped() {
+    Path example = Path.of("..", "..", "examples", "vfio-irqfd.irq");
+    Cli.Run r = Cli.run("bisect", "v6.16", "v6.17", "--scenario", example.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals(1, changedAt(r.out()).size(), r.out());
+    String flat = r.out().replace('\n', ' ').replaceAll(" +", " ");
+    assertTrue(flat.contains(" It also changes between v6.17-4 and v6.17, "), r.out());
+    assertTrue(flat.contains("which halving did not narrow down: --all finds where."), r.out());
+    Cli.Run all = Cli.run("bisect", "v6.16", "v6.17", "--scenario", example.toString(), "--all");
+    assertTrue(changedAt(all.out()).size() > 1, all.out());
+    assertFalse(all.out().contains("It also changes between"), all.out());
+    Cli.fitsEightyColumns(r.out());
+  }
+
   /** v6.17 runs with the 6.17 release's drivers, v6.17-7 with those of its commit: the step says so. */
   @Test
   void aStepAtWhichTheDriversChangeSaysSo() {
