@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The revisions a benchmark runs on: every revision on the class path, in history order, as the
- * conformance matrix has them, or those a user names.
+ * The revisions a benchmark runs on: by default every design on the class path, in history
+ * order, a patch series counted once by its last patch (its earlier patches are the same design
+ * on the way there, and each list one costs minutes in a stress); or those a user names.
  */
 public final class Revisions {
   private Revisions() {}
@@ -18,7 +19,17 @@ public final class Revisions {
   }
 
   /**
-   * The revisions named in {@code ids}, in history order; every revision when {@code ids} is
+   * Every revision but the patches of a series before its last, in history order: what a
+   * benchmark runs when no revision is named.
+   */
+  public static List<LoadedRevision> designs() {
+    return all().stream()
+        .filter(r -> r.info().series() == null || r.info().series().patch() == r.info().series().of())
+        .toList();
+  }
+
+  /**
+   * The revisions named in {@code ids}, in history order; {@link #designs()} when {@code ids} is
    * empty.
    *
    * @throws IllegalArgumentException for an id no revision has, naming the ids there are
@@ -26,7 +37,7 @@ public final class Revisions {
   public static List<LoadedRevision> select(List<String> ids) {
     List<LoadedRevision> all = all();
     if (ids == null || ids.isEmpty()) {
-      return all;
+      return designs();
     }
     List<String> known = all.stream().map(LoadedRevision::id).toList();
     List<String> unknown = new ArrayList<>(ids);

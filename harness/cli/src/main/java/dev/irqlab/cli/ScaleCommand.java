@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 final class ScaleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "REVISION", arity = "0..*", description = "Revisions to run (default: every revision, in history order).")
+  @Parameters(paramLabel = "REVISION", arity = "0..*", description = "Revisions to run (default: every revision in history order, a patch series by its last patch).")
   List<String> ids;
 
   @Option(names = "--max", paramLabel = "N", description = "The most objects registered (default: ${DEFAULT-VALUE}).")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 final class StressCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "REVISION", arity = "0..*", description = "Revisions to run (default: every revision, in history order).")
+  @Parameters(paramLabel = "REVISION", arity = "0..*", description = "Revisions to run (default: every revision in history order, a patch series by its last patch).")
   List<String> ids;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Tasks creating irqfds at once (default: ${DEFAULT-VALUE}).")
