@@ -120,28 +120,22 @@ final class BisectCommand implements Callable<Integer> {
     List<String> chain = RevisionGraph.of(revisions.all()).chain(good, bad);
     Map<String, Seen> seen = new HashMap<>();
     Clause watched = clause;
-    // A clause whose grade is the same at both ends is watched by the traces of its scenarios.
-    boolean[] byTraces = {false};
     try (Supervisor workers = timeLimit.supervisor()) {
       java.util.function.Function<String, Seen> run = id -> seen.computeIfAbsent(id, k -> {
         Matrix m = Revisions.run(suite, List.of(revisions.byId(k)), era, workers);
         Column c = m.columns().get(0);
         return seen(watched, pattern, c);
       });
-      Seen first = run.apply(chain.get(0));
-      Seen last = run.apply(chain.get(chain.size() - 1));
-      byTraces[0] = watched != null && first.key().equals(last.key()) && !first.traces().equals(last.traces());
-      java.util.function.Function<String, String> look = id -> {
-        Seen x = run.apply(id);
-        return byTraces[0] ? x.traces() : x.key();
-      };
+      boolean traces = byTraces(watched, run.apply(chain.get(0)), run.apply(chain.get(chain.size() - 1)));
+      java.util.function.Function<String, String> look = id -> traces ? run.apply(id).traces() : run.apply(id).key();
       if (all) {
         chain.forEach(look::apply);
       } else {
         bisect(chain, look);
       }
     }
-    if (byTraces[0]) {
+    boolean byTraces = byTraces(watched, seen.get(chain.get(0)), seen.get(chain.get(chain.size() - 1)));
+    if (byTraces) {
       Map<String, String> variant = new HashMap<>();
       for (String id : chain) {
         Seen x = seen.get(id);
@@ -153,7 +147,7 @@ final class BisectCommand implements Callable<Integer> {
       }
     }
     List<String> out = new ArrayList<>();
-    String what = watched != null ? watched.id() + (byTraces[0] ? "'s traces (its grade is the same at both ends)" : "'s grade")
+    String what = watched != null ? watched.id() + (byTraces ? "'s traces (its grade is the same at both ends)" : "'s grade")
         : pattern != null ? "whether the trace of " + suite.scenarios().get(0).id() + " matches /" + grep + "/"
         : "the trace of " + suite.scenarios().get(0).id();
     out.addAll(Text.hanging("irqlab bisect", good + " " + bad + ": " + what, 4));
@@ -211,6 +205,11 @@ final class BisectCommand implements Callable<Integer> {
     out.forEach(pw::println);
     pw.flush();
     return Main.OK;
+  }
+
+  /** A clause whose grade is the same at both ends is watched by the traces of its scenarios. */
+  private static boolean byTraces(Clause clause, Seen first, Seen last) {
+    return clause != null && first.key().equals(last.key()) && !first.traces().equals(last.traces());
   }
 
   /** Runs the ends, then halves the chain between a revision like the first and one unlike it. */
@@ -280,9 +279,9 @@ final class BisectCommand implements Callable<Integer> {
   private static Seen seen(Clause clause, Pattern pattern, Column c) {
     if (clause != null) {
       Cell cell = c.cell(clause.id()).orElseThrow();
-      // Each trace without its first line, which names the revision.
+      // Each trace as diff compares it: the first line, which names the revision, left out.
       String traces = clause.scenarios().stream()
-          .map(id -> c.trace(id).map(t -> String.join("\n", t.lines().subList(1, t.lines().size()))).orElse(""))
+          .map(id -> c.trace(id).map(t -> String.join("\n", ReportDiff.lines(t))).orElse(""))
           .collect(java.util.stream.Collectors.joining("\n\n"));
       return new Seen(cell.grade().mark(), cell.grade().mark() + (cell.detail().isEmpty() ? "" : ": " + Text.oneLine(cell.detail())), c,
           traces);

@@ -66,6 +66,7 @@ public final class RevisionLoader {
             "two modules provide revision '" + r.id() + "': " + describe(other) + " and " + describe(r));
       }
     }
+    Map<String, LoadedRevision> aliased = new HashMap<>();
     for (LoadedRevision r : found) {
       for (String alias : r.info().aliases()) {
         LoadedRevision other = byId.get(alias);
@@ -73,10 +74,9 @@ public final class RevisionLoader {
           throw new RevisionLoadException("revision '" + r.id() + "' (" + describe(r) + ") takes the alias '" + alias
               + "', which is the id of " + describe(other));
         }
-        for (LoadedRevision o : found) {
-          if (o != r && o.info().aliases().contains(alias)) {
-            throw new RevisionLoadException("revisions '" + o.id() + "' and '" + r.id() + "' both take the alias '" + alias + "'");
-          }
+        other = aliased.putIfAbsent(alias, r);
+        if (other != null) {
+          throw new RevisionLoadException("revisions '" + other.id() + "' and '" + r.id() + "' both take the alias '" + alias + "'");
         }
       }
     }

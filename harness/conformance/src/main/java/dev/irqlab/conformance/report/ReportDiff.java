@@ -253,7 +253,7 @@ public final class ReportDiff {
    * The trace as {@link Trace#lines()} prints it, with its first line (which names the revision
    * and the era, and so differs between any two sides) cut to {@code scenario ID}.
    */
-  static List<String> lines(Trace t) {
+  public static List<String> lines(Trace t) {
     List<String> lines = new ArrayList<>(t.lines());
     if (!lines.isEmpty()) {
       lines.set(0, "scenario " + t.scenario());
