@@ -3,12 +3,7 @@ package dev.irqlab.devices;
 import dev.irqlab.devices.guest.InterruptLedger;
 import dev.irqlab.devices.guest.Target;
 import dev.irqlab.devices.irq.IrqDomain;
-import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.sched.WorkQueue;
-import dev.irqlab.devices.user.Process;
-import dev.irqlab.devices.vdpa.VdpaDevice;
-import dev.irqlab.devices.vfio.VfioPciDevice;
-import dev.irqlab.devices.x86.X86IrqBypass;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.Module;
@@ -30,10 +25,16 @@ import java.util.function.IntSupplier;
  * what lives on it: user-space processes, VFIO and vDPA devices, KVM VMs, and the guest's
  * {@link InterruptLedger}. Nothing is shared between two hosts.
  *
+ * <p>The host imports none of its callers: KVM, the vDPA bus and the process table bind to it
+ * as {@link HostDriver}s ({@link #driver}), each made on first use and kept for the host's life,
+ * as drivers bind to a bus, and each device or VM is made by its own driver ({@code
+ * KvmModule.on(host).createVm(n)}, {@code VfioPciDevice.create(host, ...)}, {@code
+ * Process.spawn(host, comm)}). A new caller is a new driver, not an edit of the host.
+ *
  * <p>The drivers reach the manager only through {@link #bypass()}, a {@link CheckedIrqBypass}.
  *
  * <p>System calls may come from many tasks at once, as user space makes them: each Java thread
- * is a task, and each task drives its own {@link Process} (a process's file table is its own).
+ * is a task, and each task drives its own {@code Process} (a process's file table is its own).
  * The host's tables (processes, VMs, workqueues) take their own locks; what the kernel
  * serialises with its locks (the manager's mutex, a VM's {@code irqfds.lock} and {@code
  * irq_lock}, vfio-pci's {@code igate}) the drivers serialise with the same locks. Set-up and
@@ -41,26 +42,16 @@ import java.util.function.IntSupplier;
  */
 public final class Host {
   private final Kernel kernel;
-  /** The module of the KVM irqfd code, which registers consumers. */
-  public static final String KVM = "kvm";
-  /** The module of vfio-pci's interrupt code, which registers producers. */
-  public static final String VFIO_PCI = "vfio_pci";
-  /** The vhost-vDPA module, which registers producers. */
-  public static final String VHOST_VDPA = "vhost_vdpa";
-
   private final CheckedIrqBypass bypass;
   private final DriverEra era;
   private final HostSettings settings;
   private final IrqDomain irqs;
   private final WorkQueue systemWq;
   private final WorkQueue irqfdCleanupWq;
-  private final X86IrqBypass arch;
   private final InterruptLedger interrupts;
-  private final List<Process> processes = new ArrayList<>();
-  private final List<Kvm> vms = new ArrayList<>();
   private final Map<String, Module> importers = new LinkedHashMap<>();
-  private int vmCount;
-  private int vdpaCount;
+  /** The bound drivers, in the order they bound. */
+  private final Map<Class<?>, HostDriver> drivers = new LinkedHashMap<>();
 
   private Host(Kernel kernel, Function<Kernel, IrqBypass> manager, DriverEra era, HostSettings settings) {
     this.kernel = kernel;
@@ -70,7 +61,6 @@ public final class Host {
     this.irqs = new IrqDomain(kernel, settings.iommuPosting());
     this.systemWq = new WorkQueue(kernel, "events");
     this.irqfdCleanupWq = new WorkQueue(kernel, "kvm-irqfd-cleanup");
-    this.arch = X86IrqBypass.forEra(kernel, era, settings, irqs);
     this.interrupts = new InterruptLedger(kernel, this::expectedTargets, this::runDeferredWork);
   }
 
@@ -129,20 +119,11 @@ public final class Host {
     return interrupts;
   }
 
-  /** A new user-space process. */
-  public Process spawn(String comm) {
-    Process p = new Process(this, comm);
-    synchronized (processes) {
-      processes.add(p);
-    }
-    return p;
-  }
-
   /**
    * {@code modprobe NAME}, once: a module that calls the manager's exported functions, so that
-   * {@code rmmod irqbypass} is refused while it is loaded. The drivers load theirs ({@value
-   * #KVM}, {@value #VFIO_PCI}, {@value #VHOST_VDPA}) with their first device; a caller of the
-   * API itself loads its own.
+   * {@code rmmod irqbypass} is refused while it is loaded. The drivers load theirs ({@code kvm},
+   * {@code vfio_pci}, {@code vhost_vdpa}) with their first device; a caller of the API itself
+   * loads its own.
    */
   public Module loadImporter(String name) {
     synchronized (importers) {
@@ -173,49 +154,26 @@ public final class Host {
     return out;
   }
 
-  /** A PCI device bound to vfio-pci. */
-  public VfioPciDevice addVfioPciDevice(String bdf, int msiVectors, int msixVectors) {
-    loadImporter(VFIO_PCI);
-    return VfioPciDevice.create(this, bdf, msiVectors, msixVectors);
-  }
-
-  /** A vDPA device bound to vhost-vDPA, as {@code /dev/vhost-vdpa-N}. */
-  public VdpaDevice addVdpaDevice(String name, int nvqs, VdpaDevice.VqIrqs vqIrqs) {
-    int minor;
-    synchronized (this) {
-      minor = vdpaCount++;
-    }
-    loadImporter(VHOST_VDPA);
-    return VdpaDevice.create(this, name, nvqs, vqIrqs, minor);
-  }
-
-  /** {@code KVM_CREATE_VM}: a VM named {@code vm0}, {@code vm1}, ..., or null when it cannot be allocated. */
-  public Kvm createVm(int nrVcpus) {
-    int number;
-    synchronized (this) {
-      number = vmCount++;
-    }
-    loadImporter(KVM);
-    Kvm kvm = Kvm.create(this, "vm" + number, nrVcpus, arch);
-    if (kvm != null) {
-      synchronized (vms) {
-        vms.add(kvm);
+  /**
+   * The driver of class {@code type} bound to this host, bound now by {@code probe} when it is
+   * the first use. {@code probe} runs once per host, with the host's driver table locked; it may
+   * ask for other drivers, not for its own.
+   */
+  public <T extends HostDriver> T driver(Class<T> type, Function<Host, T> probe) {
+    synchronized (drivers) {
+      HostDriver bound = drivers.get(type);
+      if (bound == null) {
+        bound = Objects.requireNonNull(probe.apply(this), "probe");
+        drivers.put(type, bound);
       }
-    }
-    return kvm;
-  }
-
-  /** A VM's file was released. */
-  public void vmDestroyed(Kvm kvm) {
-    synchronized (vms) {
-      vms.remove(kvm);
+      return type.cast(bound);
     }
   }
 
-  /** The VMs alive now, in creation order. */
-  public List<Kvm> vms() {
-    synchronized (vms) {
-      return List.copyOf(vms);
+  /** The bound drivers, in the order they bound. */
+  private List<HostDriver> drivers() {
+    synchronized (drivers) {
+      return List.copyOf(drivers.values());
     }
   }
 
@@ -237,24 +195,25 @@ public final class Host {
     }
   }
 
-  /** Where a signal of {@code eventfd} should arrive: every bound irqfd's targets, or user space. */
+  /**
+   * Where a signal of {@code eventfd} should arrive: the targets every bound driver names (each
+   * irqfd's routes), or user space when no driver consumes it.
+   */
   private List<Target> expectedTargets(EventfdCtx eventfd) {
     List<Target> out = new ArrayList<>();
-    List<Kvm> alive = vms();
-    alive.forEach(vm -> out.addAll(vm.expectedTargets(eventfd)));
-    boolean bound = alive.stream().anyMatch(vm -> vm.irqfds().stream().anyMatch(i -> i.eventfd() == eventfd));
-    if (!bound) {
+    boolean consumed = false;
+    for (HostDriver d : drivers()) {
+      out.addAll(d.expectedTargets(eventfd));
+      consumed |= d.consumes(eventfd);
+    }
+    if (!consumed) {
       out.add(new Target.UserSpace(eventfd.toString()));
     }
     return out;
   }
 
-  /** Every process exits (closing its files), in spawn order. */
+  /** Every bound driver shuts down, in the order they bound: every process exits, closing its files. */
   public void shutdown() {
-    List<Process> all;
-    synchronized (processes) {
-      all = List.copyOf(processes);
-    }
-    all.forEach(Process::exit);
+    drivers().forEach(HostDriver::shutdown);
   }
 }

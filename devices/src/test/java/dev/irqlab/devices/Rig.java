@@ -36,9 +36,9 @@ public final class Rig {
 
   Rig(Host host) {
     this.host = host;
-    this.qemu = host.spawn("qemu");
+    this.qemu = Process.spawn(host, "qemu");
     this.vm = qemu.createVm(2);
-    this.nic = host.addVfioPciDevice(BDF, 1, 4);
+    this.nic = VfioPciDevice.create(host, BDF, 1, 4);
     this.dev = qemu.openVfio(nic);
     this.logStart = host.kernel().log().size();
   }

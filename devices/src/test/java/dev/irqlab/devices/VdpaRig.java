@@ -18,7 +18,7 @@ public final class VdpaRig {
 
   public VdpaRig(Rig r, VdpaDevice.VqIrqs irqs) {
     this.r = r;
-    this.dev = r.host.addVdpaDevice("vdpa0", 2, irqs);
+    this.dev = VdpaDevice.create(r.host, "vdpa0", 2, irqs);
     this.fd = r.qemu.openVhostVdpa(dev);
     this.call = r.eventfd();
   }

@@ -17,6 +17,7 @@ import java.util.List;
  */
 public final class Kvm {
   private final Host host;
+  private final KvmModule module;
   private final String name;
   private final KvmArch arch;
   private final List<Vcpu> vcpus;
@@ -32,10 +33,11 @@ public final class Kvm {
   private int possibleBypassIrqs;
   private boolean destroyed;
 
-  private Kvm(Host host, String name, KvmArch arch, List<Vcpu> vcpus) {
+  private Kvm(Host host, KvmModule module, String name, List<Vcpu> vcpus) {
     this.host = host;
+    this.module = module;
     this.name = name;
-    this.arch = arch;
+    this.arch = module.arch();
     this.vcpus = vcpus;
     this.irqfdsLock = new SpinLock(host.kernel(), name + ".irqfds.lock");
     this.resamplerLock = new Mutex(host.kernel(), name + ".irqfds.resampler_lock");
@@ -47,7 +49,7 @@ public final class Kvm {
    * {@code KVM_CREATE_VM}, {@code KVM_CREATE_IRQCHIP} and {@code nrVcpus} times {@code
    * KVM_CREATE_VCPU}: the VM, or null when an allocation fails (nothing is left allocated).
    */
-  public static Kvm create(Host host, String name, int nrVcpus, KvmArch arch) {
+  static Kvm create(Host host, KvmModule module, String name, int nrVcpus) {
     List<Vcpu> vcpus = new ArrayList<>();
     for (int i = 0; i < nrVcpus; i++) {
       Vcpu v = Vcpu.create(host.kernel(), name, i, host.interrupts());
@@ -59,7 +61,7 @@ public final class Kvm {
       }
       vcpus.add(v);
     }
-    return new Kvm(host, name, arch, List.copyOf(vcpus));
+    return new Kvm(host, module, name, List.copyOf(vcpus));
   }
 
   public String name() {
@@ -123,7 +125,7 @@ public final class Kvm {
     return 0;
   }
 
-  /** The VM's file is released: {@code kvm_irqfd_release}, then the vCPUs are freed. */
+  /** The VM's file is released: {@code kvm_irqfd_release}, then the vCPUs are freed and the VM leaves the module's list. */
   public void destroy() {
     if (destroyed) {
       return;
@@ -133,6 +135,7 @@ public final class Kvm {
     for (Vcpu v : vcpus) {
       host.kernel().memory().kfree(v);
     }
+    module.vmDestroyed(this);
   }
 
   public boolean isDestroyed() {

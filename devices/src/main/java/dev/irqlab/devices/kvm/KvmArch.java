@@ -1,13 +1,43 @@
 package dev.irqlab.devices.kvm;
 
+import dev.irqlab.devices.Host;
 import dev.irqlab.spi.IrqBypassProducer;
+import java.util.ServiceLoader;
 
 /**
  * The architecture hooks of KVM's IRQ bypass consumer ({@code kvm_arch_irq_bypass_*}, {@code
  * kvm_arch_update_irqfd_routing}, {@code kvm_arch_has_irq_bypass}), one implementation per
  * form they took.
+ *
+ * <p>Each architecture's hooks come from a {@link Provider} listed in {@code
+ * META-INF/services}, so that KVM does not import the architectures (they import KVM) and a new
+ * architecture is a new provider.
  */
 public interface KvmArch {
+
+  /** Makes an architecture's hooks for the hosts it runs on. */
+  interface Provider {
+    /** Whether {@code host} is a machine of this architecture. */
+    boolean runs(Host host);
+
+    /** The hooks on {@code host}, one instance per host. */
+    KvmArch create(Host host);
+  }
+
+  /**
+   * The hooks of the first {@link Provider} that runs on {@code host}.
+   *
+   * @throws IllegalStateException when none does
+   */
+  static KvmArch forHost(Host host) {
+    for (Provider p : ServiceLoader.load(Provider.class, KvmArch.class.getClassLoader())) {
+      if (p.runs(host)) {
+        return p.create(host);
+      }
+    }
+    throw new IllegalStateException("no KVM architecture provider runs on a host with " + host.settings());
+  }
+
   /** {@code kvm_arch_has_irq_bypass()}: whether an irqfd registers a consumer at all. */
   boolean hasIrqBypass();
 

@@ -18,7 +18,6 @@ public final class KvmVmFile implements FileOps {
   @Override
   public void release() {
     kvm.destroy();
-    kvm.host().vmDestroyed(kvm);
   }
 
   @Override

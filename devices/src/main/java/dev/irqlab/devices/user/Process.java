@@ -4,6 +4,7 @@ import dev.irqlab.devices.Host;
 import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
 import dev.irqlab.devices.kvm.KvmIrqfdArgs;
+import dev.irqlab.devices.kvm.KvmModule;
 import dev.irqlab.devices.kvm.KvmVmFile;
 import dev.irqlab.devices.vdpa.VdpaDevice;
 import dev.irqlab.devices.vdpa.VhostVdpaFile;
@@ -34,9 +35,16 @@ public final class Process implements Files {
   /** Every descriptor below this one is open, as the kernel's {@code next_fd} hint says. */
   private int nextFd = FIRST_FD;
 
-  public Process(Host host, String comm) {
+  private Process(Host host, String comm) {
     this.host = host;
     this.comm = comm;
+  }
+
+  /** A new user-space process on {@code host}, in its process table: it exits when the host shuts down. */
+  public static Process spawn(Host host, String comm) {
+    Process p = new Process(host, comm);
+    Processes.on(host).add(p);
+    return p;
   }
 
   public String comm() {
@@ -156,7 +164,7 @@ public final class Process implements Files {
   /** {@code KVM_CREATE_VM} with an in-kernel irqchip and {@code nrVcpus} vCPUs: a descriptor or {@code -ENOMEM}. */
   public int createVm(int nrVcpus) {
     return call("KVM_CREATE_VM", () -> {
-      Kvm kvm = host.createVm(nrVcpus);
+      Kvm kvm = KvmModule.on(host).createVm(nrVcpus);
       return kvm == null ? -Errno.ENOMEM : install(new KvmVmFile(kvm));
     });
   }

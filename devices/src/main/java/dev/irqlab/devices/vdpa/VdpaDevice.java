@@ -53,8 +53,12 @@ public final class VdpaDevice {
     this.vhost = new VhostVdpa(host, this, "vhost-vdpa-" + minor);
   }
 
-  /** A device {@code name} with {@code nvqs} virtqueues; {@code minor} numbers its vhost-vdpa char device. */
-  public static VdpaDevice create(Host host, String name, int nvqs, VqIrqs vqIrqs, int minor) {
+  /**
+   * A device {@code name} with {@code nvqs} virtqueues, bound to vhost-vDPA as the next {@code
+   * /dev/vhost-vdpa-N}.
+   */
+  public static VdpaDevice create(Host host, String name, int nvqs, VqIrqs vqIrqs) {
+    int minor = VhostVdpaModule.on(host).allocMinor();
     return new VdpaDevice(host, name, nvqs, vqIrqs, minor);
   }
 

@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * or delivers to the handler that {@code VFIO_DEVICE_SET_IRQS} requested.
  */
 public final class VfioPciDevice {
+  /** The module of vfio-pci's interrupt code, which registers producers. */
+  public static final String MODULE = "vfio_pci";
   /** {@code irq_type} when nothing is enabled. */
   static final int IRQ_NONE = -1;
 
@@ -49,8 +51,12 @@ public final class VfioPciDevice {
     this.intrs = new VfioPciIntrs(host, this);
   }
 
-  /** A device at {@code bdf} with {@code msiCount} MSI and {@code msixCount} MSI-X vectors, bound to vfio-pci. */
+  /**
+   * A device at {@code bdf} with {@code msiCount} MSI and {@code msixCount} MSI-X vectors, bound
+   * to vfio-pci (which loads the {@value #MODULE} module with its first device).
+   */
   public static VfioPciDevice create(Host host, String bdf, int msiCount, int msixCount) {
+    host.loadImporter(MODULE);
     return new VfioPciDevice(host, bdf, msiCount, msixCount);
   }
 

@@ -5,6 +5,7 @@ import static dev.irqlab.devices.DriverChange.KVM_DEVICE_POSTED_IRQS_PARAM;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.Host;
 import dev.irqlab.devices.HostSettings;
 import dev.irqlab.devices.irq.IrqDomain;
 import dev.irqlab.devices.kvm.KvmArch;
@@ -27,6 +28,20 @@ public abstract class X86IrqBypass implements KvmArch {
     this.era = era;
     this.settings = settings;
     this.irqs = irqs;
+  }
+
+  /** Makes the x86 hooks of a host's era ({@code META-INF/services}). */
+  public static final class Provider implements KvmArch.Provider {
+    /** Every host is an x86 host. */
+    @Override
+    public boolean runs(Host host) {
+      return true;
+    }
+
+    @Override
+    public KvmArch create(Host host) {
+      return forEra(host.kernel(), host.era(), host.settings(), host.irqs());
+    }
   }
 
   /** The hooks of {@code era}: the 6.17 form with {@link dev.irqlab.devices.DriverChange#X86_IRQ_BYPASS_REWORK}, else the list-era form. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.Rig;
+import dev.irqlab.devices.kvm.KvmModule;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProcessTest {
   private final Rig r = Rig.testManager("v6.16");
   private final Host host = r.host;
-  private final Process p = host.spawn("vmm");
+  private final Process p = Process.spawn(host, "vmm");
 
   @Test
   void descriptorsAreTheLowestFreeFromThree() {
@@ -63,6 +64,6 @@ class ProcessTest {
     assertEquals("vm1", p.vm(vm).name());
     p.exit();
     assertEquals(List.of(), p.openFds());
-    assertEquals(List.of(r.kvm()), host.vms(), "only the rig's VM is left");
+    assertEquals(List.of(r.kvm()), KvmModule.on(host).vms(), "only the rig's VM is left");
   }
 }

@@ -122,12 +122,12 @@ public final class StressRun {
       this.kernel = host.kernel();
       this.index = index;
       this.count = count;
-      this.vmm = host.spawn("vmm" + index);
+      this.vmm = Process.spawn(host, "vmm" + index);
       this.vm = vmm.createVm(1);
       if (plan.producers()) {
         for (int d = 0; d * StressPlan.VECTORS_PER_DEVICE < count; d++) {
           int vectors = Math.min(StressPlan.VECTORS_PER_DEVICE, count - d * StressPlan.VECTORS_PER_DEVICE);
-          VfioPciDevice dev = host.addVfioPciDevice(String.format(Locale.ROOT, "%04x:%02x:00.0", index, d), 1, vectors);
+          VfioPciDevice dev = VfioPciDevice.create(host, String.format(Locale.ROOT, "%04x:%02x:00.0", index, d), 1, vectors);
           int fd = vmm.openVfio(dev);
           int[] none = new int[vectors];
           Arrays.fill(none, -1);

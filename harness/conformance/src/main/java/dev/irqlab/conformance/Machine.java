@@ -85,7 +85,7 @@ final class Machine {
     this.names = rec.names();
     this.bindings = new Bindings(!revision.info().lacks().containsKey(dev.irqlab.spi.Feature.PRODUCER_CALLBACKS));
     this.host = Host.boot(kernel, k -> new TracingIrqBypass(k, revision.load(k), rec, bindings), era, settings);
-    this.qemu = host.spawn("qemu");
+    this.qemu = Process.spawn(host, "qemu");
   }
 
   Host host() {
@@ -283,7 +283,7 @@ final class Machine {
   }
 
   int vfio(String name, int msi, int msix) {
-    VfioPciDevice dev = host.addVfioPciDevice(name, msi, msix);
+    VfioPciDevice dev = VfioPciDevice.create(host, name, msi, msix);
     vfio.put(name, dev);
     vectors.put(name, new int[] {msi, msix});
     int fd = syscall("VFIO_GROUP_GET_DEVICE_FD", () -> qemu.openVfio(dev));
@@ -295,7 +295,7 @@ final class Machine {
   }
 
   int vdpa(String name, int vqs) {
-    VdpaDevice dev = host.addVdpaDevice(name, vqs, VdpaDevice.VqIrqs.PER_VQ);
+    VdpaDevice dev = VdpaDevice.create(host, name, vqs, VdpaDevice.VqIrqs.PER_VQ);
     names.vhost("vhost-vdpa-" + vdpa.size(), name);
     vdpa.put(name, dev);
     int fd = syscall("open", () -> qemu.openVhostVdpa(dev));

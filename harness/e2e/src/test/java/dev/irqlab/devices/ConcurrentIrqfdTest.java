@@ -38,7 +38,7 @@ class ConcurrentIrqfdTest {
     Host host = Host.boot(new Kernel(), revision.revision()::load, DriverEra.byId(revision.info().defaultEra()), HostSettings.defaults());
     List<Callable<Void>> vmms = new ArrayList<>();
     for (int t = 0; t < TASKS; t++) {
-      Process vmm = host.spawn("vmm" + t);
+      Process vmm = Process.spawn(host, "vmm" + t);
       vmms.add(() -> {
         int vm = vmm.createVm(1);
         for (int i = 0; i < EACH; i++) {
