@@ -12,6 +12,7 @@ import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
 import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.FaultPoints;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.guest.Path;
 import dev.irqlab.devices.user.ErrOr;
@@ -55,6 +56,12 @@ final class KvmEventfd extends Driver {
 
   /** {@code kvm_irqfd_assign}. */
   private int assign(Files files, KvmIrqfdArgs args) {
+    try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_IRQFD_ASSIGN)) {
+      return assignIn(files, args);
+    }
+  }
+
+  private int assignIn(Files files, KvmIrqfdArgs args) {
     KvmIrqfd irqfd = KvmIrqfd.alloc(kernel, kvm, args.gsi(), this);
     if (irqfd == null) {
       return -Errno.ENOMEM;
@@ -170,8 +177,16 @@ final class KvmEventfd extends Driver {
       return 0;
     }
     IrqBypassConsumer consumer = irqfd.consumer();
-    consumer.setAddProducer((c, p) -> kvm.arch().addProducer(KvmIrqfd.of(c), p));
-    consumer.setDelProducer((c, p) -> kvm.arch().delProducer(KvmIrqfd.of(c), p));
+    consumer.setAddProducer((c, p) -> {
+      try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_ARCH_ADD_PRODUCER)) {
+        return kvm.arch().addProducer(KvmIrqfd.of(c), p);
+      }
+    });
+    consumer.setDelProducer((c, p) -> {
+      try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_ARCH_DEL_PRODUCER)) {
+        kvm.arch().delProducer(KvmIrqfd.of(c), p);
+      }
+    });
     consumer.setStop(c -> {});
     consumer.setStart(c -> {});
     int ret = host.bypass().registerConsumer(consumer, irqfd.eventfd());
@@ -289,7 +304,8 @@ final class KvmEventfd extends Driver {
 
   /** {@code kvm_irq_routing_update}: re-snapshots every irqfd; a connected one calls the arch hook. */
   void irqRoutingUpdate() {
-    try (Kernel.Scope lock = kvm.irqfdsLock.guard()) {
+    try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_IRQ_ROUTING_UPDATE);
+        Kernel.Scope lock = kvm.irqfdsLock.guard()) {
       for (KvmIrqfd irqfd : kvm.irqfds) {
         KvmIrqRoutingEntry old = irqfd.irqEntry();
         irqfdUpdate(irqfd);

@@ -6,12 +6,14 @@ import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
 
 import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.FaultPoints;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.mem.KArray;
 import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.Files;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.Mutex;
 import dev.irqlab.spi.IrqBypassProducer;
 
@@ -169,6 +171,12 @@ final class VhostVdpa extends Driver {
    * before v6.12 an unconditional unregister first; then, with a call eventfd, the registration.
    */
   private void setupVqIrq(int qid) {
+    try (Kernel.Scope in = kernel.faults().within(FaultPoints.VHOST_VDPA_SETUP_VQ_IRQ)) {
+      setupVqIrqIn(qid);
+    }
+  }
+
+  private void setupVqIrqIn(int qid) {
     if (!era.has(VDPA_IRQ_OFFLOAD)) {
       return;
     }

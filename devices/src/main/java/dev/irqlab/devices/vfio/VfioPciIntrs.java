@@ -8,6 +8,7 @@ import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
 
 import dev.irqlab.devices.Driver;
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.FaultPoints;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.irq.IrqHandler;
 import dev.irqlab.devices.mem.KArray;
@@ -15,6 +16,7 @@ import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.Files;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
+import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.Mutex;
 import dev.irqlab.spi.IrqBypassProducer;
 import java.util.List;
@@ -184,6 +186,12 @@ final class VfioPciIntrs extends Driver {
    * 0}, requests the IRQ with a handler that signals the new trigger and registers the producer.
    */
   int msiSetVectorSignal(Files files, int vector, int fd, boolean msix) {
+    try (Kernel.Scope in = kernel.faults().within(FaultPoints.VFIO_MSI_SET_VECTOR_SIGNAL)) {
+      return msiSetVectorSignalIn(files, vector, fd, msix);
+    }
+  }
+
+  private int msiSetVectorSignalIn(Files files, int vector, int fd, boolean msix) {
     boolean perVector = era.has(VFIO_CTX_PER_VECTOR);
     if (!perVector && (vector < 0 || vector >= vdev.numCtx)) {
       return -Errno.EINVAL;

@@ -77,7 +77,9 @@ final class FuzzVocabulary {
   static final List<String> SCENARIO_LINES = List.of("close vm0", "close efd0", "close efd2", "close vfio0", "fail kmalloc",
       "fail off", "rmmod", "fire vfio0.msix9", "fire vfio0.msix0", "fire vfio0.msi1", "signal efd0", "signal efd2",
       "deassign vm0 efd0 24", "irqfd vm0 efd2 25", "disable-irqs vfio0 msix", "set-irqs vfio0 msix 3 efd2 efd2",
-      "vdpa vdpa0 vqs=1", "fire vdpa0.vq3", "vring-call vdpa0 0 efd0", "status vdpa0 driver-ok", "route vm0 24 vcpu=63 vector=0x41");
+      "vdpa vdpa0 vqs=1", "fire vdpa0.vq3", "vring-call vdpa0 0 efd0", "status vdpa0 driver-ok", "route vm0 24 vcpu=63 vector=0x41",
+      "fail irq_set_vcpu_affinity nth=2", "fail request_irq times=3 in=vfio_msi_set_vector_signal", "fail kmalloc:kvm_kernel_irqfd nth=1",
+      "fail kmalloc: nth=0", "fail irq_set_vcpu_affinity in=kvm_irq_routing_update");
 
   /** How many positional arguments {@code command} needs. */
   static int positionals(String command) {

@@ -4,7 +4,6 @@ import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.HostSettings;
 import dev.irqlab.devices.guest.Interrupt;
-import dev.irqlab.devices.irq.IrqDomain;
 import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
 import dev.irqlab.devices.kvm.KvmIrqfdArgs;
@@ -231,19 +230,31 @@ final class Machine {
     return 0;
   }
 
-  int fail(String what) {
+  /**
+   * Sets a fault schedule, or ({@code fail off}) clears every one; a schedule cleared without
+   * having forced a failure is said in the trace, with the hits it counted, so that a point or
+   * hit number that never came is not mistaken for a fault that changed nothing.
+   */
+  int fail(Op.Fail f) {
     FaultInjection faults = kernel.faults();
-    switch (what) {
-      case "kmalloc" -> faults.failAlways(FaultInjection.KMALLOC);
-      case "try_module_get" -> faults.failAlways(Module.TRY_MODULE_GET);
-      case "irq_set_vcpu_affinity" -> faults.failAlways(IrqDomain.SET_VCPU_AFFINITY);
-      default -> {
-        faults.clear(FaultInjection.KMALLOC);
-        faults.clear(Module.TRY_MODULE_GET);
-        faults.clear(IrqDomain.SET_VCPU_AFFINITY);
+    if (f.what().equals("off")) {
+      for (FaultInjection.Outcome o : faults.clearAll()) {
+        if (o.forced() == 0) {
+          String hits = o.hits() == 1 ? "1 hit" : o.hits() + " hits";
+          rec.add(TraceEntry.Kind.RESULT, "fault " + o.schedule().describe() + " never forced a failure (" + hits + ")",
+              Map.of("fault", o.schedule().describe(), "hits", Long.toString(o.hits())));
+        }
       }
+    } else if (f.nth() == 0) {
+      faults.failRange(f.what(), 1, -1, f.within());
+    } else {
+      faults.failRange(f.what(), f.nth(), f.times(), f.within());
     }
     return 0;
+  }
+
+  int fail(String what) {
+    return fail(new Op.Fail(what));
   }
 
   /** {@code rmmod irqbypass}, traced as the system call it is. */

@@ -192,17 +192,39 @@ public sealed interface Op {
   }
 
   /**
-   * {@code fail kmalloc}, {@code fail try_module_get}, {@code fail irq_set_vcpu_affinity} (the
-   * IOMMU refuses to post, so an x86 connect fails), {@code fail off}: fault injection, at every
-   * hit until {@code fail off}.
+   * {@code fail POINT [nth=N] [times=K] [in=FUNCTION]} and {@code fail off}: fault injection at a
+   * point ({@code kmalloc}, {@code kmalloc:TYPE}, {@code try_module_get}, {@code
+   * irq_set_vcpu_affinity}, {@code request_irq}). Without {@code nth} and {@code times} every
+   * hit fails until {@code fail off}; {@code nth=N} fails the Nth hit from now, and {@code
+   * times=K} K hits from the Nth on; {@code in=FUNCTION} counts only the hits made inside that C
+   * function.
+   *
+   * @param what the point, or {@code off}
+   * @param nth the first hit that fails, from 1; 0 for every hit
+   * @param times how many hits fail from the {@code nth} on; 0 for every one
+   * @param within the function the hits must be made in, or null
    */
-  record Fail(String what) implements Op {
+  record Fail(String what, long nth, long times, String within) implements Op {
+    /** Either both are 0 (every hit), or {@code nth} and {@code times} are at least 1 each. */
+    public Fail {
+      if (nth != 0 || times != 0) {
+        nth = Math.max(nth, 1);
+        times = Math.max(times, 1);
+      }
+    }
+
+    /** Every hit of {@code what} fails, or {@code off}. */
+    public Fail(String what) {
+      this(what, 0, 0, null);
+    }
+
     public String text() {
-      return "fail " + what;
+      return "fail " + what + (nth > 0 ? " nth=" + nth : "") + (times > 1 ? " times=" + times : "")
+          + (within != null ? " in=" + within : "");
     }
 
     public int apply(Machine m) {
-      return m.fail(what);
+      return m.fail(this);
     }
 
     public List<Ref> refs() {

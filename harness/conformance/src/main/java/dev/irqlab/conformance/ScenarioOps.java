@@ -2,6 +2,7 @@ package dev.irqlab.conformance;
 
 import dev.irqlab.conformance.ScenarioArgs.Word;
 import dev.irqlab.conformance.io.Quote;
+import dev.irqlab.devices.FaultPoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,12 +84,20 @@ final class ScenarioOps {
   }
 
   private static Op fail(ScenarioArgs a) {
-    a.need(2, 2);
+    a.positional(2);
     String what = a.text(1);
-    if (!List.of("kmalloc", "try_module_get", "irq_set_vcpu_affinity", "off").contains(what)) {
-      throw a.error(a.word(1), "unknown fault " + Quote.of(what) + ": expected kmalloc, try_module_get, irq_set_vcpu_affinity or off");
+    if (what.equals("off")) {
+      a.done();
+      return new Op.Fail(what);
     }
-    return new Op.Fail(what);
+    if (!FaultPoints.isPoint(what)) {
+      throw a.error(a.word(1), "unknown fault " + Quote.of(what) + ": expected " + FaultPoints.pointNames() + " or off");
+    }
+    long nth = a.number("nth", 0, 1, Integer.MAX_VALUE);
+    long times = a.number("times", 0, 1, Integer.MAX_VALUE);
+    String within = a.choice("in", null, FaultPoints.functions().toArray(String[]::new));
+    a.done();
+    return new Op.Fail(what, nth, times, within);
   }
 
   private static Op device(ScenarioArgs a) {

@@ -47,7 +47,7 @@ public final class ScenarioParser {
       Map.entry("register", "register NAME EVENTFD|NULL"),
       Map.entry("unregister", "unregister NAME"),
       Map.entry("free", "free NAME"),
-      Map.entry("fail", "fail kmalloc|try_module_get|irq_set_vcpu_affinity|off"),
+      Map.entry("fail", "fail off|POINT [nth=N] [times=K] [in=FUNCTION]"),
       Map.entry("rmmod", "rmmod"),
       Map.entry("vm", "vm NAME [vcpus=N]"),
       Map.entry("vfio", "vfio NAME [msi=N] [msix=N]"),

@@ -90,7 +90,7 @@ class ScenarioParserTest {
       irqfd vm0 efd0 24 flags=resample  | 1:25: 'resample' is not a choice of flags: expected no-irqbypass
       irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
       deassign vm0 efd0 24 flags=no-irqbypass | 1:22: unexpected 'flags=no-irqbypass': expected 'deassign VM EVENTFD GSI'
-      fail iommu                        | 1:6: unknown fault 'iommu': expected kmalloc, try_module_get, irq_set_vcpu_affinity or off
+      fail iommu                        | 1:6: unknown fault 'iommu': expected kmalloc, try_module_get, irq_set_vcpu_affinity, request_irq, kmalloc:TYPE or off
       vfio v0\\nfire v0.msix2147483648  | 2:13: '2147483648' is out of range: expected a vector from 0 to 2047
       vdpa d0\\nfire d0.vq64            | 2:11: '64' is out of range: expected a queue from 0 to 63
       vm vm0 vcpus=-1                   | 1:14: '-1' is out of range: expected a number from 1 to 64
@@ -189,5 +189,33 @@ class ScenarioParserTest {
     assertEquals(10, e.column());
     Files.writeString(f, "eventfd efd0\n");
     assertEquals("bad-one", ScenarioParser.parse(f).id());
+  }
+
+  @Test
+  void readsFaultSchedulesAndWritesThemBack() {
+    Scenario s = parse(String.join("\n",
+        "fail irq_set_vcpu_affinity nth=2", "fail request_irq times=3", "fail kmalloc:kvm_kernel_irqfd nth=1 in=kvm_irqfd_assign",
+        "fail try_module_get", "fail off"));
+    assertEquals(new Op.Fail("irq_set_vcpu_affinity", 2, 1, null), s.steps().get(0).op());
+    assertEquals(new Op.Fail("request_irq", 1, 3, null), s.steps().get(1).op());
+    assertEquals("fail request_irq nth=1 times=3", s.steps().get(1).op().text());
+    assertEquals(new Op.Fail("kmalloc:kvm_kernel_irqfd", 1, 1, "kvm_irqfd_assign"), s.steps().get(2).op());
+    assertEquals(new Op.Fail("try_module_get"), s.steps().get(3).op());
+    for (Step step : s.steps()) {
+      assertEquals(step.op(), parse(step.op().text()).steps().get(0).op(), step.op().text());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+    "fail irte => demo.irq:1:6: unknown fault 'irte': expected kmalloc, try_module_get, irq_set_vcpu_affinity, request_irq, kmalloc:TYPE or off",
+    "fail request_irq nth=0 => demo.irq:1:22: '0' is out of range: expected a number from 1 to 2147483647",
+    "fail request_irq in=vfio_set => demo.irq:1:21: 'vfio_set' is not a choice of in: expected kvm_irqfd_assign, kvm_arch_irq_bypass_add_producer, kvm_arch_irq_bypass_del_producer, kvm_irq_routing_update, vfio_msi_set_vector_signal, vhost_vdpa_setup_vq_irq",
+    "fail off nth=1 => demo.irq:1:10: unknown option 'nth': expected 'fail off|POINT [nth=N] [times=K] [in=FUNCTION]'",
+    "fail request_irq when=2 => demo.irq:1:18: unknown option 'when': expected 'fail off|POINT [nth=N] [times=K] [in=FUNCTION]'",
+  })
+  void aBadFaultScheduleIsOneClearLine(String line, String message) {
+    ScenarioException e = assertThrows(ScenarioException.class, () -> parse(line));
+    assertEquals(message, e.getMessage());
   }
 }

@@ -93,4 +93,35 @@ class FaultInjectionTest {
     assertThrows(IllegalArgumentException.class, () -> faults.failNth("p", 0));
     assertThrows(IllegalArgumentException.class, () -> faults.failRange("p", 1, 0));
   }
+
+  @Test
+  void aScheduleConfinedToAFunctionCountsOnlyTheHitsInsideIt() {
+    faults.failRange("p", 2, 1, "f");
+    assertFalse(faults.shouldFail("p"), "outside f: not counted");
+    try (Kernel.Scope in = faults.within("f")) {
+      assertFalse(faults.shouldFail("p"), "first hit inside f");
+      try (Kernel.Scope deeper = faults.within("g")) {
+        assertTrue(faults.shouldFail("p"), "second hit inside f, with g inside it");
+      }
+      assertFalse(faults.shouldFail("p"), "third: once only");
+    }
+    assertFalse(faults.shouldFail("p"));
+    assertEquals(List.of(new FaultInjection.Outcome(new FaultInjection.Schedule("p", 2, 1, "f"), 3, 1)), faults.clearAll());
+    assertEquals(5, faults.hits("p"), "every hit is counted as a hit of the point");
+  }
+
+  @Test
+  void clearAllSaysWhichSchedulesNeverForcedAFailure() {
+    faults.failAlways("a");
+    faults.failRange("b", 3, 2, null);
+    faults.shouldFail("a");
+    faults.shouldFail("b");
+    List<FaultInjection.Outcome> out = faults.clearAll();
+    assertEquals("a", out.get(0).schedule().describe());
+    assertEquals(1, out.get(0).forced());
+    assertEquals("b nth=3 times=2", out.get(1).schedule().describe());
+    assertEquals(0, out.get(1).forced());
+    assertEquals(List.of(), faults.clearAll(), "nothing is scheduled any more");
+    assertFalse(faults.shouldFail("a"));
+  }
 }
