@@ -35,9 +35,22 @@ public final class ScaleRun {
   private static final long WARM_UP_NANOS = 2_000_000_000L;
 
   private final ScalePlan plan;
+  private final long warmUpNanos;
+  private final long nanosPerSize;
 
   public ScaleRun(ScalePlan plan) {
+    this(plan, WARM_UP_NANOS, NANOS_PER_SIZE);
+  }
+
+  /**
+   * A run that warms up for {@code warmUpNanos} and times each size for at least {@code
+   * nanosPerSize} (and {@value #MIN_BATCHES} batches): a test of the report's shape, not of its
+   * figures, takes 0 and 0.
+   */
+  ScaleRun(ScalePlan plan, long warmUpNanos, long nanosPerSize) {
     this.plan = plan;
+    this.warmUpNanos = warmUpNanos;
+    this.nanosPerSize = nanosPerSize;
   }
 
   /** The registry one run fills and measures. */
@@ -75,8 +88,8 @@ public final class ScaleRun {
    * measuring loop itself at the smallest sizes, then registrations with 200 objects registered,
    * for {@value #WARM_UP_NANOS} ns in all.
    */
-  private static void warmUp(Subject s) {
-    long end = System.nanoTime() + WARM_UP_NANOS;
+  private void warmUp(Subject s) {
+    long end = System.nanoTime() + warmUpNanos;
     long filled = 0;
     for (long size : new long[] {10, 32, 100, 200}) {
       for (; filled < size; filled++) {
@@ -119,14 +132,14 @@ public final class ScaleRun {
     return new ScaleResult(name, points, stopped);
   }
 
-  private static ScaleResult.Point point(Subject s, long size) {
+  private ScaleResult.Point point(Subject s, long size) {
     int batch = (int) Math.max(1, Math.min(64, size / 16));
     s.prepare(batch);
     List<Double> register = new ArrayList<>();
     List<Double> unregister = new ArrayList<>();
     long visits = 0;
     long began = System.nanoTime();
-    while (register.size() < MAX_BATCHES && (register.size() < MIN_BATCHES || System.nanoTime() - began < NANOS_PER_SIZE)) {
+    while (register.size() < MAX_BATCHES && (register.size() < MIN_BATCHES || System.nanoTime() - began < nanosPerSize)) {
       long v0 = s.listVisits();
       long t0 = System.nanoTime();
       for (int j = 0; j < batch; j++) {
