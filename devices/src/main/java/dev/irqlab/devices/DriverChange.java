@@ -110,10 +110,37 @@ public enum DriverChange {
 
   /**
    * A routing update calls the arch hook only when {@code kvm_arch_irqfd_route_changed()} says
-   * the MSI fields changed: "kvm: irqfd: avoid update unmodified entries of the routing",
-   * lore:20210827080003.2689-1-longpeng2@huawei.com (hash not named in drivers.md).
+   * the route changed: on x86 a new route that is not MSI always counts as changed, and an MSI
+   * route counts as changed when its MSI fields differ from the old entry's, whatever the old
+   * entry's type: 515a0c79e796 "kvm: irqfd: avoid update unmodified entries of the routing"
+   * (lore:20210827080003.2689-1-longpeng2@huawei.com). An irqfd whose GSI lost its single route
+   * keeps the old fields with its type zeroed, so a route back to the same MSI looks unchanged
+   * until {@link #KVM_ROUTE_TYPE_CHANGE_IS_CHANGE}. Without it every update calls the hook.
    */
-  KVM_ROUTE_CHANGED_CHECK(Driver.KVM, "lore:20210827080003.2689-1-longpeng2@huawei.com", "2021-08-27", "v5.16", "routing updates skip unchanged MSI routes"),
+  KVM_ROUTE_CHANGED_CHECK(Driver.KVM, "515a0c79e796", "2021-08-27", "v5.16", "routing updates skip unchanged MSI routes"),
+
+  /**
+   * {@code kvm_arch_irqfd_route_changed()} also treats an old entry that was not MSI as a
+   * change, so a route from no route (or an irqchip pin) back to the same MSI posts again:
+   * bcda70c56f3e "KVM: x86: Explicitly treat routing entry type changes as changes"
+   * (lore:20250404193923.1413163-4-seanjc@google.com, Fixes: 515a0c79e796, Cc stable; in
+   * v6.15-rc4, pushed 24 Apr 2025). Without it, only the new entry's type is checked. Only the
+   * list-era form of the hooks reads it: 6.17 folds the check into its routing update.
+   */
+  KVM_ROUTE_TYPE_CHANGE_IS_CHANGE(Driver.X86, "bcda70c56f3e", "2025-04-04", "v6.15", "a route type change counts as a change"),
+
+  /**
+   * {@code kvm_arch_irq_bypass_add_producer} starts an assignment ({@code
+   * kvm_arch_start_assignment}) and {@code del_producer} ends it, so a VM with a connected
+   * producer has an assigned device and may post, bound to its VFIO group or not: 2edd9cb79fb3
+   * "kvm: detect assigned device via irqbypass manager" (Zhu Lingshan's vDPA IRQ offloading
+   * series, v5.9). Without it only the kvm-vfio device's {@code KVM_DEV_VFIO_GROUP_ADD} counts
+   * an assigned device, and {@code vmx_update_pi_irte} leaves the IRTE remapped in a VM that was
+   * never bound to the group. Reverted for 6.17 (ff845e6a84c8, then bbc13ae593e0 "VFIO: KVM:
+   * x86: Drop kvm_arch_{start,end}_assignment()"), when the 6.17 hooks stopped reading the
+   * count; only the list-era form of the hooks reads it.
+   */
+  X86_BYPASS_STARTS_ASSIGNMENT(Driver.X86, "2edd9cb79fb3", "2020-07-31", "v5.9", "a connected producer counts as an assigned device"),
 
   /**
    * An eventfd can back one irqfd in the whole system: the irqfd is added as the only priority

@@ -9,6 +9,7 @@ import static dev.irqlab.devices.DriverChange.KVM_IRQFD_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_IRQFD_UNIQUE_BINDING;
 import static dev.irqlab.devices.DriverChange.KVM_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.KVM_ROUTE_CHANGED_CHECK;
+import static dev.irqlab.devices.DriverChange.KVM_ROUTE_TYPE_CHANGE_IS_CHANGE;
 import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
 import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
 import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
@@ -20,6 +21,7 @@ import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
+import static dev.irqlab.devices.DriverChange.X86_BYPASS_STARTS_ASSIGNMENT;
 import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
 
@@ -54,18 +56,19 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
   private static final Set<DriverChange> V4_4 =
       plus(Set.of(), VFIO_LOGS_BYPASS_FAILURE, KVM_UNREGISTER_IN_SHUTDOWN, KVM_LOGS_BYPASS_FAILURE);
   private static final Set<DriverChange> V5_9 =
-      plus(V4_4, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VDPA_IRQ_OFFLOAD);
+      plus(V4_4, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VDPA_IRQ_OFFLOAD, X86_BYPASS_STARTS_ASSIGNMENT);
   private static final Set<DriverChange> V6_5 =
       plus(V5_9, VFIO_CLEAR_TOKEN_ON_FAILURE, VFIO_CTX_PER_VECTOR, VDPA_LOGS_BYPASS_FAILURE,
           KVM_IRQFD_PRIORITY_WAITER, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);
   private static final Set<DriverChange> V6_16 =
-      plus(V6_5, VDPA_REGISTER_AT_DRIVER_OK, KVM_DEVICE_POSTED_IRQS_PARAM);
+      plus(V6_5, VDPA_REGISTER_AT_DRIVER_OK, KVM_DEVICE_POSTED_IRQS_PARAM, KVM_ROUTE_TYPE_CHANGE_IS_CHANGE);
   /** The callers as patch 3 of Sean Christopherson's v2 series left them, before the 6.17 x86 rework. */
   private static final Set<DriverChange> V6_16_EVENTFD =
       minus(plus(V6_16, MANAGER_OWNS_EVENTFD), VFIO_CLEAR_TOKEN_ON_FAILURE);
+  /** 6.17 reverted 2edd9cb79fb3 (ff845e6a84c8) and dropped the assignment count with the x86 rework. */
   private static final Set<DriverChange> V6_17 =
-      minus(plus(V6_16, MANAGER_OWNS_EVENTFD, KVM_IRQFD_UNIQUE_BINDING, X86_IRQ_BYPASS_REWORK),
-          VFIO_CLEAR_TOKEN_ON_FAILURE);
+      minus(minus(plus(V6_16, MANAGER_OWNS_EVENTFD, KVM_IRQFD_UNIQUE_BINDING, X86_IRQ_BYPASS_REWORK),
+          VFIO_CLEAR_TOKEN_ON_FAILURE), X86_BYPASS_STARTS_ASSIGNMENT);
   private static final Set<DriverChange> V6_17_FIX = plus(V6_17, KVM_DEASSIGN_KEEPS_ROUTE_TYPE);
 
   private static final List<DriverEra> CATALOGUE =

@@ -30,6 +30,8 @@ public final class Kvm {
   final List<KvmResampler> resamplers = new ArrayList<>();
   private KvmIrqRouting routing = KvmIrqRouting.defaults();
   private int assignedDevices;
+  /** The kvm-vfio device, once {@code KVM_CREATE_DEVICE} made it. */
+  KvmVfio vfioDevice;
   private int possibleBypassIrqs;
   private boolean destroyed;
 
@@ -132,6 +134,9 @@ public final class Kvm {
     }
     destroyed = true;
     eventfds.irqfdRelease();
+    if (vfioDevice != null) {
+      vfioDevice.destroy();
+    }
     for (Vcpu v : vcpus) {
       host.kernel().memory().kfree(v);
     }
@@ -206,7 +211,10 @@ public final class Kvm {
     assignedDevices--;
   }
 
-  /** {@code kvm_arch_has_assigned_device}. */
+  /**
+   * {@code kvm_arch_has_assigned_device}: a VFIO group is bound through the kvm-vfio device
+   * ({@link KvmVfio}), or, since 2edd9cb79fb3, a bypass producer is connected.
+   */
   public boolean hasAssignedDevice() {
     return assignedDevices > 0;
   }

@@ -59,7 +59,11 @@ public record KvmIrqRoutingEntry(int gsi, Type type, int irqchip, int pin, MsiMe
     return type == Type.MSI;
   }
 
-  /** The MSI fields as {@code memcmp} sees them: zero for a route that is not MSI. */
+  /**
+   * The MSI fields as {@code memcmp} sees them: the message the entry carries, which an entry
+   * whose type was zeroed keeps; zero for one that never held a message (no MSI address matches an
+   * irqchip route's chip and pin either).
+   */
   public MsiMessage msiFields() {
     return msi == null ? new MsiMessage(0, 0, 0) : msi;
   }

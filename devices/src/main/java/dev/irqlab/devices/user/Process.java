@@ -5,6 +5,7 @@ import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
 import dev.irqlab.devices.kvm.KvmIrqfdArgs;
 import dev.irqlab.devices.kvm.KvmModule;
+import dev.irqlab.devices.kvm.KvmVfio;
 import dev.irqlab.devices.kvm.KvmVmFile;
 import dev.irqlab.devices.vdpa.VdpaDevice;
 import dev.irqlab.devices.vdpa.VhostVdpaFile;
@@ -192,6 +193,33 @@ public final class Process implements Files {
   /** {@code KVM_SET_GSI_ROUTING}: the whole table; a GSI left out loses its routes. */
   public int kvmSetGsiRouting(int vmFd, List<KvmIrqRoutingEntry> entries) {
     return ioctl("KVM_SET_GSI_ROUTING", vmFd, KvmVmFile.class, f -> f.kvm().setGsiRouting(entries));
+  }
+
+  /** {@code KVM_CREATE_DEVICE} of type {@code KVM_DEV_TYPE_VFIO}: a descriptor, or {@code -EBUSY} when the VM has one. */
+  public int kvmCreateVfioDevice(int vmFd) {
+    return ioctl("KVM_CREATE_DEVICE", vmFd, KvmVmFile.class, f -> {
+      KvmVfio[] dev = new KvmVfio[1];
+      int ret = KvmVfio.create(f.kvm(), dev);
+      return ret < 0 ? ret : install(dev[0]);
+    });
+  }
+
+  /**
+   * {@code KVM_SET_DEVICE_ATTR} on a kvm-vfio device: {@code KVM_DEV_VFIO_GROUP_ADD} ({@code add})
+   * or {@code GROUP_DEL} of the group of the VFIO device open at {@code vfioFd}; {@code -EBADF}
+   * when that is not open, {@code -EINVAL} when it is no VFIO file.
+   */
+  public int kvmVfioGroup(int devFd, int vfioFd, boolean add) {
+    return ioctl("KVM_SET_DEVICE_ATTR", devFd, KvmVfio.class, d -> {
+      File f = fds.get(vfioFd);
+      if (f == null) {
+        return -Errno.EBADF;
+      }
+      if (!(f.ops() instanceof VfioDeviceFile v)) {
+        return -Errno.EINVAL;
+      }
+      return add ? d.groupAdd(v.device()) : d.groupDel(v.device());
+    });
   }
 
   /** The VM behind {@code vmFd}, or null when it is not a VM's descriptor. */

@@ -7,4 +7,7 @@ import dev.irqlab.devices.user.Files;
 public interface VfioDeviceFile extends FileOps {
   /** {@code VFIO_DEVICE_SET_IRQS}. */
   int setIrqs(Files files, VfioIrqSet set);
+
+  /** The device the file is open on (alone in its IOMMU group, so it names the group too). */
+  VfioPciDevice device();
 }

@@ -146,6 +146,11 @@ public final class VfioPciDevice {
       }
 
       @Override
+      public VfioPciDevice device() {
+        return VfioPciDevice.this;
+      }
+
+      @Override
       public void release() {
         closeDevice();
       }

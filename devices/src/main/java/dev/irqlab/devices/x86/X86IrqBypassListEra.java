@@ -1,5 +1,6 @@
 package dev.irqlab.devices.x86;
 
+import dev.irqlab.devices.DriverChange;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.HostSettings;
 import dev.irqlab.devices.irq.IrqDomain;
@@ -14,10 +15,10 @@ import dev.irqlab.spi.IrqBypassProducer;
 import java.util.List;
 
 /**
- * The list-era x86 hooks (v5.x to v6.16, x86.c and vmx/posted_intr.c): add and del call {@code
- * pi_update_irte}, which walks the GSI's <em>current</em> routes and skips the ones that are not
- * MSI, so a route changed to non-MSI (or removed) while posted leaves the IRTE posted
- * (drivers.md §5.1).
+ * The list-era x86 hooks (v4.4 to v6.16, x86.c and vmx/posted_intr.c): add and del call {@code
+ * pi_update_irte}, which does nothing in a VM without an assigned device, and otherwise walks the
+ * GSI's <em>current</em> routes and skips the ones that are not MSI, so a route changed to
+ * non-MSI (or removed) while posted leaves the IRTE posted (drivers.md §5.1).
  */
 final class X86IrqBypassListEra extends X86IrqBypass {
   private boolean warnedNoRoute;
@@ -27,24 +28,31 @@ final class X86IrqBypassListEra extends X86IrqBypass {
   }
 
   /**
-   * {@code kvm_arch_irq_bypass_add_producer}: marks an assigned device, records the producer
-   * (left set on failure, as the source reads) and posts.
+   * {@code kvm_arch_irq_bypass_add_producer}: records the producer (left set on failure, as the
+   * source reads) and posts; since 2edd9cb79fb3 ({@link DriverChange#X86_BYPASS_STARTS_ASSIGNMENT})
+   * it first marks an assigned device, and unmarks it when posting fails.
    */
   @Override
   public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
     Kvm kvm = irqfd.kvm();
-    kvm.startAssignment();
+    boolean assigns = era.has(DriverChange.X86_BYPASS_STARTS_ASSIGNMENT);
+    if (assigns) {
+      kvm.startAssignment();
+    }
     try (Kernel.Scope lock = kvm.irqfdsLock().guard()) {
       irqfd.setProducer(producer);
       int ret = piUpdateIrte(kvm, producer.irq(), irqfd.gsi(), true);
-      if (ret != 0) {
+      if (ret != 0 && assigns) {
         kvm.endAssignment();
       }
       return ret;
     }
   }
 
-  /** {@code kvm_arch_irq_bypass_del_producer}: clears the producer, then reverts the IRTE. */
+  /**
+   * {@code kvm_arch_irq_bypass_del_producer}: clears the producer, then reverts the IRTE; since
+   * 2edd9cb79fb3 it then ends the assignment its add started.
+   */
   @Override
   public void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
     Kvm kvm = irqfd.kvm();
@@ -55,12 +63,21 @@ final class X86IrqBypassListEra extends X86IrqBypass {
         logUnregistrationFailure(irqfd, ret);
       }
     }
-    kvm.endAssignment();
+    if (era.has(DriverChange.X86_BYPASS_STARTS_ASSIGNMENT)) {
+      kvm.endAssignment();
+    }
   }
 
-  /** {@code kvm_arch_irqfd_route_changed}: the MSI address or data differ. */
+  /**
+   * {@code kvm_arch_irqfd_route_changed}: a new route that is not MSI is a change (515a0c79e796),
+   * and so is an old one since bcda70c56f3e ({@link DriverChange#KVM_ROUTE_TYPE_CHANGE_IS_CHANGE});
+   * otherwise the MSI fields are compared. An entry whose type was zeroed keeps its old fields.
+   */
   @Override
   public boolean irqfdRouteChanged(KvmIrqRoutingEntry old, KvmIrqRoutingEntry now) {
+    if (!now.isMsi() || (!old.isMsi() && era.has(DriverChange.KVM_ROUTE_TYPE_CHANGE_IS_CHANGE))) {
+      return true;
+    }
     return !old.msiFields().equals(now.msiFields());
   }
 
