@@ -330,6 +330,22 @@ final class Machine {
     return syscall("KVM_SET_GSI_ROUTING", () -> qemu.kvmSetGsiRouting(fd(vm), r));
   }
 
+  /**
+   * {@code KVM_CREATE_DEVICE} of the VM's kvm-vfio device the first time (as QEMU does), then
+   * {@code KVM_SET_DEVICE_ATTR} adding or deleting the group of {@code dev}.
+   */
+  int kvmVfio(String vm, String dev, boolean add) {
+    String device = vm + ".kvm-vfio";
+    if (!fds.containsKey(device)) {
+      int fd = syscall("KVM_CREATE_DEVICE", () -> qemu.kvmCreateVfioDevice(fd(vm)));
+      if (fd < 0) {
+        return fd;
+      }
+      fds.put(device, fd);
+    }
+    return syscall("KVM_SET_DEVICE_ATTR", () -> qemu.kvmVfioGroup(fd(device), fd(dev), add));
+  }
+
   static KvmIrqRoutingEntry msiRoute(int gsi, int vcpu, int vector) {
     return KvmIrqRoutingEntry.msi(gsi, MsiMessage.fixed(vcpu, vector));
   }

@@ -1,5 +1,7 @@
 package dev.irqlab.conformance;
 
+import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
+import dev.irqlab.devices.kvm.MsiMessage;
 import dev.irqlab.devices.vdpa.VdpaDevice;
 import dev.irqlab.devices.vfio.VfioIrqSet;
 import java.util.List;
@@ -309,6 +311,48 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * {@code route vm0 24 vcpus=0,1 vector=0x41 [delivery=lowest-priority]}: an MSI route of a GSI
+   * to a logical (flat) destination, the vCPUs of {@code vcpuMask} (bit {@code i} is vCPU {@code
+   * i}, up to 8), with fixed or lowest-priority delivery.
+   */
+  record RouteLogical(String vm, int gsi, int vcpuMask, int vector, boolean lowestPriority) implements Op {
+    public String text() {
+      StringBuilder vcpus = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        if ((vcpuMask & 1 << i) != 0) {
+          vcpus.append(vcpus.length() > 0 ? "," : "").append(i);
+        }
+      }
+      return String.format(Locale.ROOT, "route %s %d vcpus=%s vector=0x%x%s", vm, gsi, vcpus, vector,
+          lowestPriority ? " delivery=lowest-priority" : "");
+    }
+
+    public int apply(Machine m) {
+      MsiMessage.DeliveryMode mode = lowestPriority ? MsiMessage.DeliveryMode.LOWEST_PRIORITY : MsiMessage.DeliveryMode.FIXED;
+      return m.route(vm, KvmIrqRoutingEntry.msi(gsi, MsiMessage.of(vcpuMask, true, mode, vector)));
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1));
+    }
+  }
+
+  /** {@code route vm0 10 irqchip=ioapic pin=10}: a route of a GSI to a pin of the in-kernel irqchip. */
+  record RouteIrqchip(String vm, int gsi, int irqchip, int pin) implements Op {
+    public String text() {
+      return "route " + vm + " " + gsi + " irqchip=" + KvmIrqRoutingEntry.irqchipName(irqchip) + " pin=" + pin;
+    }
+
+    public int apply(Machine m) {
+      return m.route(vm, KvmIrqRoutingEntry.irqchip(gsi, irqchip, pin));
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1));
+    }
+  }
+
   /** {@code unroute vm0 24}: removes the GSI's routes. */
   record Unroute(String vm, int gsi) implements Op {
     public String text() {
@@ -344,6 +388,26 @@ public sealed interface Op {
 
     public List<Ref> refs() {
       return List.of(new Ref(vm, Kind.VM, false, 1), new Ref(efd, Kind.EVENTFD, false, 2));
+    }
+  }
+
+  /**
+   * {@code kvm-vfio vm0 vfio0} and {@code kvm-vfio-del vm0 vfio0}: the VM's kvm-vfio device
+   * ({@code KVM_CREATE_DEVICE} of {@code KVM_DEV_TYPE_VFIO}, made at the first use as QEMU makes
+   * it), then {@code KVM_SET_DEVICE_ATTR} with {@code KVM_DEV_VFIO_GROUP_ADD} or {@code
+   * GROUP_DEL} and the device's group.
+   */
+  record KvmVfio(String vm, String dev, boolean add) implements Op {
+    public String text() {
+      return (add ? "kvm-vfio " : "kvm-vfio-del ") + vm + " " + dev;
+    }
+
+    public int apply(Machine m) {
+      return m.kvmVfio(vm, dev, add);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1), new Ref(dev, Kind.VFIO, false, 2));
     }
   }
 

@@ -191,6 +191,16 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
       return op(new Op.Route(vm, gsi, vcpu, vector));
     }
 
+    /** {@code kvm-vfio VM DEV}: binds the device's VFIO group to the VM, as a VMM does before wiring its interrupts. */
+    public Builder kvmVfio(String vm, String dev) {
+      return op(new Op.KvmVfio(vm, dev, true));
+    }
+
+    /** {@code kvm-vfio-del VM DEV}. */
+    public Builder kvmVfioDel(String vm, String dev) {
+      return op(new Op.KvmVfio(vm, dev, false));
+    }
+
     public Builder unroute(String vm, int gsi) {
       return op(new Op.Unroute(vm, gsi));
     }

@@ -162,6 +162,16 @@ final class ScenarioArgs {
     return v;
   }
 
+  /**
+   * Option {@code key} as written: its value and the value's column, or null when absent; the
+   * caller checks the value.
+   */
+  Word option(String key) {
+    used.add(key);
+    Word w = options.get(key);
+    return w == null ? null : new Word(value(w), valueColumn(w));
+  }
+
   /** Every option was read by the operation. */
   void done() {
     for (Map.Entry<String, Word> e : options.entrySet()) {

@@ -40,7 +40,12 @@ final class ScenarioOps {
         yield new Op.Rmmod();
       }
       case "vm", "vfio", "vdpa" -> device(a);
-      case "route", "unroute", "irqfd", "deassign" -> kvm(a);
+      case "route" -> KvmRoutes.route(a);
+      case "unroute", "irqfd", "deassign" -> kvm(a);
+      case "kvm-vfio", "kvm-vfio-del" -> {
+        a.need(3, 3);
+        yield new Op.KvmVfio(a.text(1), a.text(2), a.text(0).equals("kvm-vfio"));
+      }
       default -> deviceIoctl(a);
     };
   }
@@ -113,17 +118,6 @@ final class ScenarioOps {
 
   private static Op kvm(ScenarioArgs a) {
     switch (a.text(0)) {
-      case "route" -> {
-        a.positional(3);
-        int gsi = a.number(2, 0, 4095);
-        if (!a.has("vcpu") || !a.has("vector")) {
-          throw a.error(a.endColumn(), "missing vcpu= or vector=: expected '" + ScenarioParser.VERBS.get("route") + "'");
-        }
-        int vcpu = a.number("vcpu", 0, 0, 63);
-        int vector = a.number("vector", 0, 16, 255);
-        a.done();
-        return new Op.Route(a.text(1), gsi, vcpu, vector);
-      }
       case "unroute" -> {
         a.need(3, 3);
         return new Op.Unroute(a.text(1), a.number(2, 0, 4095));

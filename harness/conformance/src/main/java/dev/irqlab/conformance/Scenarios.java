@@ -268,7 +268,7 @@ public final class Scenarios {
   static List<Scenario> system() {
     return List.of(
         s("sys-vfio-irqfd", "a VFIO MSI-X vector wired to a VM's irqfd; the irqfd comes and goes")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("assign").irqfd("vm0", "efd0", 24)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
             .label("fire").fire("vfio0.msix0")
@@ -280,14 +280,14 @@ public final class Scenarios {
             .label("fire-disabled").fire("vfio0.msix0")
             .build(),
         s("sys-vector-first", "the vector's eventfd is set before the irqfd exists")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
             .label("fire-unbound").fire("vfio0.msix0")
             .label("assign").irqfd("vm0", "efd0", 24)
             .label("fire").fire("vfio0.msix0")
             .build(),
         s("sys-shared-eventfd", "two vectors of one device share an eventfd; then the second is disabled")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .irqfd("vm0", "efd0", 24)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0", "efd0")
             .label("fire0").fire("vfio0.msix0")
@@ -298,7 +298,7 @@ public final class Scenarios {
             .label("deassign").deassign("vm0", "efd0", 24)
             .build(),
         s("sys-vm-closed", "the VM is destroyed while a vector is wired to its irqfd")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .irqfd("vm0", "efd0", 24)
             .setIrqs("vfio0", "msix", 0, "efd0")
             .label("close").close("vm0")
@@ -315,7 +315,7 @@ public final class Scenarios {
             .label("fire-reset").fire("vdpa0.vq0")
             .build(),
         s("sys-irqfd-connect-fails", "KVM_IRQFD whose consumer cannot connect (the IOMMU refuses to post); then again")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
             .fail("irq_set_vcpu_affinity")
             .label("assign").irqfd("vm0", "efd0", 24)
@@ -327,7 +327,7 @@ public final class Scenarios {
             .deassign("vm0", "efd0", 24)
             .build(),
         s("sys-vector-connect-fails", "VFIO_DEVICE_SET_IRQS whose producer cannot connect; a reroute; then again")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("assign").irqfd("vm0", "efd0", 24)
             .fail("irq_set_vcpu_affinity")
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
@@ -341,7 +341,7 @@ public final class Scenarios {
             .deassign("vm0", "efd0", 24)
             .build(),
         s("sys-irqfd-no-irqbypass", "an irqfd assigned with KVM_IRQFD_FLAG_NO_IRQBYPASS, deassigned, assigned again, closed")
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("assign").irqfdNoIrqBypass("vm0", "efd0", 24)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
             .label("fire").fire("vfio0.msix0")

@@ -345,6 +345,12 @@ public final class Compare {
     if (op instanceof Op.Irqfd q && q.noIrqBypass()) {
       return "irqfd no-irqbypass";
     }
+    if (op instanceof Op.RouteLogical r) {
+      return r.lowestPriority() ? "route lowest-priority" : "route vcpus";
+    }
+    if (op instanceof Op.RouteIrqchip) {
+      return "route irqchip";
+    }
     String text = op.text();
     int sp = text.indexOf(' ');
     return sp < 0 ? text : text.substring(0, sp);

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * Random scenarios from the scenario grammar, the same for the same seed: a few eventfds, producers
  * and consumers at the API level (registered, unregistered, freed, their callbacks failing, with
  * fault injection), or a VM, a VFIO and a vDPA device at the system level (routes, irqfds, {@code
- * VFIO_DEVICE_SET_IRQS}, {@code VHOST_SET_VRING_CALL}, interrupts fired, files closed), or both.
+ * VFIO_DEVICE_SET_IRQS}, {@code VHOST_SET_VRING_CALL}, the kvm-vfio binding, interrupts fired, files
+ * closed), or both.
  *
  * <p>At the API level the scenario is a caller that means to keep the manager's rules, so that what
  * goes wrong is the manager's doing: it never uses an object it freed, and unregisters only what it
@@ -256,7 +257,13 @@ public final class Generator {
       case 14 -> status();
       case 15, 16 -> fire();
       case 17 -> signal();
-      case 18 -> close();
+      case 18 -> {
+        if (random.nextInt(3) == 0) {
+          ops.add(new Op.KvmVfio(vm(), vfio(), random.nextInt(4) != 0));
+        } else {
+          close();
+        }
+      }
       default -> fail(random.nextBoolean() ? "irq_set_vcpu_affinity" : "kmalloc");
     }
   }
@@ -312,8 +319,13 @@ public final class Generator {
   private void route() {
     String vm = vm();
     int gsi = GSIS[random.nextInt(GSIS.length)];
-    if (random.nextInt(5) == 0) {
+    int form = random.nextInt(10);
+    if (form < 2) {
       ops.add(new Op.Unroute(vm, gsi));
+    } else if (form == 2) {
+      ops.add(new Op.RouteLogical(vm, gsi, 1 + random.nextInt(3), 0x40 + random.nextInt(3), random.nextBoolean()));
+    } else if (form == 3) {
+      ops.add(new Op.RouteIrqchip(vm, gsi, 2, random.nextInt(24)));
     } else {
       ops.add(new Op.Route(vm, gsi, random.nextInt(2), 0x40 + random.nextInt(3)));
     }

@@ -170,6 +170,10 @@ public final class Shrinker {
       out.add(new Op.SetIrqs(si.dev(), si.index(), si.start() + 1, si.efds().subList(1, si.efds().size())));
     } else if (op instanceof Op.Route r && (r.vcpu() != 0 || r.vector() != 0x40)) {
       out.add(new Op.Route(r.vm(), r.gsi(), 0, 0x40));
+    } else if (op instanceof Op.RouteLogical r) {
+      out.add(new Op.Route(r.vm(), r.gsi(), Integer.numberOfTrailingZeros(r.vcpuMask()), r.vector()));
+    } else if (op instanceof Op.RouteIrqchip r) {
+      out.add(new Op.Route(r.vm(), r.gsi(), 0, 0x40));
     }
     return out;
   }
