@@ -31,6 +31,8 @@ public final class Rig {
   public final int vm;
   public final VfioPciDevice nic;
   public final int dev;
+  /** The VM's kvm-vfio device, with the NIC's group bound. */
+  public final int kvmVfio;
   private final List<KvmIrqRoutingEntry> routes = new ArrayList<>();
   private final int logStart;
 
@@ -40,7 +42,20 @@ public final class Rig {
     this.vm = qemu.createVm(2);
     this.nic = VfioPciDevice.create(host, BDF, 1, 4);
     this.dev = qemu.openVfio(nic);
+    this.kvmVfio = qemu.kvmCreateVfioDevice(vm);
+    assertEquals(0, qemu.kvmVfioGroup(kvmVfio, dev, true), "KVM_DEV_VFIO_GROUP_ADD, as QEMU binds the group");
     this.logStart = host.kernel().log().size();
+  }
+
+  /** Tells the VM the device's group is gone ({@code KVM_DEV_VFIO_GROUP_DEL}), as a VMM that never bound it leaves it. */
+  public Rig unbindGroup() {
+    assertEquals(0, qemu.kvmVfioGroup(kvmVfio, dev, false));
+    return this;
+  }
+
+  /** The rig of {@code revision} with the drivers of {@code era}, one made with {@link DriverEra#with} or {@link DriverEra#without}. */
+  public static Rig revision(String revision, DriverEra era) {
+    return new Rig(Host.boot(Hosts.revision(revision), era, HostSettings.defaults()));
   }
 
   public static Rig testManager(String era) {
