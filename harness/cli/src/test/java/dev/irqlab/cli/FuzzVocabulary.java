@@ -73,13 +73,16 @@ final class FuzzVocabulary {
       Map.entry("-o", List.of("")), Map.entry("--output", List.of("")), Map.entry("--plot", List.of("")));
 
   static final List<String> SCENARIO_WORDS = List.of("vm0", "efd0", "efd2", "vfio0", "vdpa0", "p0", "c0", "NULL", "-", "close",
-      "fire", "irqfd", "deassign", "set-irqs", "register", "unregister", "free", "rmmod", "fail", "vring-call", "status");
+      "fire", "irqfd", "deassign", "set-irqs", "register", "unregister", "free", "rmmod", "fail", "vring-call", "status",
+      "kvm-vfio", "kvm-vfio-del", "route");
   static final List<String> SCENARIO_LINES = List.of("close vm0", "close efd0", "close efd2", "close vfio0", "fail kmalloc",
       "fail off", "rmmod", "fire vfio0.msix9", "fire vfio0.msix0", "fire vfio0.msi1", "signal efd0", "signal efd2",
       "deassign vm0 efd0 24", "irqfd vm0 efd2 25", "disable-irqs vfio0 msix", "set-irqs vfio0 msix 3 efd2 efd2",
       "vdpa vdpa0 vqs=1", "fire vdpa0.vq3", "vring-call vdpa0 0 efd0", "status vdpa0 driver-ok", "route vm0 24 vcpu=63 vector=0x41",
       "fail irq_set_vcpu_affinity nth=2", "fail request_irq times=3 in=vfio_msi_set_vector_signal", "fail kmalloc:kvm_kernel_irqfd nth=1",
-      "fail kmalloc: nth=0", "fail irq_set_vcpu_affinity in=kvm_irq_routing_update");
+      "fail kmalloc: nth=0", "fail irq_set_vcpu_affinity in=kvm_irq_routing_update",
+      "kvm-vfio vm0 vfio0", "kvm-vfio-del vm0 vfio0", "route vm0 24 vcpus=0,1 vector=0x41 delivery=lowest-priority",
+      "route vm0 24 irqchip=ioapic pin=10", "route vm0 24 vcpus=0,9 vector=0x41");
 
   /** How many positional arguments {@code command} needs. */
   static int positionals(String command) {

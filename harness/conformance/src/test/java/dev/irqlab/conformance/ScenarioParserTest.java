@@ -8,6 +8,7 @@ import dev.irqlab.conformance.io.TextFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,25 @@ class ScenarioParserTest {
   }
 
   @Test
+  void readsEveryFormOfRouteAndTheKvmVfioBinding() {
+    Scenario s = parse(String.join("\n",
+        "vm vm0", "vfio vfio0", "kvm-vfio vm0 vfio0", "route vm0 24 vcpus=1,0 vector=0x41",
+        "route vm0 25 vcpus=0,1 vector=0x42 delivery=lowest-priority", "route vm0 26 vcpus=2 vector=0x43 delivery=fixed",
+        "route vm0 10 irqchip=ioapic pin=10", "route vm0 3 irqchip=pic-master pin=3", "kvm-vfio-del vm0 vfio0"));
+    assertEquals(new Op.KvmVfio("vm0", "vfio0", true), s.steps().get(2).op());
+    assertEquals(new Op.RouteLogical("vm0", 24, 0b11, 0x41, false), s.steps().get(3).op());
+    assertEquals(new Op.RouteLogical("vm0", 25, 0b11, 0x42, true), s.steps().get(4).op());
+    assertEquals(new Op.RouteIrqchip("vm0", 10, 2, 10), s.steps().get(6).op());
+    assertEquals(new Op.KvmVfio("vm0", "vfio0", false), s.steps().get(8).op());
+    assertEquals(List.of("vm vm0", "vfio vfio0", "kvm-vfio vm0 vfio0", "route vm0 24 vcpus=0,1 vector=0x41",
+        "route vm0 25 vcpus=0,1 vector=0x42 delivery=lowest-priority", "route vm0 26 vcpus=2 vector=0x43",
+        "route vm0 10 irqchip=ioapic pin=10", "route vm0 3 irqchip=pic-master pin=3", "kvm-vfio-del vm0 vfio0"),
+        s.steps().stream().map(st -> st.op().text()).toList());
+    Scenario back = parse(s.text());
+    assertEquals(s.steps().stream().map(Step::op).toList(), back.steps().stream().map(Step::op).toList());
+  }
+
+  @Test
   void readsTheNoIrqBypassFlagAndThePostingFault() {
     Scenario s = parse(String.join("\n",
         "vm vm0", "eventfd efd0", "irqfd vm0 efd0 24 flags=no-irqbypass", "fail irq_set_vcpu_affinity", "irqfd vm0 efd0 25", "fail off"));
@@ -105,6 +125,21 @@ class ScenarioParserTest {
       eventfd\u200befd0                | 1:1: unknown operation 'eventfd\\u200befd0': expected one of
       eventfd e\u202e0                 | 1:9: 'e\\u202e0' cannot be a name: expected a letter
       scenario Bad_Id                   | 1:10: bad scenario id 'Bad_Id': expected lower-case letters, digits, '.' and '-'
+      vm vm0\\nroute vm0 24                | 2:14: missing vcpu=, vcpus= or irqchip=: expected 'route VM GSI vcpu=N vector=N
+      vm vm0\\nroute vm0 24 vcpu=1 irqchip=ioapic | 2:21: more than one destination: expected one of vcpu=, vcpus= and irqchip=
+      vm vm0\\nroute vm0 24 irqchip=lapic pin=1 | 2:22: 'lapic' is not an irqchip: expected ioapic, pic-master or pic-slave
+      vm vm0\\nroute vm0 24 irqchip=ioapic | 2:29: missing pin=: expected 'route VM GSI
+      vm vm0\\nroute vm0 24 irqchip=ioapic pin=24 | 2:33: '24' is out of range: expected a number from 0 to 23
+      vm vm0\\nroute vm0 24 irqchip=ioapic pin=2 vector=0x41 | 2:35: unknown option 'vector': expected 'route VM GSI
+      vm vm0\\nroute vm0 24 vcpus=0,1     | 2:24: missing vector=: expected 'route VM GSI
+      vm vm0\\nroute vm0 24 vcpus=0,8 vector=0x41 | 2:22: '8' is out of range: expected a vCPU of a logical destination from 0 to 7
+      vm vm0\\nroute vm0 24 vcpus=0,,1 vector=0x41 | 2:22: '' is not a number: expected a vCPU of a logical destination from 0 to 7
+      vm vm0\\nroute vm0 24 vcpus=1,1 vector=0x41 | 2:22: vCPU 1 named twice: expected each vCPU once
+      vm vm0\\nroute vm0 24 vcpus=0,1 vector=0x41 delivery=lowest | 2:45: 'lowest' is not a choice of delivery: expected fixed, lowest-priority
+      vm vm0\\nroute vm0 24 vcpu=1 vector=0x41 delivery=lowest-priority | 2:33: unknown option 'delivery': expected 'route VM GSI
+      vm vm0\\nkvm-vfio vm0             | 2:14: missing argument: expected 'kvm-vfio VM DEVICE'
+      vm vm0\\neventfd e0\\nkvm-vfio vm0 e0 | 3:14: 'e0' is an eventfd: expected a VFIO device
+      vm vm0\\nvfio v0\\nkvm-vfio-del vm0 v0 now | 3:21: unexpected 'now': expected 'kvm-vfio-del VM DEVICE'
       """)
   void namesTheFileLineColumnAndWhatWasExpected(String text, String message) {
     String unescaped = unescape(text);

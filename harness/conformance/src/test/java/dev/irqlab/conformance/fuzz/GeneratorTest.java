@@ -74,7 +74,8 @@ class GeneratorTest {
     for (String v : new String[] {"register producer", "register consumer", "register producer with NULL", "free producer",
         "free consumer", "fail kmalloc", "fail try_module_get", "fail irq_set_vcpu_affinity", "rmmod", "script consumer",
         "irqfd", "deassign", "set-irqs", "disable-irqs", "vring-call", "status driver-ok", "status reset", "fire msix", "fire vq",
-        "signal", "close", "route", "unroute", "irqfd no-irqbypass"}) {
+        "signal", "close", "route", "unroute", "irqfd no-irqbypass", "route vcpus", "route lowest-priority", "route irqchip",
+        "kvm-vfio", "kvm-vfio-del"}) {
       assertTrue(verbs.contains(v), "no " + v + " in " + SEEDS + " scenarios: " + verbs);
     }
   }
