@@ -1,5 +1,6 @@
 package dev.irqlab.devices.kvm;
 
+import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.FileOps;
 import dev.irqlab.devices.vfio.VfioPciDevice;
 import dev.irqlab.kernel.Errno;
@@ -29,13 +30,12 @@ public final class KvmVfio implements FileOps {
    * {@code kvm_vfio_create}: the VM's kvm-vfio device, or {@code -EBUSY} when it has one (one
    * per VM).
    */
-  public static int create(Kvm kvm, KvmVfio[] out) {
+  public static ErrOr<KvmVfio> create(Kvm kvm) {
     if (kvm.vfioDevice != null) {
-      return -Errno.EBUSY;
+      return ErrOr.error(-Errno.EBUSY);
     }
     kvm.vfioDevice = new KvmVfio(kvm);
-    out[0] = kvm.vfioDevice;
-    return 0;
+    return ErrOr.ok(kvm.vfioDevice);
   }
 
   /** {@code KVM_DEV_VFIO_GROUP_ADD}: {@code -EEXIST} when the group is bound already. */

@@ -198,9 +198,8 @@ public final class Process implements Files {
   /** {@code KVM_CREATE_DEVICE} of type {@code KVM_DEV_TYPE_VFIO}: a descriptor, or {@code -EBUSY} when the VM has one. */
   public int kvmCreateVfioDevice(int vmFd) {
     return ioctl("KVM_CREATE_DEVICE", vmFd, KvmVmFile.class, f -> {
-      KvmVfio[] dev = new KvmVfio[1];
-      int ret = KvmVfio.create(f.kvm(), dev);
-      return ret < 0 ? ret : install(dev[0]);
+      ErrOr<KvmVfio> dev = KvmVfio.create(f.kvm());
+      return dev.isErr() ? dev.err() : install(dev.value());
     });
   }
 
