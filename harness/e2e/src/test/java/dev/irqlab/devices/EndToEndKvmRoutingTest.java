@@ -55,6 +55,31 @@ class EndToEndKvmRoutingTest {
   }
 
   /**
+   * The VMM unbinds the group while the vector is posted, then deassigns the irqfd. With the v4.4
+   * drivers the VM has no assigned device left, so {@code del_producer}'s {@code
+   * vmx_update_pi_irte} returns before reverting and the IRTE stays posted after the disconnect;
+   * since 2edd9cb79fb3 the connected producer still counts, and the IRTE is reverted.
+   */
+  @ParameterizedTest(name = "{0}: stays posted = {1}")
+  @CsvSource({"v4.4, true", "v5.9, false"})
+  void unbindingTheGroupWhilePosted(String revision, boolean staysPosted) {
+    Rig r = Rig.revision(revision, revision);
+    int efd = r.wiredVector0();
+    r.unbindGroup();
+    assertEquals(0, r.deassign(efd, 24));
+    assertEquals(0, r.host.bypass().snapshot().connections().size());
+    var i = r.fire(0);
+    if (staysPosted) {
+      assertPosted(r, 0, 1, 0x41);
+      assertEquals(List.of("vm0/vcpu1 vector 0x41 (posted)"), arrivals(i));
+      assertEquals(List.of("LOST user space via qemu:fd" + efd, "MISROUTED vm0/vcpu1 vector 0x41"), anomalies(i));
+    } else {
+      assertEquals(Irte.Mode.REMAPPED, r.irte(0).mode());
+      assertEquals(List.of("user space via qemu:fd" + efd + " (eventfd)"), arrivals(i));
+    }
+  }
+
+  /**
    * A posted GSI loses its route: since 515a0c79e796 a new route that is not MSI is a change, so
    * {@code KVM_SET_GSI_ROUTING} itself reaches {@code pi_update_irte}, which finds no route, warns
    * and leaves the IRTE posted.
