@@ -151,6 +151,19 @@ public enum DriverChange {
   KVM_IRQFD_UNIQUE_BINDING(Driver.KVM, "2cdd64cbf990", "2025-05-22", "v6.17", "one irqfd per eventfd, system-wide"),
 
   /**
+   * arm64 KVM consumes producers with GICv4 (host {@code arch=arm64}): {@code
+   * kvm_arch_has_irq_bypass()} is true, {@code add_producer} and {@code del_producer} map and
+   * unmap the device's LPI as a vLPI of the target vCPU ({@code kvm_vgic_v4_set_forwarding},
+   * {@code kvm_vgic_v4_unset_forwarding}), and {@code stop} and {@code start} halt and resume
+   * every vCPU of the VM ({@code kvm_arm_halt_guest}, {@code kvm_arm_resume_guest}): 196b136498b3
+   * "KVM: arm/arm64: GICv4: Wire mapping/unmapping of VLPIs in VFIO irq bypass" (Marc Zyngier,
+   * v4.15). Without it, an arm64 kernel registers no consumer: its irqfds always inject in
+   * software. drivers.md §6; read in virt/kvm/arm/arm.c and vgic/vgic-v4.c at 010e85f9e47c and
+   * 0b5eca67bd2d, and arch/arm64/kvm/arm.c at 004a01241c5a (v5.9 era) and 2555693dd85c.
+   */
+  ARM64_GICV4_FORWARDING(Driver.ARM64, "196b136498b3", "2017-11", "v4.15", "arm64 forwards MSIs as GICv4 vLPIs"),
+
+  /**
    * The 6.17 x86 hooks: {@code kvm_pi_update_irte} from the irqfd's own routing entry, add and
    * del only for an MSI route, {@code irqfd->producer} cleared after the IRTE update, a void
    * routing update that reverts a non-MSI route and no longer WARNs (cb210737675e, 9517aedecd0e,
@@ -239,6 +252,7 @@ public enum DriverChange {
     VDPA,
     KVM,
     X86,
+    ARM64,
     ALL
   }
 

@@ -1,5 +1,6 @@
 package dev.irqlab.devices;
 
+import static dev.irqlab.devices.DriverChange.ARM64_GICV4_FORWARDING;
 import static dev.irqlab.devices.DriverChange.KVM_BYPASS_NEEDS_POSTING;
 import static dev.irqlab.devices.DriverChange.KVM_DEASSIGN_KEEPS_ROUTE_TYPE;
 import static dev.irqlab.devices.DriverChange.KVM_DEVICE_POSTED_IRQS_PARAM;
@@ -56,7 +57,8 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
   private static final Set<DriverChange> V4_4 =
       plus(Set.of(), VFIO_LOGS_BYPASS_FAILURE, KVM_UNREGISTER_IN_SHUTDOWN, KVM_LOGS_BYPASS_FAILURE);
   private static final Set<DriverChange> V5_9 =
-      plus(V4_4, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VDPA_IRQ_OFFLOAD, X86_BYPASS_STARTS_ASSIGNMENT);
+      plus(V4_4, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VDPA_IRQ_OFFLOAD, X86_BYPASS_STARTS_ASSIGNMENT,
+          ARM64_GICV4_FORWARDING);
   private static final Set<DriverChange> V6_5 =
       plus(V5_9, VFIO_CLEAR_TOKEN_ON_FAILURE, VFIO_CTX_PER_VECTOR, VDPA_LOGS_BYPASS_FAILURE,
           KVM_IRQFD_PRIORITY_WAITER, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * An interrupt the modelled kernel did not deliver exactly once where the configuration said:
- * user space's irqfds and GSI routes (or, with no irqfd, the eventfd's reader).
+ * user space's irqfds and GSI routes (or, with no irqfd, the eventfd's reader); or a vCPU a VM
+ * was destroyed with while it was still halted.
  *
- * @param kind lost, misrouted or duplicated
+ * @param kind lost, misrouted, duplicated, halted or left halted
  * @param interrupt the interrupt's id
  * @param source what raised it
  * @param target the target concerned
@@ -21,12 +22,22 @@ public record Anomaly(Kind kind, long interrupt, String source, Target target, i
     /** A target got it that the configuration does not name. */
     MISROUTED,
     /** An expected target got it more often than expected. */
-    DUPLICATED
+    DUPLICATED,
+    /**
+     * It reached an expected vCPU while that vCPU was halted (arm64's {@code kvm_arm_halt_guest}):
+     * the guest, not running, took it fewer times than expected.
+     */
+    HALTED,
+    /** A VM was destroyed with this vCPU still halted: nothing resumed it (interrupt 0, no vector). */
+    LEFT_HALTED
   }
 
   /** {@code interrupt 3 (vfio 0000:01:00.0 MSI-X 0): lost at vm0/vcpu1 vector 0x41 (expected 1, got 0)}. */
   @Override
   public String toString() {
+    if (kind == Kind.LEFT_HALTED && target instanceof Target.Vcpu v) {
+      return String.format(Locale.ROOT, "%s/vcpu%d: left halted (%s)", v.vm(), v.vcpu(), source);
+    }
     return String.format(
         Locale.ROOT,
         "interrupt %d (%s): %s at %s (expected %d, got %d)",

@@ -22,7 +22,9 @@ import java.util.function.Function;
  * user space when no irqfd is. While it is open, every {@link #deliver delivery} counts for it;
  * when it closes, a target that got it less often than expected is {@link Anomaly.Kind#LOST},
  * more often {@link Anomaly.Kind#DUPLICATED}, and one not expected at all {@link
- * Anomaly.Kind#MISROUTED}. Each anomaly is kept and logged ({@code pr_err}, prefixed {@code
+ * Anomaly.Kind#MISROUTED}; one that reached an expected vCPU while it was halted (and so was not
+ * taken) is {@link Anomaly.Kind#HALTED}, and a VM destroyed while halted leaves {@link
+ * Anomaly.Kind#LEFT_HALTED}. Each anomaly is kept and logged ({@code pr_err}, prefixed {@code
  * irqlab-guest:}), never dropped.
  *
  * <p>Used by one task at a time, as one {@code Host} is.
@@ -46,6 +48,7 @@ public final class InterruptLedger {
     final List<Target> expected;
     final long signalsBefore;
     final List<Delivery> deliveries = new ArrayList<>();
+    final Set<Target> halted = new TreeSet<>();
 
     Open(long id, String source, EventfdCtx eventfd, List<Target> expected, long signalsBefore) {
       this.id = id;
@@ -109,6 +112,29 @@ public final class InterruptLedger {
     }
   }
 
+  /**
+   * An interrupt reaches {@code target}, a vCPU that is halted, by {@code path}: the guest does
+   * not take it. It does not count as a delivery; the open interrupt reports the target as
+   * {@link Anomaly.Kind#HALTED} (outside one, it is reported at once).
+   */
+  public void halted(Target target, Path path) {
+    if (open == null) {
+      record(new Anomaly(Anomaly.Kind.HALTED, 0, "untracked (" + path.label() + ")", target, 0, 0));
+    } else {
+      open.halted.add(target);
+    }
+  }
+
+  /** A VM is destroyed while vCPU {@code vcpu} of {@code vm} is still halted: {@link Anomaly.Kind#LEFT_HALTED}. */
+  public void leftHalted(String vm, int vcpu, String when) {
+    record(new Anomaly(Anomaly.Kind.LEFT_HALTED, 0, when, new Target.Vcpu(vm, vcpu, 0), 0, 0));
+  }
+
+  private void record(Anomaly a) {
+    kernel.prErr("irqlab-guest: %s", a.toString());
+    anomalies.add(a);
+  }
+
   private Interrupt close() {
     Open o = open;
     readerSees(o);
@@ -118,10 +144,12 @@ public final class InterruptLedger {
     List<Anomaly> found = new ArrayList<>();
     Set<Target> all = new TreeSet<>(want.keySet());
     all.addAll(got.keySet());
+    all.addAll(o.halted);
     for (Target t : all) {
       int w = want.getOrDefault(t, 0);
       int g = got.getOrDefault(t, 0);
-      Anomaly.Kind kind = w == 0 ? Anomaly.Kind.MISROUTED : g < w ? Anomaly.Kind.LOST : g > w ? Anomaly.Kind.DUPLICATED : null;
+      Anomaly.Kind kind = o.halted.contains(t) && g < Math.max(w, 1) ? Anomaly.Kind.HALTED
+          : w == 0 ? Anomaly.Kind.MISROUTED : g < w ? Anomaly.Kind.LOST : g > w ? Anomaly.Kind.DUPLICATED : null;
       if (kind != null) {
         found.add(new Anomaly(kind, o.id, o.source, t, w, g));
       }

@@ -127,7 +127,11 @@ public final class Kvm {
     return 0;
   }
 
-  /** The VM's file is released: {@code kvm_irqfd_release}, then the vCPUs are freed and the VM leaves the module's list. */
+  /**
+   * The VM's file is released: {@code kvm_irqfd_release}, then the vCPUs are freed and the VM
+   * leaves the module's list. A vCPU still halted then (nothing resumed it) is reported to the
+   * ledger as left halted.
+   */
   public void destroy() {
     if (destroyed) {
       return;
@@ -136,6 +140,11 @@ public final class Kvm {
     eventfds.irqfdRelease();
     if (vfioDevice != null) {
       vfioDevice.destroy();
+    }
+    for (Vcpu v : vcpus) {
+      if (v.paused()) {
+        host.interrupts().leftHalted(name, v.id(), name + " destroyed while halted");
+      }
     }
     for (Vcpu v : vcpus) {
       host.kernel().memory().kfree(v);

@@ -38,6 +38,14 @@ public interface KvmArch {
     throw new IllegalStateException("no KVM architecture provider runs on a host with " + host.settings());
   }
 
+  /**
+   * {@code CONFIG_HAVE_KVM_IRQ_BYPASS}: whether the irqfd code registers and unregisters
+   * consumers at all (x86 always; arm64 from v4.15). Without it the calls are compiled out.
+   */
+  default boolean irqBypassConfigured() {
+    return true;
+  }
+
   /** {@code kvm_arch_has_irq_bypass()}: whether an irqfd registers a consumer at all. */
   boolean hasIrqBypass();
 
@@ -46,6 +54,15 @@ public interface KvmArch {
 
   /** {@code kvm_arch_irq_bypass_del_producer}: the consumer's {@code del_producer}. */
   void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer);
+
+  /**
+   * {@code kvm_arch_irq_bypass_stop}: the consumer's {@code stop}, before a connect or disconnect.
+   * A weak no-op in KVM; arm64 halts the guest.
+   */
+  default void stop(KvmIrqfd irqfd) {}
+
+  /** {@code kvm_arch_irq_bypass_start}: the consumer's {@code start}, after. A weak no-op; arm64 resumes the guest. */
+  default void start(KvmIrqfd irqfd) {}
 
   /** {@code kvm_arch_irqfd_route_changed()}: whether the MSI fields differ (list era). */
   boolean irqfdRouteChanged(KvmIrqRoutingEntry old, KvmIrqRoutingEntry now);

@@ -173,7 +173,7 @@ final class KvmEventfd extends Driver {
    * report it to the caller instead.
    */
   private int registerConsumer(KvmIrqfd irqfd) {
-    if (irqfd.noIrqBypass() || !kvm.arch().hasIrqBypass()) {
+    if (irqfd.noIrqBypass() || !kvm.arch().irqBypassConfigured() || !kvm.arch().hasIrqBypass()) {
       return 0;
     }
     IrqBypassConsumer consumer = irqfd.consumer();
@@ -187,8 +187,8 @@ final class KvmEventfd extends Driver {
         kvm.arch().delProducer(KvmIrqfd.of(c), p);
       }
     });
-    consumer.setStop(c -> {});
-    consumer.setStart(c -> {});
+    consumer.setStop(c -> kvm.arch().stop(KvmIrqfd.of(c)));
+    consumer.setStart(c -> kvm.arch().start(KvmIrqfd.of(c)));
     int ret = host.bypass().registerConsumer(consumer, irqfd.eventfd());
     if (ret != 0 && era.has(KVM_LOGS_BYPASS_FAILURE) && !era.has(KVM_IRQFD_REPORTS_BYPASS_FAILURE)) {
       Object key = era.bypassKey(consumer.token(), irqfd.eventfd());
@@ -203,7 +203,7 @@ final class KvmEventfd extends Driver {
     if (eventfd.isErr()) {
       return eventfd.err();
     }
-    if (!era.has(KVM_UNREGISTER_IN_SHUTDOWN)) {
+    if (!era.has(KVM_UNREGISTER_IN_SHUTDOWN) && kvm.arch().irqBypassConfigured()) {
       matching(eventfd.value(), args.gsi()).stream().filter(i -> !i.noIrqBypass())
           .forEach(i -> host.bypass().unregisterConsumer(i.consumer()));
     }
@@ -287,7 +287,7 @@ final class KvmEventfd extends Driver {
       KvmResampler.shutdown(kvm, irqfd);
       irqfd.resamplefd().put();
     }
-    if (era.has(KVM_UNREGISTER_IN_SHUTDOWN) && !irqfd.noIrqBypass()) {
+    if (era.has(KVM_UNREGISTER_IN_SHUTDOWN) && !irqfd.noIrqBypass() && kvm.arch().irqBypassConfigured()) {
       host.bypass().unregisterConsumer(irqfd.consumer());
     }
     irqfd.eventfd().put();

@@ -19,6 +19,7 @@ public final class Vcpu extends KObject implements PiDescriptor {
   private final String vm;
   private final int id;
   private final InterruptLedger ledger;
+  private boolean pause;
 
   private Vcpu(Kernel kernel, String vm, int id, InterruptLedger ledger) {
     super(kernel, "struct kvm_vcpu", 256);
@@ -39,10 +40,29 @@ public final class Vcpu extends KObject implements PiDescriptor {
     return id;
   }
 
-  /** The guest takes {@code vector} on this vCPU, having come by {@code path}. */
+  /**
+   * The guest takes {@code vector} on this vCPU, having come by {@code path}; a halted vCPU does
+   * not run, so the ledger counts it as {@link InterruptLedger#halted halted}, not taken.
+   */
   void receive(int vector, Path path) {
     touch();
-    ledger.deliver(new Target.Vcpu(vm, id, vector), path);
+    Target t = new Target.Vcpu(vm, id, vector);
+    if (pause) {
+      ledger.halted(t, path);
+    } else {
+      ledger.deliver(t, path);
+    }
+  }
+
+  /** {@code vcpu->arch.pause} (arm64): set by {@code kvm_arm_halt_guest}, cleared by {@code kvm_arm_resume_guest}. */
+  public boolean paused() {
+    touch();
+    return pause;
+  }
+
+  public void setPaused(boolean pause) {
+    touch();
+    this.pause = pause;
   }
 
   /** The IOMMU posts {@code vector} to this vCPU's descriptor. */

@@ -32,10 +32,10 @@ public abstract class X86IrqBypass implements KvmArch {
 
   /** Makes the x86 hooks of a host's era ({@code META-INF/services}). */
   public static final class Provider implements KvmArch.Provider {
-    /** Every host is an x86 host. */
+    /** A host that is not arm64 ({@code arch=x86}, the default). */
     @Override
     public boolean runs(Host host) {
-      return true;
+      return !host.settings().isArm64();
     }
 
     @Override
