@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class InternalErrorsTest {
   private static Matrix with(Trace.Outcome outcome) {
-    Trace t = new Trace("connect-fails", "v6.17", "v6.17", List.of(), null, List.of(), Trace.MachineState.NONE, outcome);
+    Trace t = new Trace("connect-fails", "v6.17", "v6.17", List.of(), null, List.of(), Trace.MachineState.NONE, outcome, "");
     Column.RevisionSummary r = new Column.RevisionSummary("v6.17", "t", "merged", null, "2025-05-16", "v6.17", "v6.17", "test", Map.of());
     return new Matrix(Matrix.SCHEMA, List.of(), List.of(), List.of(new Column(r, List.of(), List.of(t))));
   }

@@ -63,6 +63,6 @@ final class InProcess implements Workers {
 
   private static Trace stopped(Job j, Trace.Outcome.Kind kind, String detail) {
     return new Trace(j.scenario().id(), j.revision().id(), j.era().id(), List.of(), null, List.of(), Trace.MachineState.NONE,
-        new Trace.Outcome(kind, detail, 0));
+        new Trace.Outcome(kind, detail, 0), j.scenario().host().describe());
   }
 }

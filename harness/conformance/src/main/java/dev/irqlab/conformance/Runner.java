@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 public final class Runner {
   private Runner() {}
 
-  /** Runs {@code scenario} on a host that can post interrupts. */
   /**
    * How many steps a list walk of a scenario may take: a scenario registers a few dozen objects
    * at most, so a walk of 2^20 steps runs away; the watchdog ends it in milliseconds, where the
@@ -35,8 +34,9 @@ public final class Runner {
    */
   public static final long WALK_LIMIT = 1L << 20;
 
+  /** Runs {@code scenario} on the host its {@code host} line describes ({@link Scenario#host()}). */
   public static Trace run(Scenario scenario, Revision revision, DriverEra era) {
-    return run(scenario, revision, era, HostSettings.defaults());
+    return run(scenario, revision, era, scenario.host());
   }
 
   public static Trace run(Scenario scenario, Revision revision, DriverEra era, HostSettings settings) {
@@ -64,7 +64,7 @@ public final class Runner {
       m = new Machine(revision, era, settings, rec, kernel);
     } catch (RuntimeException | StackOverflowError e) {
       Trace.Outcome died = died(e, kernel, rec, 0);
-      return new Trace(scenario.id(), rev, era.id(), List.of(), null, rec.take(), Trace.MachineState.NONE, died);
+      return new Trace(scenario.id(), rev, era.id(), List.of(), null, rec.take(), Trace.MachineState.NONE, died, settings.describe());
     }
     List<Trace.StepTrace> steps = new ArrayList<>();
     Trace.Outcome outcome = Trace.Outcome.COMPLETED;
@@ -101,7 +101,7 @@ public final class Runner {
     }
     kernel.log().setListener(null);
     return new Trace(scenario.id(), rev, era.id(), steps, end, teardown,
-        new Trace.MachineState(irtes, deliveries(m), anomalies(m), leaks), outcome);
+        new Trace.MachineState(irtes, deliveries(m), anomalies(m), leaks), outcome, settings.describe());
   }
 
   private static State state(Machine m) {

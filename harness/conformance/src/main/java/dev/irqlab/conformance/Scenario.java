@@ -1,6 +1,7 @@
 package dev.irqlab.conformance;
 
 import dev.irqlab.conformance.io.Quote;
+import dev.irqlab.devices.HostSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
  * @param title one line: what it does
  * @param origin where it came from: a file path, or {@code built-in}
  * @param steps the operations, in order
+ * @param host the host it runs on: its {@code host} line, or {@link HostSettings#defaults()}
  */
-public record Scenario(String id, String title, String origin, List<Step> steps) {
+public record Scenario(String id, String title, String origin, List<Step> steps, HostSettings host) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -27,10 +29,21 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(origin, "origin");
     steps = List.copyOf(steps);
+    Objects.requireNonNull(host, "host");
     if (!ID.matcher(id).matches()) {
       throw new ScenarioException(origin, 1, 1, "scenario id " + Quote.of(id) + ": expected lower-case letters, digits, '.' and '-'");
     }
     check(origin, steps);
+  }
+
+  /** A scenario on the default host. */
+  public Scenario(String id, String title, String origin, List<Step> steps) {
+    this(id, title, origin, steps, HostSettings.defaults());
+  }
+
+  /** This scenario on {@code settings}. */
+  public Scenario withHost(HostSettings settings) {
+    return new Scenario(id, title, origin, steps, settings);
   }
 
   /** The step labelled {@code label}. */
@@ -75,6 +88,9 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
     StringBuilder out = new StringBuilder();
     out.append("scenario ").append(id).append('\n');
     out.append("title ").append(title).append('\n');
+    if (!host.describe().isEmpty()) {
+      out.append("host ").append(host.describe()).append('\n');
+    }
     for (Step s : steps) {
       out.append(s.text()).append('\n');
     }
@@ -95,10 +111,17 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
     private final String title;
     private final List<Step> steps = new ArrayList<>();
     private String label;
+    private HostSettings host = HostSettings.defaults();
 
     private Builder(String id, String title) {
       this.id = id;
       this.title = title;
+    }
+
+    /** The host it runs on, as a {@code host} line sets it. */
+    public Builder host(HostSettings settings) {
+      this.host = settings;
+      return this;
     }
 
     /** Names the next step, for clauses. */
@@ -252,7 +275,7 @@ public record Scenario(String id, String title, String origin, List<Step> steps)
     }
 
     public Scenario build() {
-      return new Scenario(id, title, "built-in:" + id, steps);
+      return new Scenario(id, title, "built-in:" + id, steps, host);
     }
   }
 }

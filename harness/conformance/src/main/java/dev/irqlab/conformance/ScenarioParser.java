@@ -3,6 +3,7 @@ package dev.irqlab.conformance;
 import dev.irqlab.conformance.ScenarioArgs.Word;
 import dev.irqlab.conformance.io.Quote;
 import dev.irqlab.conformance.io.TextFile;
+import dev.irqlab.devices.HostSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the text format of scenarios: one operation per line, {@code #} starts a comment, an
- * optional {@code label:} names a step. A {@code scenario ID} line and a {@code title ...} line
- * may come first. Every error names the file, line and column and what was expected. A file is
+ * optional {@code label:} names a step. A {@code scenario ID} line, a {@code title ...} line and
+ * {@code host KEY=VALUE...} lines ({@link HostSpec}) may come first. Every error names the file, line and column and what was expected. A file is
  * UTF-8; a leading byte order mark is dropped.
  *
  * <pre>
@@ -99,6 +100,7 @@ public final class ScenarioParser {
   public static Scenario parse(String file, String defaultId, String text) {
     String id = defaultId;
     String title = null;
+    HostSettings host = HostSettings.defaults();
     List<Step> steps = new ArrayList<>();
     String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -115,12 +117,14 @@ public final class ScenarioParser {
         words = words.subList(1, words.size());
       }
       Word verb = words.get(0);
-      if (verb.text().equals("scenario") || verb.text().equals("title")) {
+      if (verb.text().equals("scenario") || verb.text().equals("title") || verb.text().equals("host")) {
         if (!steps.isEmpty()) {
           throw new ScenarioException(file, lineNo, verb.column(), "'" + verb.text() + "' after the first operation: expected it at the top");
         }
         if (verb.text().equals("scenario")) {
           id = id(file, lineNo, words);
+        } else if (verb.text().equals("host")) {
+          host = HostSpec.apply(file, lineNo, words, host);
         } else {
           title = code.substring(verb.end() - 1).strip();
         }
@@ -132,7 +136,7 @@ public final class ScenarioParser {
     if (steps.isEmpty()) {
       throw new ScenarioException(file, Math.max(1, lines.length), 1, "no operations: expected at least one line such as 'eventfd efd0'");
     }
-    return new Scenario(id, title == null ? id : title, file, steps);
+    return new Scenario(id, title == null ? id : title, file, steps, host);
   }
 
   /** The label {@code first} names, or null when it is not one. */

@@ -24,6 +24,9 @@ import java.util.function.Predicate;
  * @param machine the final state of the machine: IRTEs, deliveries by path, objects still
  *     allocated
  * @param outcome how the run ended
+ * @param host the host settings it ran with that are not the defaults ({@code arch=arm64
+ *     posting=0}), as {@link dev.irqlab.devices.HostSettings#describe()} writes them; empty for
+ *     the defaults
  */
 public record Trace(
     String scenario,
@@ -33,10 +36,12 @@ public record Trace(
     State end,
     List<TraceEntry> teardown,
     MachineState machine,
-    Outcome outcome) {
+    Outcome outcome,
+    String host) {
 
   public Trace {
     steps = List.copyOf(steps);
+    host = host == null ? "" : host;
     teardown = List.copyOf(teardown);
     Objects.requireNonNull(outcome, "outcome");
   }
@@ -196,6 +201,9 @@ public record Trace(
   public List<String> lines() {
     List<String> out = new ArrayList<>();
     out.add("scenario " + scenario + " on " + revision + " with the " + era + " drivers");
+    if (!host.isEmpty()) {
+      out.add("host: " + host);
+    }
     State before = null;
     for (StepTrace s : steps) {
       out.add((s.label() == null ? "" : s.label() + ": ") + s.op());

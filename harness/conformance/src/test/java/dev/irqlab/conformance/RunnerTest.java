@@ -35,7 +35,7 @@ class RunnerTest {
   void theDeliveriesLineIsInPathOrder() {
     Trace.MachineState m = new Trace.MachineState(List.of(), java.util.Map.of("posted", 2L, "irqfd", 1L, "eventfd", 3L), List.of(), List.of());
     assertEquals(List.of("eventfd", "irqfd", "posted"), List.copyOf(m.deliveries().keySet()));
-    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), m, Trace.Outcome.COMPLETED);
+    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), m, Trace.Outcome.COMPLETED, "");
     assertTrue(t.lines().contains("deliveries: eventfd 3 irqfd 1 posted 2"), t.lines().toString());
   }
 
@@ -44,7 +44,7 @@ class RunnerTest {
   void aStoppedRunPrintsTheRestOfItsDetailIndentedUnderItsOutcome() {
     Trace.Outcome o = new Trace.Outcome(Trace.Outcome.Kind.DEADLOCK, "a and b wait for each other's locks, at M.f(M.java:3)\n"
         + "a BLOCKED on Object#1 held by b\n  at M.f(M.java:3)", 2);
-    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), Trace.MachineState.NONE, o);
+    Trace t = new Trace("s", "r", "e", List.of(), null, List.of(), Trace.MachineState.NONE, o, "");
     assertEquals("a and b wait for each other's locks, at M.f(M.java:3)", o.headline());
     assertEquals(List.of("scenario s on r with the e drivers", "deadlock in step 3: a and b wait for each other's locks, at M.f(M.java:3)",
         "    a BLOCKED on Object#1 held by b", "      at M.f(M.java:3)", "end: unknown", "leaks: none", "result: deadlock"), t.lines());

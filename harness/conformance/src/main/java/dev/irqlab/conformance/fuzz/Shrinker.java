@@ -257,7 +257,7 @@ public final class Shrinker {
     for (Op op : ops) {
       steps.add(new Step(steps.size() + 1, null, op, List.of()));
     }
-    return new Scenario(like.id(), like.title(), like.origin(), steps);
+    return new Scenario(like.id(), like.title(), like.origin(), steps, like.host());
   }
 
   private static final Pattern NAME = Pattern.compile("^([A-Za-z]+)[0-9]+$");
@@ -291,7 +291,7 @@ public final class Shrinker {
     }
     try {
       Scenario read = ScenarioParser.parse(s.origin(), s.id(), text.toString());
-      return new Scenario(s.id(), s.title(), s.origin(), read.steps());
+      return new Scenario(s.id(), s.title(), s.origin(), read.steps(), s.host());
     } catch (RuntimeException e) {
       return null;
     }

@@ -26,7 +26,7 @@ final class ReportShape {
    * The fields a report of version 1 may lack, as {@code Record.field}: added since, and read as
    * their records fill them in (no symptoms; the manager's connections as the partners').
    */
-  static final Set<String> ADDED = Set.of("DeclaredDeviation.symptoms", "State.managerConnections");
+  static final Set<String> ADDED = Set.of("DeclaredDeviation.symptoms", "State.managerConnections", "Trace.host");
 
   /** The integer fields with a least value, as {@code Record.field}: nesting, a line, a step index. */
   static final Map<String, Integer> AT_LEAST = Map.of("TraceEntry.depth", 0, "StepTrace.line", 1, "Outcome.step", -1);

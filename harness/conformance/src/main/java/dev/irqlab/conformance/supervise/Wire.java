@@ -1,10 +1,12 @@
 package dev.irqlab.conformance.supervise;
 
+import dev.irqlab.conformance.HostSpec;
 import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.ScenarioParser;
 import dev.irqlab.conformance.Step;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.Workers;
+import dev.irqlab.devices.HostSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,11 +29,13 @@ final class Wire {
    * @param title its title
    * @param origin where it came from
    * @param text its steps
+   * @param host its host settings that are not the defaults, as {@link
+   *     dev.irqlab.devices.HostSettings#describe()} writes them (empty or absent for none)
    */
-  record Request(int job, String revision, String era, String id, String title, String origin, String text) {
+  record Request(int job, String revision, String era, String id, String title, String origin, String text, String host) {
     static Request of(int number, Workers.Job job) {
       Scenario s = job.scenario();
-      return new Request(number, job.revision().id(), job.era().id(), s.id(), s.title(), s.origin(), Wire.text(s));
+      return new Request(number, job.revision().id(), job.era().id(), s.id(), s.title(), s.origin(), Wire.text(s), s.host().describe());
     }
 
     /**
@@ -50,7 +54,11 @@ final class Wire {
       if (steps.size() != written) {
         throw new IllegalArgumentException("scenario " + id + ": " + written + " steps read back as " + steps.size());
       }
-      return new Scenario(id, title, origin, steps);
+      HostSettings settings = HostSettings.defaults();
+      if (host != null && !host.isEmpty()) {
+        settings = HostSpec.parse(host.replace(' ', ','), settings);
+      }
+      return new Scenario(id, title, origin, steps, settings);
     }
   }
 
@@ -82,7 +90,7 @@ final class Wire {
     }
 
     static Message trace(int job, Trace t) {
-      Trace rest = new Trace(t.scenario(), t.revision(), t.era(), List.of(), t.end(), t.teardown(), t.machine(), t.outcome());
+      Trace rest = new Trace(t.scenario(), t.revision(), t.era(), List.of(), t.end(), t.teardown(), t.machine(), t.outcome(), t.host());
       return new Message(job, null, false, null, rest, null, null, null);
     }
 

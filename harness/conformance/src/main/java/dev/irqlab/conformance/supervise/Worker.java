@@ -5,7 +5,6 @@ import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.report.Reports;
 import dev.irqlab.devices.DriverEra;
-import dev.irqlab.devices.HostSettings;
 import dev.irqlab.spi.Revision;
 import dev.irqlab.spi.RevisionInfo;
 import dev.irqlab.spi.RevisionLoader;
@@ -47,7 +46,7 @@ public final class Worker {
   /** A job that has run this long is checked for a deadlock at every tick. */
   private static final long DEADLOCK_CHECK_MILLIS = 250;
   /** Put in the queue of jobs for each runner when the input ends. */
-  private static final Wire.Request END = new Wire.Request(-1, "", "", "", "", "", "");
+  private static final Wire.Request END = new Wire.Request(-1, "", "", "", "", "", "", "");
 
   private final long limitMillis;
   private final PrintStream wire;
@@ -124,7 +123,7 @@ public final class Worker {
     send(Wire.Message.start(job.job()));
     Wire.Message end;
     try {
-      end = Wire.Message.trace(job.job(), Runner.run(s, revision, era, HostSettings.defaults(), step -> send(Wire.Message.step(job.job(), step))));
+      end = Wire.Message.trace(job.job(), Runner.run(s, revision, era, s.host(), step -> send(Wire.Message.step(job.job(), step))));
     } catch (OutOfMemoryError e) {
       end = Wire.Message.stop(job.job(), ThreadDump.crash(e, me.getName()));
     } catch (RuntimeException | Error e) {

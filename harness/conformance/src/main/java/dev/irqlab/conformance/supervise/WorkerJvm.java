@@ -167,7 +167,7 @@ final class WorkerJvm implements AutoCloseable {
     if (m.trace() != null) {
       Trace t = m.trace();
       sent.remove(m.job());
-      return new Done(m.job(), new Trace(t.scenario(), t.revision(), t.era(), s.steps, t.end(), t.teardown(), t.machine(), t.outcome()));
+      return new Done(m.job(), new Trace(t.scenario(), t.revision(), t.era(), s.steps, t.end(), t.teardown(), t.machine(), t.outcome(), t.host()));
     }
     if (m.stop().kind() == Trace.Outcome.Kind.EXCEPTION) {
       sent.remove(m.job());
@@ -233,7 +233,7 @@ final class WorkerJvm implements AutoCloseable {
       steps.add(new Trace.StepTrace(at.line(), at.label(), at.op().text(), kind.name().toLowerCase(Locale.ROOT), List.of(), null));
     }
     return new Done(number, new Trace(j.scenario().id(), j.revision().id(), j.era().id(), steps, null, List.of(),
-        Trace.MachineState.NONE, new Trace.Outcome(kind, detail, s.steps.size())));
+        Trace.MachineState.NONE, new Trace.Outcome(kind, detail, s.steps.size()), j.scenario().host().describe()));
   }
 
   private void error(String line) {

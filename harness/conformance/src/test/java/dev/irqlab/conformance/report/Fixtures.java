@@ -73,7 +73,7 @@ final class Fixtures {
     return new Trace("connect-fails", revision, "v6.5", steps, after, List.of(
         new TraceEntry(0, TraceEntry.Kind.RESULT, "rmmod irqbypass = 0", Map.of("syscall", "delete_module", "ret", "0"))),
         new Trace.MachineState(List.of(), Map.of("posted", 2L, "eventfd", 1L), List.of(), leaves ? List.of("p0 (kmalloc-64)") : List.of()),
-        Trace.Outcome.COMPLETED);
+        Trace.Outcome.COMPLETED, "");
   }
 
   /** Four revisions: all pass, a known deviation, an undeclared failure and a stale declaration, and an n/a. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WireTest {
   private static Wire.Request request(Scenario s) {
-    return new Wire.Request(7, "v6.16", "v6.16", s.id(), s.title(), s.origin(), Wire.text(s));
+    return new Wire.Request(7, "v6.16", "v6.16", s.id(), s.title(), s.origin(), Wire.text(s), "");
   }
 
   /** A worker runs the same scenario: same lines, labels and operations, so the same trace. */
@@ -45,7 +45,7 @@ class WireTest {
   @Test
   void aStepThatDoesNotReadBackIsRefused() {
     Scenario s = Scenarios.all().get(0);
-    Wire.Request bad = new Wire.Request(1, "v6.16", "v6.16", s.id(), s.title(), s.origin(), "eventfd efd0\nproducer   p0\n");
+    Wire.Request bad = new Wire.Request(1, "v6.16", "v6.16", s.id(), s.title(), s.origin(), "eventfd efd0\nproducer   p0\n", "");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::scenario);
     assertTrue(e.getMessage().contains("'producer   p0' reads back as 'producer p0'"), e.getMessage());
   }
@@ -53,7 +53,7 @@ class WireTest {
   @Test
   void aTraceTravelsWithoutItsStepsWhichComeOneByOne() {
     Trace.StepTrace step = new Trace.StepTrace(1, null, "eventfd efd0", "0", List.of(), null);
-    Trace t = new Trace("s", "r", "e", List.of(step), null, List.of(), Trace.MachineState.NONE, Trace.Outcome.COMPLETED);
+    Trace t = new Trace("s", "r", "e", List.of(step), null, List.of(), Trace.MachineState.NONE, Trace.Outcome.COMPLETED, "");
     Wire.Message m = Reports.fromJsonLine(Reports.toJsonLine(Wire.Message.trace(3, t)), Wire.Message.class);
     assertEquals(3, m.job());
     assertEquals(List.of(), m.trace().steps());
