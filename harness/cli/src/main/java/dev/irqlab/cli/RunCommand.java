@@ -1,6 +1,7 @@
 package dev.irqlab.cli;
 
 import dev.irqlab.conformance.Column;
+import dev.irqlab.conformance.HostSpec;
 import dev.irqlab.conformance.Matrix;
 import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.ScenarioException;
@@ -50,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Run with this era's drivers. Default: each revision with its own.")
   String era;
 
+  @Option(names = "--host", paramLabel = "KEY=VALUE[,KEY=VALUE...]",
+      description = "Host settings over the scenario's 'host' line: arch=x86|arm64, vendor=intel|amd,"
+          + " apicv=0|1, posting=0|1, enable_device_posted_irqs=0|1.")
+  String host;
+
   @Mixin TimeLimit timeLimit;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -66,6 +72,13 @@ final class RunCommand implements Callable<Integer> {
       default -> throw new UsageException("unknown format '" + format + "': expected text or json");
     };
     Scenario scenario = parse(file);
+    if (host != null) {
+      try {
+        scenario = scenario.withHost(HostSpec.parse(host, scenario.host()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--host: " + e.getMessage());
+      }
+    }
     output.check();
     Matrix m;
     try (Supervisor workers = timeLimit.supervisor()) {
