@@ -87,6 +87,14 @@ public final class Provider implements Revision {
                   "unregister-never-registered", "unregister-failed-producer", "unregister-failed-consumer", "unregister-twice", "reuse-after-unregister",
                   "alloc-fails", "rmmod-after-unregister", "free-after-unregister", "two-pairs", "connect-fails-beside-pair", "alloc-fails-consumer")
                   .detail("<->c\\d\\(c\\d-only\\).* \\(manager: "))
+          .deviates("SYS-11", "A failed connect returns without the start callbacks; on arm64 KVM's stop halted every vCPU, so"
+                  + " the VM is never resumed: \"may cause VM freeze on arm64 with GICv4\" (the revert).",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("sys-arm64-connect-fails").step("fire").detail("^fire: interrupt vfio0\\.msix0: halted at "))
+          .deviates("INV-03", "On arm64 the VM stays halted after a failed connect (no start callback): the guest takes no"
+                  + " interrupt, and the VM is destroyed halted. The GICv4 freeze of the revert.",
+              Link.commit("Revert \"irqbypass: do not start cons/prod when failed connect\"", "e44b49f623c77bee7451f1a82ccfb969c1028ae2"),
+              Symptom.in("sys-arm64-connect-fails").detail("(: halted at |: left halted )"))
           .defaultEra("v5.9")
           .summary("A failed connect returns at once, leaving both sides stopped, and a successful"
               + " one ends with del_consumer. Reverted in v5.13 by e44b49f623c7.")

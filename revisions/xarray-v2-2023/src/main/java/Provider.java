@@ -33,7 +33,12 @@ public final class Provider implements Revision {
           .deviates("INV-06", "\"The producer is registered to the xarray regardless of the result of the connect operation\": the manager holds the refused pair as connected.",
               Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
               Symptom.in("connect-fails", "connect-fails-producer", "connect-fails-retry", "connect-fails-later-partner", "connect-fails-free",
-                  "connect-fails-bare-producer", "connect-fails-beside-pair", "sys-irqfd-connect-fails", "sys-vector-connect-fails").detail("\\(manager: [^)]*<->"))
+                  "connect-fails-bare-producer", "connect-fails-beside-pair", "sys-irqfd-connect-fails", "sys-vector-connect-fails",
+                  "sys-arm64-connect-fails").detail("\\(manager: [^)]*<->"))
+          .deviates("INV-05", "The manager holds the refused pair as connected, so it later calls del_producer for a vLPI that"
+                  + " add_producer never mapped: kvm_vgic_v4_unset_forwarding WARNs that the vIRQ is not the host IRQ's.",
+              Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
+              Symptom.in("sys-arm64-connect-fails").report("WARNING").detail("Arm64IrqBypass\\.delProducer"))
           .deviates("ERR-03", "The failed producer keeps the key, so the next producer is refused with -EBUSY.",
               Link.lore("NAK by Alex Williamson", "20230802123017.5695fe0a.alex.williamson@redhat.com"),
               Symptom.in("connect-fails-later-partner").step("later").detail("^got -EBUSY;"))

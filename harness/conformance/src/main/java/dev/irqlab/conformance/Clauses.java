@@ -26,6 +26,7 @@ public final class Clauses {
           LockingClauses.all(),
           LifetimeClauses.all(),
           SystemClauses.all(),
+          Arm64Clauses.all(),
           InvariantClauses.all())
       .flatMap(List::stream)
       .toList();

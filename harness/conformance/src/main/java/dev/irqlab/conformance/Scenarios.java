@@ -2,6 +2,7 @@ package dev.irqlab.conformance;
 
 import static dev.irqlab.kernel.Errno.EBUSY;
 
+import dev.irqlab.devices.HostSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -277,7 +278,6 @@ public final class Scenarios {
             .label("reassign").irqfd("vm0", "efd0", 24)
             .label("fire-reassigned").fire("vfio0.msix0")
             .label("disable").disableIrqs("vfio0", "msix")
-            .label("fire-disabled").fire("vfio0.msix0")
             .build(),
         s("sys-vector-first", "the vector's eventfd is set before the irqfd exists")
             .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
@@ -350,6 +350,17 @@ public final class Scenarios {
             .label("reassign").irqfdNoIrqBypass("vm0", "efd0", 24)
             .label("close").close("efd0")
             .label("disable").disableIrqs("vfio0", "msix")
+            .build(),
+        s("sys-arm64-connect-fails", "on arm64 with GICv4, a KVM_IRQFD whose vLPI cannot be mapped; the VM keeps running")
+            .host(HostSettings.defaults().withArch(HostSettings.Arch.ARM64))
+            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
+            .fail("irq_set_vcpu_affinity")
+            .label("assign").irqfd("vm0", "efd0", 24)
+            .fail("off")
+            .label("fire").fire("vfio0.msix0")
+            .label("disable").disableIrqs("vfio0", "msix")
+            .deassign("vm0", "efd0", 24)
             .build());
   }
 }
