@@ -124,6 +124,19 @@ class RunCommandTest {
     Cli.run("run", demo.toString(), "--format", "html").assertUsageError("unknown format 'html': expected text or json");
   }
 
+  /** {@code --host} overrides the scenario's host line; the trace says which host it ran on; a bad setting is a usage error. */
+  @Test
+  void hostSettingsComeFromTheFileAndTheCommandLine() throws IOException {
+    Path demo = write("demo.irq", DEMO);
+    assertEquals(List.of(), Cli.run("run", demo.toString()).out().lines().filter(l -> l.startsWith("host:")).toList());
+    Path arm = write("arm.irq", "host arch=arm64 posting=0\n" + DEMO);
+    List<String> lines = Cli.run("run", arm.toString(), "--host", "posting=1,vendor=amd").out().lines().toList();
+    assertEquals("host: arch=arm64 vendor=amd", lines.get(1));
+    Cli.run("run", demo.toString(), "--host", "arch=sparc").assertUsageError("--host: 'sparc' is not a value of arch: expected x86 or arm64");
+    Cli.run("run", demo.toString(), "--host", "colour=red").assertUsageError(
+        "--host: unknown host setting 'colour': expected arch, vendor, apicv, posting, enable_device_posted_irqs");
+  }
+
   @Test
   void outputGoesToAFileWholeOrIsRefused() throws IOException {
     Path demo = write("demo.irq", DEMO);

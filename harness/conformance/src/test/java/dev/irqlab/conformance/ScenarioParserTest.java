@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irqlab.conformance.io.TextFileException;
+import dev.irqlab.devices.HostSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,15 @@ class ScenarioParserTest {
       vm vm0\\nkvm-vfio vm0             | 2:14: missing argument: expected 'kvm-vfio VM DEVICE'
       vm vm0\\neventfd e0\\nkvm-vfio vm0 e0 | 3:14: 'e0' is an eventfd: expected a VFIO device
       vm vm0\\nvfio v0\\nkvm-vfio-del vm0 v0 now | 3:21: unexpected 'now': expected 'kvm-vfio-del VM DEVICE'
+      host                              | 1:6: missing setting: expected 'host KEY=VALUE... (arch, vendor, apicv, posting, enable_device_posted_irqs)'
+      host arm64                        | 1:6: unexpected 'arm64': expected 'host KEY=VALUE...
+      host colour=red                   | 1:6: unknown host setting 'colour': expected one of arch, vendor, apicv, posting, enable_device_posted_irqs
+      host arch=sparc                   | 1:11: 'sparc' is not a value of arch: expected x86 or arm64
+      host vendor=via                   | 1:13: 'via' is not a value of vendor: expected intel or amd
+      host apicv=yes                    | 1:12: 'yes' is not a value of apicv: expected 0 or 1
+      host posting=0 posting=1          | 1:16: host setting 'posting' given twice: expected it once
+      host apicv=0 enable_apicv=0       | 1:14: host setting 'enable_apicv' given twice: expected it once
+      eventfd e\\nhost arch=arm64       | 2:1: 'host' after the first operation: expected it at the top
       """)
   void namesTheFileLineColumnAndWhatWasExpected(String text, String message) {
     String unescaped = unescape(text);
@@ -162,6 +172,21 @@ class ScenarioParserTest {
       }
     }
     return out.toString();
+  }
+
+  /** The host lines set the scenario's host; its text writes the settings that are not the defaults. */
+  @Test
+  void readsHostLines() {
+    Scenario s = parse("host arch=arm64 posting=0\nhost enable_device_posted_irqs=0 enable_apicv=1\neventfd efd0\n");
+    assertEquals(HostSettings.defaults().withArch(HostSettings.Arch.ARM64).withIommuPosting(false).withDevicePostedIrqs(false), s.host());
+    assertTrue(s.text().contains("\nhost arch=arm64 posting=0 enable_device_posted_irqs=0\n"), s.text());
+    assertEquals(s.host(), parse(s.text()).host());
+    assertEquals(HostSettings.defaults(), parse("eventfd efd0").host());
+    assertEquals(HostSettings.defaults().withVendor(HostSettings.Vendor.AMD).withApicv(false),
+        HostSpec.parse("vendor=amd,apicv=0", HostSettings.defaults()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostSpec.parse("arch", HostSettings.defaults()));
+    assertEquals("'arch' is not a host setting: expected KEY=VALUE with KEY one of arch, vendor, apicv, posting, enable_device_posted_irqs",
+        e.getMessage());
   }
 
   @Test

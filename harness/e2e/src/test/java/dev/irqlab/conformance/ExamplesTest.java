@@ -44,12 +44,14 @@ class ExamplesTest {
     "no-irqbypass.irq, sys-irqfd-no-irqbypass",
     "irqfd-connect-fails.irq, sys-irqfd-connect-fails",
     "vector-connect-fails.irq, sys-vector-connect-fails",
+    "arm64-connect-fails.irq, sys-arm64-connect-fails",
   })
   void theProposalExamplesAreTheSuitesScenarios(String file, String builtIn) throws IOException {
     Scenario example = ScenarioParser.parse(EXAMPLES.resolve(file));
     Scenario suite = Suite.standard().scenario(builtIn).orElseThrow();
     assertEquals(ops(suite), ops(example));
     assertEquals(suite.title(), example.title());
+    assertEquals(suite.host(), example.host());
   }
 
   private static List<String> ops(Scenario s) {
