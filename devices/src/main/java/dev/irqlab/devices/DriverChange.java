@@ -151,6 +151,17 @@ public enum DriverChange {
   KVM_IRQFD_UNIQUE_BINDING(Driver.KVM, "2cdd64cbf990", "2025-05-22", "v6.17", "one irqfd per eventfd, system-wide"),
 
   /**
+   * SVM provides {@code update_pi_irte} ({@code avic_pi_update_irte}), so on an AMD host ({@code
+   * vendor=amd}) a connect posts through AVIC and the AMD IOMMU's guest virtual APIC mode: 411b44ba80ab
+   * "svm: Implements update_pi_irte hook to setup posted interrupt" (Suravee Suthikulpanit; the
+   * AVIC IOMMU series of 2016, whose release is not checked against a tag here). Without it the
+   * v4.4 {@code kvm_arch_irq_bypass_add_producer} finds no vendor op on AMD and returns {@code
+   * -EINVAL}, so every connect fails, and {@code del_producer} WARNs if a producer is recorded
+   * and returns. Intel's VMX had the op from v4.4 (efc644048ecd).
+   */
+  SVM_UPDATE_PI_IRTE(Driver.X86, "411b44ba80ab", "2016-08", "v4.9", "SVM (AMD) provides update_pi_irte"),
+
+  /**
    * arm64 KVM consumes producers with GICv4 (host {@code arch=arm64}): {@code
    * kvm_arch_has_irq_bypass()} is true, {@code add_producer} and {@code del_producer} map and
    * unmap the device's LPI as a vLPI of the target vCPU ({@code kvm_vgic_v4_set_forwarding},

@@ -13,6 +13,7 @@ import static dev.irqlab.devices.DriverChange.KVM_ROUTE_CHANGED_CHECK;
 import static dev.irqlab.devices.DriverChange.KVM_ROUTE_TYPE_CHANGE_IS_CHANGE;
 import static dev.irqlab.devices.DriverChange.KVM_UNREGISTER_IN_SHUTDOWN;
 import static dev.irqlab.devices.DriverChange.MANAGER_OWNS_EVENTFD;
+import static dev.irqlab.devices.DriverChange.SVM_UPDATE_PI_IRTE;
 import static dev.irqlab.devices.DriverChange.VDPA_IRQ_OFFLOAD;
 import static dev.irqlab.devices.DriverChange.VDPA_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VDPA_REGISTER_AT_DRIVER_OK;
@@ -58,7 +59,7 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
       plus(Set.of(), VFIO_LOGS_BYPASS_FAILURE, KVM_UNREGISTER_IN_SHUTDOWN, KVM_LOGS_BYPASS_FAILURE);
   private static final Set<DriverChange> V5_9 =
       plus(V4_4, VFIO_UNREGISTER_BEFORE_FREE_IRQ, VDPA_IRQ_OFFLOAD, X86_BYPASS_STARTS_ASSIGNMENT,
-          ARM64_GICV4_FORWARDING);
+          ARM64_GICV4_FORWARDING, SVM_UPDATE_PI_IRTE);
   private static final Set<DriverChange> V6_5 =
       plus(V5_9, VFIO_CLEAR_TOKEN_ON_FAILURE, VFIO_CTX_PER_VECTOR, VDPA_LOGS_BYPASS_FAILURE,
           KVM_IRQFD_PRIORITY_WAITER, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);

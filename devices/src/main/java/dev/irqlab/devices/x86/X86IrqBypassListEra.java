@@ -9,6 +9,7 @@ import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
 import dev.irqlab.devices.kvm.KvmIrqfd;
 import dev.irqlab.devices.kvm.MsiMessage;
 import dev.irqlab.devices.kvm.Vcpu;
+import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.Kernel;
 import dev.irqlab.kernel.LogLevel;
 import dev.irqlab.spi.IrqBypassProducer;
@@ -19,6 +20,15 @@ import java.util.List;
  * pi_update_irte}, which does nothing in a VM without an assigned device, and otherwise walks the
  * GSI's <em>current</em> routes and skips the ones that are not MSI, so a route changed to
  * non-MSI (or removed) while posted leaves the IRTE posted (drivers.md §5.1).
+ *
+ * <p>On an AMD host ({@link HostSettings.Vendor#AMD}) the vendor op is SVM's {@code
+ * avic_pi_update_irte} (read at 36fb3cbbbfb5, arch/x86/kvm/svm/avic.c), which differs from VMX's
+ * in three ways the model keeps: it checks only the assigned device and the IOMMU's posting
+ * capability, not {@code enable_apicv}; a route it does not post (not one postable vCPU, unset,
+ * or APICv inactive on the vCPU) is put in legacy mode through {@code irq_set_vcpu_affinity},
+ * so with {@code apicv=0} it still calls the IOMMU where VMX leaves the IRTE alone; and every
+ * failure logs "avic_pi_update_irte: failed to update PI IRTE". Before {@link
+ * DriverChange#SVM_UPDATE_PI_IRTE} SVM has no op: the v4.4 add_producer returns {@code -EINVAL}.
  */
 final class X86IrqBypassListEra extends X86IrqBypass {
   private boolean warnedNoRoute;
@@ -34,6 +44,9 @@ final class X86IrqBypassListEra extends X86IrqBypass {
    */
   @Override
   public int addProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
+    if (!hasVendorOp()) {
+      return -Errno.EINVAL;
+    }
     Kvm kvm = irqfd.kvm();
     boolean assigns = era.has(DriverChange.X86_BYPASS_STARTS_ASSIGNMENT);
     if (assigns) {
@@ -55,6 +68,10 @@ final class X86IrqBypassListEra extends X86IrqBypass {
    */
   @Override
   public void delProducer(KvmIrqfd irqfd, IrqBypassProducer producer) {
+    if (!hasVendorOp()) {
+      kernel.warnOn(irqfd.producer() != null);
+      return;
+    }
     Kvm kvm = irqfd.kvm();
     try (Kernel.Scope lock = delProducerLocked(irqfd, producer)) {
       irqfd.setProducer(null);
@@ -92,7 +109,11 @@ final class X86IrqBypassListEra extends X86IrqBypass {
    * posts to its single postable vCPU (set) or reverts to remapped (not set, or not postable).
    */
   int piUpdateIrte(Kvm kvm, int hostIrq, int gsi, boolean set) {
-    if (!vtdPiUsable() || !kvm.hasAssignedDevice()) {
+    if (!hasVendorOp()) {
+      return -Errno.EINVAL;
+    }
+    boolean amd = settings.vendor() == HostSettings.Vendor.AMD;
+    if (amd ? !irqs.postingCapable() || !kvm.hasAssignedDevice() : !vtdPiUsable() || !kvm.hasAssignedDevice()) {
       return 0;
     }
     List<KvmIrqRoutingEntry> routes = kvm.routing().entries(gsi);
@@ -107,12 +128,31 @@ final class X86IrqBypassListEra extends X86IrqBypass {
       if (!e.isMsi()) {
         continue;
       }
-      int ret = updateOne(kvm, hostIrq, e.msi(), set);
+      int ret = amd ? avicUpdateOne(kvm, hostIrq, e.msi(), set) : updateOne(kvm, hostIrq, e.msi(), set);
       if (ret < 0) {
         return ret;
       }
     }
     return 0;
+  }
+
+  /** {@code kvm_x86_ops->update_pi_irte} is set: always on Intel, on AMD from {@link DriverChange#SVM_UPDATE_PI_IRTE}. */
+  private boolean hasVendorOp() {
+    return settings.vendor() == HostSettings.Vendor.INTEL || era.has(DriverChange.SVM_UPDATE_PI_IRTE);
+  }
+
+  /**
+   * One MSI route in {@code avic_pi_update_irte}: guest mode for a single postable vCPU when
+   * setting and APICv is active, legacy mode otherwise; either failure logs the same line.
+   */
+  private int avicUpdateOne(Kvm kvm, int hostIrq, MsiMessage msi, boolean set) {
+    int single = msi.singleVcpu(kvm.nrVcpus());
+    boolean guestMode = single >= 0 && msi.isPostable() && set && settings.apicv();
+    int ret = guestMode ? irqs.setVcpuAffinity(hostIrq, kvm.vcpu(single), msi.vector()) : irqs.setVcpuAffinity(hostIrq, null, 0);
+    if (ret < 0) {
+      kernel.prErr("%s: failed to update PI IRTE", "avic_pi_update_irte");
+    }
+    return ret;
   }
 
   private int updateOne(Kvm kvm, int hostIrq, MsiMessage msi, boolean set) {
