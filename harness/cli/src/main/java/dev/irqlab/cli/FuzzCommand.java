@@ -1,11 +1,13 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.conformance.HostSpec;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.fuzz.FuzzReport;
 import dev.irqlab.conformance.fuzz.FuzzResult;
 import dev.irqlab.conformance.fuzz.Fuzzer;
 import dev.irqlab.conformance.supervise.Supervisor;
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.HostSettings;
 import dev.irqlab.spi.LoadedRevision;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +62,11 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--era", paramLabel = "ERA", description = "Run both with this era's drivers. Default: each with its own.")
   String era;
 
+  @Option(names = "--host", paramLabel = "KEY=VALUE[,KEY=VALUE...]",
+      description = "Run every scenario on this host, as a scenario's 'host' line sets it (arch=x86|arm64, vendor=intel|amd,"
+          + " apicv=0|1, posting=0|1, enable_device_posted_irqs=0|1). Default: an Intel x86 host that can post.")
+  String host;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "The seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -112,6 +119,14 @@ final class FuzzCommand implements Callable<Integer> {
     if (details < 0) {
       throw new UsageException("--details " + details + ": expected 0 or more");
     }
+    HostSettings settings = HostSettings.defaults();
+    if (host != null) {
+      try {
+        settings = HostSpec.parse(host, settings);
+      } catch (IllegalArgumentException ex) {
+        throw new UsageException("--host: " + ex.getMessage());
+      }
+    }
     output.check();
     checkDir(out);
     FuzzResult result;
@@ -122,7 +137,7 @@ final class FuzzCommand implements Callable<Integer> {
       Fuzzer.Side sb = b == null ? null : side(all.byId(b), e);
       PrintWriter err = spec.commandLine().getErr();
       Fuzzer.Progress progress = System.console() != null ? new Bar(err, budget) : Fuzzer.Progress.NONE;
-      result = new Fuzzer(sa, sb, workers, System::currentTimeMillis).run(seed, budget, progress, filter);
+      result = new Fuzzer(sa, sb, workers, System::currentTimeMillis).on(settings).run(seed, budget, progress, filter);
       if (progress instanceof Bar bar) {
         bar.done();
       }

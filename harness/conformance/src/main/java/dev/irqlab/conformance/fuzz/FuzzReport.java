@@ -58,7 +58,7 @@ public final class FuzzReport {
       Step s = f.minimal().steps().get(i);
       steps.add(new Step(i + 1, i == at ? HERE : null, s.op(), List.of()));
     }
-    return new Scenario(id, f.signature(), "fuzz:" + id, steps);
+    return new Scenario(id, f.signature(), "fuzz:" + id, steps, f.minimal().host());
   }
 
   private boolean two() {
@@ -175,8 +175,11 @@ public final class FuzzReport {
     return s + " ".repeat(w - s.length());
   }
 
+  /** The command that finds these again: the host its scenarios ran on, when not the default, as {@code --host}. */
   private String command() {
-    return "irqlab fuzz " + id(result.a()) + (two() ? " " + id(result.b()) : "") + " --seed " + result.seed();
+    String host = result.findings().isEmpty() ? "" : result.findings().get(0).minimal().host().describe();
+    return "irqlab fuzz " + id(result.a()) + (two() ? " " + id(result.b()) : "") + " --seed " + result.seed()
+        + (host.isEmpty() ? "" : " --host " + host.replace(' ', ','));
   }
 
   private static String lines(List<String> lines) {

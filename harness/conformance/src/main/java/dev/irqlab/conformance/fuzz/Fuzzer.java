@@ -4,6 +4,7 @@ import dev.irqlab.conformance.Scenario;
 import dev.irqlab.conformance.Trace;
 import dev.irqlab.conformance.Workers;
 import dev.irqlab.devices.DriverEra;
+import dev.irqlab.devices.HostSettings;
 import dev.irqlab.spi.LoadedRevision;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +93,7 @@ public final class Fuzzer {
   private final Workers workers;
   private final LongSupplier clock;
   private boolean callerRules = true;
+  private HostSettings host = HostSettings.defaults();
 
   /**
    * @param a the revision fuzzed
@@ -113,6 +115,12 @@ public final class Fuzzer {
    */
   public Fuzzer anyCaller() {
     callerRules = false;
+    return this;
+  }
+
+  /** Runs every scenario on {@code settings}, as a {@code host} line would (the default host otherwise). */
+  public Fuzzer on(HostSettings settings) {
+    host = Objects.requireNonNull(settings, "settings");
     return this;
   }
 
@@ -144,7 +152,7 @@ public final class Fuzzer {
       }
       List<Scenario> batch = new ArrayList<>();
       for (int i = 0; i < left; i++) {
-        batch.add(Generator.scenario(scenarioSeed(seed, scenarios + i)));
+        batch.add(Generator.scenario(scenarioSeed(seed, scenarios + i)).withHost(host));
       }
       List<Outcome> outcomes = runAll(batch);
       runs += (long) batch.size() * sides();
