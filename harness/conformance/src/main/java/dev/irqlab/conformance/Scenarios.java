@@ -353,7 +353,7 @@ public final class Scenarios {
             .build(),
         s("sys-arm64-connect-fails", "on arm64 with GICv4, a KVM_IRQFD whose vLPI cannot be mapped; the VM keeps running")
             .host(HostSettings.defaults().withArch(HostSettings.Arch.ARM64))
-            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .vm("vm0").vfio("vfio0").kvmVfio("vm0", "vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
             .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
             .fail("irq_set_vcpu_affinity")
             .label("assign").irqfd("vm0", "efd0", 24)
