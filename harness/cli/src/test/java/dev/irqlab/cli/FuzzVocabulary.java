@@ -41,7 +41,7 @@ final class FuzzVocabulary {
       Map.entry("matrix", List.of("--format", "--revisions", "--series", "--era", "-o", "--output")),
       Map.entry("bisect", List.of("--clause", "--scenario", "--grep", "--all", "--era", "--time-limit")),
       Map.entry("diff", List.of("--era", "-o")),
-      Map.entry("run", List.of("--revision", "--era", "--format", "-o")),
+      Map.entry("run", List.of("--revision", "--era", "--format", "-o", "--host")),
       Map.entry("explain", List.of("--revisions", "--era")),
       Map.entry("list", List.of("-h", "--bogus")),
       Map.entry("info", List.of("--no-tour", "--no-tour", "-h")),
@@ -56,6 +56,7 @@ final class FuzzVocabulary {
       Map.entry("--revisions", LISTS),
       Map.entry("--revision", REVISIONS),
       Map.entry("--era", ERAS),
+      Map.entry("--host", List.of("arch=arm64", "vendor=amd,apicv=0", "arch=sparc", "", ",", "=", "posting=0,posting=1", "arch")),
       Map.entry("--from", REVISIONS),
       Map.entry("--series", List.of("sean-v2", "nope", "", "Sean-v2", "mine:3", "mine:0", "mine:x", ":3", "mine:", "sean-v2:2")),
       Map.entry("--clause", List.of("REG-09", "reg-09", "MOD-01", "REG-99", "", " ")),
@@ -74,8 +75,9 @@ final class FuzzVocabulary {
 
   static final List<String> SCENARIO_WORDS = List.of("vm0", "efd0", "efd2", "vfio0", "vdpa0", "p0", "c0", "NULL", "-", "close",
       "fire", "irqfd", "deassign", "set-irqs", "register", "unregister", "free", "rmmod", "fail", "vring-call", "status",
-      "kvm-vfio", "kvm-vfio-del", "route");
-  static final List<String> SCENARIO_LINES = List.of("close vm0", "close efd0", "close efd2", "close vfio0", "fail kmalloc",
+      "kvm-vfio", "kvm-vfio-del", "route", "host");
+  static final List<String> SCENARIO_LINES = List.of("host arch=arm64", "host vendor=via", "close vm0", "close efd0", "close efd2",
+      "close vfio0", "fail kmalloc",
       "fail off", "rmmod", "fire vfio0.msix9", "fire vfio0.msix0", "fire vfio0.msi1", "signal efd0", "signal efd2",
       "deassign vm0 efd0 24", "irqfd vm0 efd2 25", "disable-irqs vfio0 msix", "set-irqs vfio0 msix 3 efd2 efd2",
       "vdpa vdpa0 vqs=1", "fire vdpa0.vq3", "vring-call vdpa0 0 efd0", "status vdpa0 driver-ok", "route vm0 24 vcpu=63 vector=0x41",
