@@ -17,6 +17,12 @@ import dev.irqlab.spi.IrqBypassProducer;
  * routing entry and remembers the vCPU it posted to; add and del act only on an MSI route, so a
  * deassign that zeroed the route type leaves the IRTE posted (the bug fixed in January 2026);
  * a routing update reverts a route that stopped being MSI (drivers.md §5.2).
+ *
+ * <p>The vendor hook is the same for both vendors here. SVM's 6.17 {@code avic_pi_update_irte}
+ * (as gregkh/linux v6.18.38 has it) differs from VMX's in guest mode following the vCPU's APICv
+ * state, and in the per-vCPU list of IRTEs it keeps for scheduling; the first cannot differ on a
+ * host whose irqfds register at all (6.17 asks for {@code enable_apicv}), and the second is not
+ * modelled.
  */
 final class X86IrqBypass617 extends X86IrqBypass {
 
