@@ -77,6 +77,9 @@ public final class Provider implements Revision {
               MAIL,
               Symptom.in("connect-fails", "connect-fails-retry", "connect-fails-later-partner", "connect-fails-free", "connect-fails-bare-producer",
                   "connect-fails-beside-pair", "sys-irqfd-connect-fails", "sys-vector-connect-fails").detail("\\(manager: "))
+          .deviates("SYS-12", "The drivers of 2015 count an assigned device only through the kvm-vfio group binding, so a VM never bound to the group keeps the IRTE remapped although the pair connects; a connected producer counts only since 2edd9cb79fb3 (v5.9).",
+              Link.commit("kvm: detect assigned device via irqbypass manager (v5.9)", "2edd9cb79fb3"),
+              Symptom.in("sys-no-group-binding").step("fire").detail("arrived by \\[irqfd\\] with a connection"))
           .defaultEra("rfc-2015")
           .summary("A sketch in a reply on LKML: built-in lists and a mutex, void add/del_producer"
               + " callbacks, -EINVAL for a taken token. Never merged; it grew into v4.4.")

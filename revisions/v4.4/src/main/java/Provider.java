@@ -38,6 +38,9 @@ public final class Provider implements Revision {
           .deviates("INV-05", "Disabling the refused vector unregisters the other vector's producer by token, and KVM's x86 del_producer WARNs on the IRTE it then finds.",
               Link.commit("vfio-pci: clear the producer token after a failed registration (v5.10)", "852b1beecb6f"),
               Symptom.in("sys-shared-eventfd").report("WARNING"))
+          .deviates("SYS-12", "The v4.4 drivers count an assigned device only through KVM_DEV_VFIO_GROUP_ADD, so in a VM never bound to the group vmx_update_pi_irte leaves the IRTE remapped although the pair connects; a connected producer counts only since 2edd9cb79fb3 (v5.9).",
+              Link.commit("kvm: detect assigned device via irqbypass manager (v5.9)", "2edd9cb79fb3"),
+              Symptom.in("sys-no-group-binding").step("fire").detail("arrived by \\[irqfd\\] with a connection"))
           .defaultEra("v4.4")
           .summary("The prototype as a loadable module: stop, add and start callbacks, -EBUSY for a"
               + " taken token, a module reference per registration. Merged for Linux 4.4.")

@@ -51,17 +51,13 @@ final class KvmEventfd extends Driver {
     if ((args.flags() & KvmIrqfdArgs.DEASSIGN) != 0) {
       return deassign(files, args);
     }
-    return assign(files, args);
+    try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_IRQFD_ASSIGN)) {
+      return assign(files, args);
+    }
   }
 
   /** {@code kvm_irqfd_assign}. */
   private int assign(Files files, KvmIrqfdArgs args) {
-    try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_IRQFD_ASSIGN)) {
-      return assignIn(files, args);
-    }
-  }
-
-  private int assignIn(Files files, KvmIrqfdArgs args) {
     KvmIrqfd irqfd = KvmIrqfd.alloc(kernel, kvm, args.gsi(), this);
     if (irqfd == null) {
       return -Errno.ENOMEM;

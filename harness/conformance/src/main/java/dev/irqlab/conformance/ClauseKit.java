@@ -36,6 +36,7 @@ final class ClauseKit {
   static final Link CONSUMER_IDENTITY = Link.commit("KVM: eventfd: fix NULL deref irqbypass consumer", "4f3dbdf47e15");
   static final Link PRODUCER_IDENTITY = Link.lore("KVM: eventfd: fix NULL deref irqbypass producer (Like Xu)",
       "20230801085408.69597-1-likexu@tencent.com");
+  static final Link ASSIGNMENT_BY_BYPASS = Link.commit("kvm: detect assigned device via irqbypass manager (v5.9)", "2edd9cb79fb3");
   static final Link CLEAR_TOKEN = Link.commit("vfio-pci: clear the producer token after a failed registration (the 2020 list_del crash)",
       "852b1beecb6f");
   static final Link SEAN_RULES = Link.lore("Sean Christopherson: what are the rules for using these APIs?", "ZN0XXKezcXjv1GWH@google.com");

@@ -361,6 +361,13 @@ public final class Scenarios {
             .label("fire").fire("vfio0.msix0")
             .label("disable").disableIrqs("vfio0", "msix")
             .deassign("vm0", "efd0", 24)
+            .build(),
+        s("sys-no-group-binding", "a VFIO vector wired to a VM's irqfd by a VMM that never binds the device's group to the VM")
+            .vm("vm0").vfio("vfio0").eventfd("efd0").route("vm0", 24, 1, 0x41)
+            .label("assign").irqfd("vm0", "efd0", 24)
+            .label("enable").setIrqs("vfio0", "msix", 0, "efd0")
+            .label("fire").fire("vfio0.msix0")
+            .label("disable").disableIrqs("vfio0", "msix")
             .build());
   }
 }

@@ -112,6 +112,18 @@ final class SystemClauses {
         .reads("sys-irqfd-no-irqbypass")
         .needsDrivers(DriverChange.KVM_IRQFD_NO_IRQBYPASS_FLAG)
         .check(SystemClauses::noIrqBypass);
+    sys.clause("SYS-12", "A connected VFIO vector is posted in a VM that user space never bound to the device's group.")
+        .why("Since 2edd9cb79fb3 a connected producer counts as an assigned device, so posting needs no "
+            + "KVM_DEV_VFIO_GROUP_ADD (vhost-vDPA has no group to bind); before it only the kvm-vfio binding counted one, and "
+            + "vmx_update_pi_irte left the IRTE remapped in a VM without it.", ASSIGNMENT_BY_BYPASS, PI_DOC)
+        .reads("sys-no-group-binding")
+        .check(e -> {
+          Trace.StepTrace s = step(e, "sys-no-group-binding", "fire");
+          List<String> paths = paths(s);
+          boolean connected = !s.state().connections().isEmpty();
+          return Verdict.check(connected && paths.equals(List.of("posted")),
+              "the interrupt arrived by " + paths + " with " + (connected ? "a" : "no") + " connection");
+        });
     return sys.clauses();
   }
 

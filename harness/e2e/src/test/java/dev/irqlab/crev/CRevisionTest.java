@@ -131,7 +131,7 @@ class CRevisionTest {
     String diff = ReportDiff.diff(m, "v6.17", m, c.info().id()).replaceAll("\\s+", " ");
     assertTrue(diff.contains("No clause changes its verdict. Clauses that fail alike on both sides, declared as a deviation"
         + " on one side only (3): REG-09, SYS-02, INV-03."), diff);
-    assertTrue(diff.contains("No trace differs (42 scenarios). Scenarios whose traces differ only in the places their reports"
+    assertTrue(diff.contains("No trace differs (43 scenarios). Scenarios whose traces differ only in the places their reports"
         + " name, a Java port's line on one side and a C line on the other (3): reregister-producer,"
         + " reregister-producer-new-key, reregister-consumer-new-key."), diff);
   }
