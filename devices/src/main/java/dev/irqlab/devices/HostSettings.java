@@ -132,11 +132,38 @@ public record HostSettings(boolean apicv, boolean iommuPosting, boolean devicePo
     return arch == Arch.ARM64;
   }
 
+  /** A value that {@code key} does not take; the message quotes it as given, and callers that show it may quote it better. */
+  public static final class BadValue extends IllegalArgumentException {
+    private final String key;
+    private final String value;
+    private final String expected;
+
+    BadValue(String key, String value, String expected) {
+      super("'" + value + "' is not a value of " + key + ": expected " + expected);
+      this.key = key;
+      this.value = value;
+      this.expected = expected;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String value() {
+      return value;
+    }
+
+    /** What {@link #key()} takes ({@code 0 or 1}, {@code x86 or arm64}). */
+    public String expected() {
+      return expected;
+    }
+  }
+
   private static boolean bool(String key, String value) {
     return switch (value) {
       case "1" -> true;
       case "0" -> false;
-      default -> throw new IllegalArgumentException("'" + value + "' is not a value of " + key + ": expected 0 or 1");
+      default -> throw new BadValue(key, value, "0 or 1");
     };
   }
 
@@ -148,7 +175,7 @@ public record HostSettings(boolean apicv, boolean iommuPosting, boolean devicePo
       }
       names.add(name(e));
     }
-    throw new IllegalArgumentException("'" + value + "' is not a value of " + key + ": expected " + String.join(" or ", names));
+    throw new BadValue(key, value, String.join(" or ", names));
   }
 
   private static String name(Enum<?> e) {

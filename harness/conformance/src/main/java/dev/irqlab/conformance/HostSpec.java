@@ -46,8 +46,8 @@ public final class HostSpec {
       }
       try {
         out = out.with(key, value);
-      } catch (IllegalArgumentException e) {
-        throw new ScenarioException(file, line, w.column() + eq + 1, e.getMessage());
+      } catch (HostSettings.BadValue e) {
+        throw new ScenarioException(file, line, w.column() + eq + 1, message(e));
       }
     }
     return out;
@@ -72,9 +72,18 @@ public final class HostSpec {
         throw new IllegalArgumentException("host setting " + Quote.of(key) + " given twice: expected it once");
       }
       seen.add(canonical(key));
-      out = out.with(key, item.substring(eq + 1));
+      try {
+        out = out.with(key, item.substring(eq + 1));
+      } catch (HostSettings.BadValue e) {
+        throw new IllegalArgumentException(message(e), e);
+      }
     }
     return out;
+  }
+
+  /** {@code 'arm6' is not a value of arch: expected x86 or arm64}, the value quoted so that it shows. */
+  private static String message(HostSettings.BadValue e) {
+    return Quote.of(e.value()) + " is not a value of " + e.key() + ": expected " + e.expected();
   }
 
   private static String canonical(String key) {
