@@ -50,6 +50,16 @@ public enum DriverChange {
   VFIO_CTX_PER_VECTOR(Driver.VFIO, "not named in drivers.md", "2023", "v6.5", "one context per vector, freed with it"),
 
   /**
+   * vfio's virqfd (the unmask eventfd of INTx, {@code VFIO_IRQ_SET_ACTION_UNMASK} with
+   * {@code DATA_EVENTFD}) drains the eventfd's counter when it is woken, so the events it handles
+   * do not pile up for another reader: "vfio/virqfd: Drain events from eventfd in
+   * virqfd_wakeup()", David Woodhouse, patch 2/3 of the series whose 3/3 made KVM's irqfd drain
+   * too (lore:20201027135523.646811-3-dwmw2@infradead.org; the mainline hash is not checked
+   * here). Without it, the counter of a resample eventfd keeps rising for user space to read.
+   */
+  VFIO_VIRQFD_DRAINS(Driver.VFIO, "lore:20201027135523.646811-3-dwmw2@infradead.org", "2020-10-27", "v5.11", "virqfd drains its eventfd"),
+
+  /**
    * vhost-vDPA offloads virtqueue interrupts: each vq's call context carries a producer with the
    * {@code get_vq_irq} IRQ: 2cf1ba9a4d15 "vhost_vdpa: implement IRQ offloading in vhost_vdpa".
    * Without it vhost-vDPA registers no producer.

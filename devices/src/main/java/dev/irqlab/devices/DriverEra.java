@@ -23,6 +23,7 @@ import static dev.irqlab.devices.DriverChange.VFIO_INTX_PRODUCER;
 import static dev.irqlab.devices.DriverChange.VFIO_LOGS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_REPORTS_BYPASS_FAILURE;
 import static dev.irqlab.devices.DriverChange.VFIO_UNREGISTER_BEFORE_FREE_IRQ;
+import static dev.irqlab.devices.DriverChange.VFIO_VIRQFD_DRAINS;
 import static dev.irqlab.devices.DriverChange.X86_BYPASS_STARTS_ASSIGNMENT;
 import static dev.irqlab.devices.DriverChange.X86_CLEARS_PRODUCER_ON_FAILURE;
 import static dev.irqlab.devices.DriverChange.X86_IRQ_BYPASS_REWORK;
@@ -62,7 +63,7 @@ public record DriverEra(String id, String title, Set<DriverChange> changes) {
           ARM64_GICV4_FORWARDING, SVM_UPDATE_PI_IRTE);
   private static final Set<DriverChange> V6_5 =
       plus(V5_9, VFIO_CLEAR_TOKEN_ON_FAILURE, VFIO_CTX_PER_VECTOR, VDPA_LOGS_BYPASS_FAILURE,
-          KVM_IRQFD_PRIORITY_WAITER, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);
+          KVM_IRQFD_PRIORITY_WAITER, VFIO_VIRQFD_DRAINS, KVM_ROUTE_CHANGED_CHECK, KVM_BYPASS_NEEDS_POSTING);
   private static final Set<DriverChange> V6_16 =
       plus(V6_5, VDPA_REGISTER_AT_DRIVER_OK, KVM_DEVICE_POSTED_IRQS_PARAM, KVM_ROUTE_TYPE_CHANGE_IS_CHANGE);
   /** The callers as patch 3 of Sean Christopherson's v2 series left them, before the 6.17 x86 rework. */

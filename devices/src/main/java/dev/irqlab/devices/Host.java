@@ -1,5 +1,6 @@
 package dev.irqlab.devices;
 
+import dev.irqlab.devices.guest.EventfdReader;
 import dev.irqlab.devices.guest.InterruptLedger;
 import dev.irqlab.devices.guest.Target;
 import dev.irqlab.devices.irq.IrqDomain;
@@ -52,6 +53,7 @@ public final class Host {
   private final Map<String, Module> importers = new LinkedHashMap<>();
   /** The bound drivers, in the order they bound. */
   private final Map<Class<?>, HostDriver> drivers = new LinkedHashMap<>();
+  private DriverTrace trace = DriverTrace.NONE;
 
   private Host(Kernel kernel, Function<Kernel, IrqBypass> manager, DriverEra era, HostSettings settings) {
     this.kernel = kernel;
@@ -117,6 +119,16 @@ public final class Host {
   /** The guest's view: every interrupt, where it arrived, by path, and the anomalies. */
   public InterruptLedger interrupts() {
     return interrupts;
+  }
+
+  /** Where the drivers show their own steps ({@link DriverTrace#NONE} unless set). */
+  public DriverTrace trace() {
+    return trace;
+  }
+
+  /** Shows the drivers' own steps to {@code trace}. */
+  public void setTrace(DriverTrace trace) {
+    this.trace = Objects.requireNonNull(trace, "trace");
   }
 
   /**
@@ -197,7 +209,8 @@ public final class Host {
 
   /**
    * Where a signal of {@code eventfd} should arrive: the targets every bound driver names (each
-   * irqfd's routes), or user space when no driver consumes it.
+   * irqfd's routes) and every {@link EventfdReader} waiting on it, or user space when none
+   * consumes it.
    */
   private List<Target> expectedTargets(EventfdCtx eventfd) {
     List<Target> out = new ArrayList<>();
@@ -205,6 +218,12 @@ public final class Host {
     for (HostDriver d : drivers()) {
       out.addAll(d.expectedTargets(eventfd));
       consumed |= d.consumes(eventfd);
+    }
+    for (var wait : eventfd.waiters()) {
+      if (wait.owner() instanceof EventfdReader reader) {
+        out.add(reader.target());
+        consumed = true;
+      }
     }
     if (!consumed) {
       out.add(new Target.UserSpace(eventfd.toString()));

@@ -7,7 +7,7 @@ import java.util.Locale;
  * user space's irqfds and GSI routes (or, with no irqfd, the eventfd's reader); or a vCPU a VM
  * was destroyed with while it was still halted.
  *
- * @param kind lost, misrouted, duplicated, halted or left halted
+ * @param kind lost, misrouted, duplicated, halted, left halted or posted without callback
  * @param interrupt the interrupt's id
  * @param source what raised it
  * @param target the target concerned
@@ -29,7 +29,19 @@ public record Anomaly(Kind kind, long interrupt, String source, Target target, i
      */
     HALTED,
     /** A VM was destroyed with this vCPU still halted: nothing resumed it (interrupt 0, no vector). */
-    LEFT_HALTED
+    LEFT_HALTED,
+    /**
+     * It arrived, posted by its IRTE, where the device's eventfd leads, although the device had no
+     * callback to signal that eventfd: a vDPA device reset clears its virtqueue callbacks, and only
+     * {@code VHOST_SET_VRING_CALL} sets them again, but DRIVER_OK registers the producer with the
+     * call eventfd vhost kept, so a remapped interrupt is dropped and a posted one arrives.
+     */
+    POSTED_WITHOUT_CALLBACK;
+
+    /** {@code lost}, {@code misrouted}, {@code duplicated}, {@code halted}, {@code left halted}, {@code posted without callback}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
   }
 
   /** {@code interrupt 3 (vfio 0000:01:00.0 MSI-X 0): lost at vm0/vcpu1 vector 0x41 (expected 1, got 0)}. */
@@ -41,6 +53,6 @@ public record Anomaly(Kind kind, long interrupt, String source, Target target, i
     return String.format(
         Locale.ROOT,
         "interrupt %d (%s): %s at %s (expected %d, got %d)",
-        interrupt, source, kind.name().toLowerCase(Locale.ROOT), target, expected, actual);
+        interrupt, source, kind.label(), target, expected, actual);
   }
 }

@@ -22,9 +22,10 @@ import java.util.function.Function;
  * user space when no irqfd is. While it is open, every {@link #deliver delivery} counts for it;
  * when it closes, a target that got it less often than expected is {@link Anomaly.Kind#LOST},
  * more often {@link Anomaly.Kind#DUPLICATED}, and one not expected at all {@link
- * Anomaly.Kind#MISROUTED}; one that reached an expected vCPU while it was halted (and so was not
- * taken) is {@link Anomaly.Kind#HALTED}, and a VM destroyed while halted leaves {@link
- * Anomaly.Kind#LEFT_HALTED}. Each anomaly is kept and logged ({@code pr_err}, prefixed {@code
+ * Anomaly.Kind#MISROUTED}, or {@link Anomaly.Kind#POSTED_WITHOUT_CALLBACK} when the IRTE posted
+ * it past a device callback that was cleared; one that reached an expected vCPU while it was halted
+ * (and so was not taken) is {@link Anomaly.Kind#HALTED}, and a VM destroyed while halted leaves
+ * {@link Anomaly.Kind#LEFT_HALTED}. Each anomaly is kept and logged ({@code pr_err}, prefixed {@code
  * irqlab-guest:}), never dropped.
  *
  * <p>Used by one task at a time, as one {@code Host} is.
@@ -46,16 +47,21 @@ public final class InterruptLedger {
     final String source;
     final EventfdCtx eventfd;
     final List<Target> expected;
-    final long signalsBefore;
+    /** Each eventfd this interrupt signalled, the first one first, with its signal count before. */
+    final Map<EventfdCtx, Long> signalled = new java.util.LinkedHashMap<>();
     final List<Delivery> deliveries = new ArrayList<>();
     final Set<Target> halted = new TreeSet<>();
+    /** Where the device's eventfd leads when it has no callback to signal it, else empty. */
+    List<Target> withoutCallback = List.of();
 
     Open(long id, String source, EventfdCtx eventfd, List<Target> expected, long signalsBefore) {
       this.id = id;
       this.source = source;
       this.eventfd = eventfd;
-      this.expected = expected;
-      this.signalsBefore = signalsBefore;
+      this.expected = new ArrayList<>(expected);
+      if (eventfd != null) {
+        signalled.put(eventfd, signalsBefore);
+      }
     }
   }
 
@@ -91,11 +97,39 @@ public final class InterruptLedger {
   }
 
   /**
+   * A device raises an interrupt while it has no callback that would signal {@code eventfd}, the
+   * eventfd its producer was registered with: nothing is expected, and an arrival posted where
+   * that eventfd leads is {@link Anomaly.Kind#POSTED_WITHOUT_CALLBACK}.
+   */
+  public Interrupt raiseWithoutCallback(String source, EventfdCtx eventfd, Runnable hardware) {
+    if (open != null) {
+      throw new IllegalStateException("interrupt " + open.id + " (" + open.source + ") is still being handled");
+    }
+    List<Target> leadsTo = eventfd == null || eventfd.isFreed() ? List.of() : expectations.apply(eventfd);
+    open = new Open(++lastId, source, null, List.of(), 0);
+    open.withoutCallback = leadsTo;
+    try {
+      hardware.run();
+      settle.run();
+      return close();
+    } finally {
+      open = null;
+    }
+  }
+
+  /**
    * {@code eventfd_signal(ctx)} from software (a host handler, a loopback trigger, a user-space
-   * write): inside an interrupt it just signals; otherwise it is an interrupt of its own.
+   * write): inside an interrupt it just signals, and a signal of another eventfd than the
+   * interrupt's (a resample eventfd at the guest's EOI, the trigger that vfio re-sends when it
+   * unmasks INTx) adds that eventfd's targets to what the interrupt should reach; outside one it
+   * is an interrupt of its own.
    */
   public void signal(EventfdCtx ctx, String source) {
     if (open != null) {
+      if (!open.signalled.containsKey(ctx) && !ctx.isFreed()) {
+        open.expected.addAll(expectations.apply(ctx));
+        open.signalled.put(ctx, signals(ctx));
+      }
       ctx.signal();
     } else {
       raise(source, ctx, ctx::signal);
@@ -149,7 +183,7 @@ public final class InterruptLedger {
       int w = want.getOrDefault(t, 0);
       int g = got.getOrDefault(t, 0);
       Anomaly.Kind kind = o.halted.contains(t) && g < Math.max(w, 1) ? Anomaly.Kind.HALTED
-          : w == 0 ? Anomaly.Kind.MISROUTED : g < w ? Anomaly.Kind.LOST : g > w ? Anomaly.Kind.DUPLICATED : null;
+          : w == 0 ? unexpected(o, t) : g < w ? Anomaly.Kind.LOST : g > w ? Anomaly.Kind.DUPLICATED : null;
       if (kind != null) {
         found.add(new Anomaly(kind, o.id, o.source, t, w, g));
       }
@@ -160,6 +194,12 @@ public final class InterruptLedger {
     Interrupt done = new Interrupt(o.id, o.source, efd, new TreeMap<>(want), o.deliveries, found);
     history.add(done);
     return done;
+  }
+
+  /** An arrival nothing expected: posted where a device's callback-less eventfd leads, or misrouted. */
+  private static Anomaly.Kind unexpected(Open o, Target t) {
+    boolean allPosted = o.deliveries.stream().filter(d -> d.target().equals(t)).allMatch(d -> d.path() == Path.POSTED);
+    return o.withoutCallback.contains(t) && allPosted ? Anomaly.Kind.POSTED_WITHOUT_CALLBACK : Anomaly.Kind.MISROUTED;
   }
 
   private static Map<Target, Integer> tally(List<Target> targets) {
@@ -178,20 +218,25 @@ public final class InterruptLedger {
     }
   }
 
-  /** Counts user space as a target reached when it is expected and the counter rose and stayed up. */
+  /**
+   * Counts user space as a target reached, for each eventfd the interrupt signalled, when it is
+   * expected and the counter rose and stayed up.
+   */
   private void readerSees(Open o) {
-    if (o.eventfd == null || o.eventfd.isFreed()) {
-      return;
-    }
-    Target reader = new Target.UserSpace(o.eventfd.toString());
-    if (!o.expected.contains(reader)) {
-      return;
-    }
-    try (Kernel.Scope quiet = kernel.kasanDisableCurrent()) {
-      if (o.eventfd.signals() > o.signalsBefore && o.eventfd.count() > 0) {
-        deliver(reader, Path.USER_SPACE);
+    o.signalled.forEach((eventfd, before) -> {
+      if (eventfd.isFreed()) {
+        return;
       }
-    }
+      Target reader = new Target.UserSpace(eventfd.toString());
+      if (!o.expected.contains(reader)) {
+        return;
+      }
+      try (Kernel.Scope quiet = kernel.kasanDisableCurrent()) {
+        if (eventfd.signals() > before && eventfd.count() > 0) {
+          deliver(reader, Path.USER_SPACE);
+        }
+      }
+    });
   }
 
   /** Every interrupt so far, in order. */

@@ -9,6 +9,8 @@ public enum Path {
    * or a user-space write) signalled the eventfd, which woke the irqfd, which injected.
    */
   IRQFD("irqfd"),
+  /** Through the eventfd to a driver that waits on it in the kernel: vfio's virqfd. */
+  VIRQFD("virqfd"),
   /** The eventfd's counter rose with no irqfd to take it: user space reads it. */
   USER_SPACE("eventfd");
 

@@ -2,7 +2,10 @@ package dev.irqlab.devices.guest;
 
 import java.util.Locale;
 
-/** Where an interrupt is meant to go, or went: a vCPU vector, an irqchip pin, or user space. */
+/**
+ * Where an interrupt is meant to go, or went: a vCPU vector, an irqchip pin, a reader in the
+ * kernel, or user space.
+ */
 public sealed interface Target extends Comparable<Target> {
 
   /** {@code vm0/vcpu1 vector 0x41}: an MSI (or a posted interrupt) on one vCPU. */
@@ -18,6 +21,17 @@ public sealed interface Target extends Comparable<Target> {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%s/%s pin %d", vm, irqchip, pin);
+    }
+  }
+
+  /**
+   * {@code vfio-pci vfio0 INTx unmask}: a driver in the kernel that waits on the eventfd itself
+   * (vfio's virqfd), as KVM's irqfd does, but injects nothing.
+   */
+  record Reader(String name) implements Target {
+    @Override
+    public String toString() {
+      return name;
     }
   }
 

@@ -198,6 +198,22 @@ public final class Kvm {
     }
   }
 
+  /**
+   * The guest acknowledges (EOIs) the level interrupt it took through {@code gsi}'s irqchip pin:
+   * {@code kvm_notify_acked_irq} runs the GSI's ack notifiers, here the resampler of the resample
+   * irqfds on it ({@code irqfd_resampler_ack}). What the resamplefd signals (vfio unmasking INTx,
+   * and an interrupt it sends again) is one interrupt of the ledger, as is the EOI.
+   */
+  public dev.irqlab.devices.guest.Interrupt eoi(int gsi) {
+    return host.interrupts().raise(name + " EOI gsi " + gsi, null, () -> {
+      List<KvmResampler> acked;
+      try (Mutex.Guard g = resamplerLock.guard()) {
+        acked = resamplers.stream().filter(r -> r.gsi() == gsi).toList();
+      }
+      acked.forEach(r -> KvmResampler.ack(host, this, r));
+    });
+  }
+
   /** {@code kvm_set_irq(kvm, source, gsi, level)}: a rising level injects through every route. */
   void setIrq(int gsi, int level) {
     if (level == 0) {

@@ -83,6 +83,7 @@ final class KvmEventfd extends Driver {
       return ret;
     }
     if ((irqfd.eventfd().poll() & EventfdCtx.EPOLLIN) != 0) {
+      host.trace().note("%s was already signalled: irqfd_inject scheduled for %s", irqfd.eventfd(), irqfd.consumer());
       host.systemWq().queue(irqfd.injectWork());
     }
     ret = registerConsumer(irqfd);
@@ -266,13 +267,14 @@ final class KvmEventfd extends Driver {
     return ret;
   }
 
-  /** {@code irqfd_inject}: pulses the GSI, or raises it for a resampler. */
+  /**
+   * {@code irqfd_inject}: pulses the GSI, or, for a resampler, raises it and leaves it high until
+   * the guest's EOI ({@link Kvm#eoi}).
+   */
   void irqfdInject(KvmIrqfd irqfd) {
     kvm.setIrq(irqfd.gsi(), 1);
     if (irqfd.resampler() == null) {
       kvm.setIrq(irqfd.gsi(), 0);
-    } else {
-      KvmResampler.ack(host, kvm, irqfd.resampler());
     }
   }
 

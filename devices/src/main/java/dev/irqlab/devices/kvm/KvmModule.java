@@ -43,7 +43,15 @@ public final class KvmModule implements HostDriver {
     synchronized (vms) {
       number = vmCount++;
     }
-    Kvm kvm = Kvm.create(host, this, "vm" + number, nrVcpus);
+    return createVm("vm" + number, nrVcpus);
+  }
+
+  /**
+   * {@code KVM_CREATE_VM} of a VM named {@code name}, as user space calls it (a scenario's name),
+   * or null when it cannot be allocated.
+   */
+  public Kvm createVm(String name, int nrVcpus) {
+    Kvm kvm = Kvm.create(host, this, name, nrVcpus);
     if (kvm != null) {
       synchronized (vms) {
         vms.add(kvm);

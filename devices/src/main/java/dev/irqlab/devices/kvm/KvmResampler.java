@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * {@code struct kvm_kernel_irqfd_resampler}: the resample irqfds of one level-triggered GSI and
- * its ack notifier. The model's guest acknowledges a level interrupt as soon as it arrives, so
- * the line is lowered and every resamplefd signalled right after each injection.
+ * its ack notifier. An injection raises the line and leaves it high; when the guest acknowledges
+ * the interrupt (its EOI, {@link Kvm#eoi}), {@code irqfd_resampler_ack} lowers the line, then
+ * signals every resamplefd.
  */
 final class KvmResampler extends KObject {
   private final int gsi;

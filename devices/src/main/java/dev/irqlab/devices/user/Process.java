@@ -170,6 +170,30 @@ public final class Process implements Files {
     });
   }
 
+  /** {@code KVM_CREATE_VM} of a VM the host calls {@code name}, as this process does: the new fd, or {@code -ENOMEM}. */
+  public int createVm(String name, int nrVcpus) {
+    return call("KVM_CREATE_VM", () -> {
+      Kvm kvm = KvmModule.on(host).createVm(name, nrVcpus);
+      return kvm == null ? -Errno.ENOMEM : install(new KvmVmFile(kvm));
+    });
+  }
+
+  /**
+   * {@code poll(2)} of an eventfd for {@code POLLIN}, not waiting: {@link EventfdCtx#EPOLLIN}
+   * while its counter is not zero, else 0; the counter is left as it is.
+   */
+  public int poll(int fd) {
+    return call("poll", () -> {
+      ErrOr<EventfdCtx> ctx = eventfdCtxFdget(fd);
+      if (ctx.isErr()) {
+        return ctx.err();
+      }
+      int mask = ctx.value().poll();
+      ctx.value().put();
+      return mask;
+    });
+  }
+
   /** {@code VFIO_DEVICE_SET_IRQS}. */
   public int vfioSetIrqs(int fd, VfioIrqSet set) {
     return ioctl("VFIO_DEVICE_SET_IRQS", fd, VfioDeviceFile.class, v -> v.setIrqs(this, set));

@@ -136,17 +136,22 @@ public final class VdpaDevice {
 
   /**
    * Virtqueue {@code q} interrupts: through its host IRQ (posted, or the parent's handler), or
-   * from software when it has none.
+   * from software when it has none. With no callback (none set yet, or cleared by a reset) the
+   * parent's handler drops it, and nothing is expected; an IRTE that vhost set up from the vq's
+   * call eventfd still posts it.
    */
   public Interrupt fire(int q) {
     Callback cb = callbacks[q];
-    EventfdCtx expected = cb == null ? null : cb.trigger();
-    return host.interrupts().raise(describe(q), expected, () -> {
+    Runnable hardware = () -> {
       if (hostIrqs[q] >= 0) {
         host.irqs().raise(hostIrqs[q]);
       } else {
         runCallback(q);
       }
-    });
+    };
+    if (cb == null) {
+      return host.interrupts().raiseWithoutCallback(describe(q), vhost.callCtx(q), hardware);
+    }
+    return host.interrupts().raise(describe(q), cb.trigger(), hardware);
   }
 }

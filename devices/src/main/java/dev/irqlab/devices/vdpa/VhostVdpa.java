@@ -130,9 +130,15 @@ final class VhostVdpa extends Driver {
     EventfdCtx old = vq.callCtx();
     vq.setCallCtx(ctx);
     if (old != null) {
+      host.trace().call("eventfd_ctx_put", old);
       old.put();
     }
     return 0;
+  }
+
+  /** The call eventfd vhost holds for vq {@code q} ({@code vq->call_ctx.ctx}), or null. */
+  EventfdCtx callCtx(int q) {
+    return vqs == null ? null : vqs.get(q).callCtx();
   }
 
   private boolean driverOk() {
@@ -217,6 +223,7 @@ final class VhostVdpa extends Driver {
     for (int i = 0; i < vdpa.nvqs(); i++) {
       VhostVirtqueue vq = vqs.get(i);
       if (vq.callCtx() != null) {
+        host.trace().call("eventfd_ctx_put", vq.callCtx());
         vq.callCtx().put();
         vq.setCallCtx(null);
       }

@@ -40,6 +40,11 @@ public record VfioIrqSet(int flags, int index, int start, int count, List<Intege
     return new VfioIrqSet(DATA_EVENTFD | ACTION_TRIGGER, index, start, fds.length, java.util.Arrays.stream(fds).boxed().toList());
   }
 
+  /** {@code ACTION_UNMASK} with an eventfd on INTx: unmask whenever {@code fd} is signalled (-1 stops it). */
+  public static VfioIrqSet intxUnmask(int fd) {
+    return new VfioIrqSet(DATA_EVENTFD | ACTION_UNMASK, INTX, 0, 1, List.of(fd));
+  }
+
   /** {@code DATA_NONE} with count 0: disables every vector of {@code index}. */
   public static VfioIrqSet disable(int index) {
     return new VfioIrqSet(DATA_NONE | ACTION_TRIGGER, index, 0, 0, List.of());

@@ -80,6 +80,11 @@ public final class VfioPciDevice {
     return intxIrq;
   }
 
+  /** True while INTx is enabled and masked at the device, until user space unmasks it. */
+  public boolean intxMasked() {
+    return intrs.intx().masked();
+  }
+
   /** The enabled interrupt type ({@link VfioIrqSet#INTX}, {@link VfioIrqSet#MSI}, {@link VfioIrqSet#MSIX}), or -1. */
   public int irqType() {
     return irqType;
@@ -124,9 +129,13 @@ public final class VfioPciDevice {
   /**
    * The device sends interrupt {@code vector} of {@code index}: the IOMMU posts it or the host
    * handler signals the trigger, and the guest's ledger checks where it arrived. A vector that
-   * is not enabled sends nothing (and nothing is expected).
+   * is not enabled sends nothing (and nothing is expected). INTx ({@code vector} 0) is a level
+   * that the host handler masks until user space unmasks it.
    */
   public Interrupt fire(int index, int vector) {
+    if (index == VfioIrqSet.INTX && vector == 0) {
+      return intrs.intx().fire();
+    }
     int irq = hostIrq(index, vector);
     EventfdCtx trigger = irq < 0 ? null : trigger(index, vector);
     return host.interrupts().raise(describe(index, vector), trigger, () -> {

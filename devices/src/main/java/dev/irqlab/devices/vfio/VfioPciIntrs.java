@@ -58,7 +58,10 @@ final class VfioPciIntrs extends Driver {
     boolean trigger = (set.flags() & VfioIrqSet.ACTION_TYPE_MASK) == VfioIrqSet.ACTION_TRIGGER;
     switch (set.index()) {
       case VfioIrqSet.INTX:
-        return trigger ? intx.setIntxTrigger(files, set) : -Errno.ENOTTY; // INTx masking is not modelled
+        if ((set.flags() & VfioIrqSet.ACTION_TYPE_MASK) == VfioIrqSet.ACTION_UNMASK) {
+          return intx.setIntxUnmask(files, set);
+        }
+        return trigger ? intx.setIntxTrigger(files, set) : -Errno.ENOTTY; // ACTION_MASK is not modelled
       case VfioIrqSet.MSI:
       case VfioIrqSet.MSIX:
         return trigger ? setMsiTrigger(files, set) : -Errno.ENOTTY;
@@ -274,13 +277,20 @@ final class VfioPciIntrs extends Driver {
     if (before) {
       host.bypass().unregisterProducer(ctx.producer());
     }
+    host.trace().call("free_irq", irq, ctx.producer());
     host.irqs().freeIrq(irq, ctx.trigger());
     if (!before) {
       host.bypass().unregisterProducer(ctx.producer());
     }
     ctx.setIrqName(null);
+    host.trace().call("eventfd_ctx_put", ctx.trigger());
     ctx.trigger().put();
     ctx.setTrigger(null);
+  }
+
+  /** The INTx half. */
+  VfioIntx intx() {
+    return intx;
   }
 
   /**
