@@ -84,6 +84,7 @@ final class Machine {
     this.names = rec.names();
     this.bindings = new Bindings(!revision.info().lacks().containsKey(dev.irqlab.spi.Feature.PRODUCER_CALLBACKS));
     this.host = Host.boot(kernel, k -> new TracingIrqBypass(k, revision.load(k), rec, bindings), era, settings);
+    this.host.setTrace(new DriverLines(rec));
     this.qemu = Process.spawn(host, "qemu");
   }
 
@@ -282,7 +283,7 @@ final class Machine {
   // ------------------------------------------------------------------ system-level operations
 
   int vm(String name, int vcpus) {
-    int fd = syscall("KVM_CREATE_VM", () -> qemu.createVm(vcpus));
+    int fd = syscall("KVM_CREATE_VM", () -> qemu.createVm(name, vcpus));
     if (fd >= 0) {
       Kvm kvm = qemu.vm(fd);
       names.vm(kvm.name(), name);
@@ -351,16 +352,91 @@ final class Machine {
   }
 
   int irqfd(String vm, String efd, int gsi, boolean assign, boolean noIrqBypass) {
-    int fd = fd(efd);
-    KvmIrqfdArgs args = !assign ? KvmIrqfdArgs.deassign(fd, gsi) : noIrqBypass ? KvmIrqfdArgs.noIrqBypass(fd, gsi) : KvmIrqfdArgs.assign(fd, gsi);
-    return syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fd(vm), args));
+    return irqfd(vm, efd, gsi, assign, noIrqBypass, null);
   }
 
+  /**
+   * {@code KVM_IRQFD}; with {@code resample}, a resample irqfd. An event already pending on the
+   * eventfd is injected as the call returns: each such arrival is traced after it.
+   */
+  int irqfd(String vm, String efd, int gsi, boolean assign, boolean noIrqBypass, String resample) {
+    int fd = fd(efd);
+    KvmIrqfdArgs args = !assign ? KvmIrqfdArgs.deassign(fd, gsi)
+        : resample != null ? KvmIrqfdArgs.resample(fd, gsi, fd(resample))
+        : noIrqBypass ? KvmIrqfdArgs.noIrqBypass(fd, gsi) : KvmIrqfdArgs.assign(fd, gsi);
+    int before = host.interrupts().unattributed().size();
+    int ret = syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fd(vm), args));
+    List<dev.irqlab.devices.guest.Delivery> late = host.interrupts().unattributed();
+    late.subList(before, late.size()).forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
+        "interrupt pending on " + efd + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
+        Map.of("source", efd, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
+    return ret;
+  }
+
+  /** {@code VFIO_DEVICE_SET_IRQS} with eventfds: the trigger of vectors from {@code start} on ({@code -} is -1). */
   int setIrqs(String dev, int index, int start, List<String> efds) {
     int[] data = efds.stream().mapToInt(e -> "-".equals(e) ? -1 : fd(e)).toArray();
     return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), VfioIrqSet.eventfds(index, start, data)));
   }
 
+  /** {@code VFIO_DEVICE_SET_IRQS}, {@code ACTION_UNMASK} with an eventfd on INTx ({@code -} stops it). */
+  int intxUnmask(String dev, String efd) {
+    int fd = "-".equals(efd) ? -1 : fd(efd);
+    return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), VfioIrqSet.intxUnmask(fd)));
+  }
+
+  /**
+   * {@code VFIO_DEVICE_SET_IRQS}, {@code ACTION_TRIGGER} with {@code DATA_NONE} (or {@code
+   * DATA_BOOL} with {@code fire}) on one vector: vfio signals the vector's trigger from software.
+   */
+  int trigger(String dev, int index, int vector, Boolean fire) {
+    VfioIrqSet set = fire == null ? VfioIrqSet.loopback(index, vector, 1) : VfioIrqSet.loopback(index, vector, fire.booleanValue());
+    int before = host.interrupts().history().size();
+    int ret = syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), set));
+    interruptsSince(before, dev + " loopback");
+    return ret;
+  }
+
+  /**
+   * The guest acknowledges the interrupt it took through {@code gsi}'s irqchip pin: KVM's ack
+   * notifiers run (a resample irqfd signals its resample eventfd). Not a system call.
+   */
+  int eoi(String vm, int gsi) {
+    Kvm kvm = qemu.vm(fd(vm));
+    String source = "EOI " + vm + " gsi " + gsi;
+    if (kvm == null || kvm.isDestroyed()) {
+      rec.add(TraceEntry.Kind.RESULT, "no VM " + vm + " to EOI = -EBADF", Map.of("source", source, "ret", Errno.name(-Errno.EBADF)));
+      return -Errno.EBADF;
+    }
+    record(source, kvm.eoi(gsi), "nothing to notify");
+    return 0;
+  }
+
+  /** A nonblocking {@code read(2)} of an eventfd: the counter, then 0; {@code -EAGAIN} at 0. */
+  int read(String efd) {
+    long v = qemu.read(fd(efd));
+    int ret = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    rec.add(TraceEntry.Kind.CALL, "read", Map.of("syscall", "read"));
+    rec.add(TraceEntry.Kind.RESULT, "read = " + Errno.name(ret), Map.of("syscall", "read", "ret", Errno.name(ret)));
+    return ret < 0 ? ret : 0;
+  }
+
+  /** {@code poll(2)} of an eventfd for {@code POLLIN}, without waiting; the counter is left as it is. */
+  int poll(String efd) {
+    int mask = qemu.poll(fd(efd));
+    String shown = mask < 0 ? Errno.name(mask) : (mask & EventfdCtx.EPOLLIN) != 0 ? "POLLIN" : "0";
+    rec.add(TraceEntry.Kind.CALL, "poll", Map.of("syscall", "poll"));
+    rec.add(TraceEntry.Kind.RESULT, "poll = " + shown, Map.of("syscall", "poll", "ret", shown));
+    return mask < 0 ? mask : 0;
+  }
+
+  /** Traces each interrupt of the ledger from index {@code before} on, under {@code source} when it has no trigger of its own. */
+  private void interruptsSince(int before, String source) {
+    List<Interrupt> all = host.interrupts().history();
+    all.subList(before, all.size()).forEach(i -> record(source, i, "not delivered (nothing expected)"));
+  }
+
+  /** {@code VFIO_DEVICE_SET_IRQS} with {@code DATA_NONE} and count 0: every vector of the index off. */
   int disableIrqs(String dev, int index) {
     return syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), VfioIrqSet.disable(index)));
   }
@@ -375,7 +451,14 @@ final class Machine {
   }
 
   int fire(String dev, String kind, int n) {
-    String source = dev + "." + kind + n;
+    String source = "intx".equals(kind) ? dev + ".intx" : dev + "." + kind + n;
+    if ("intx".equals(kind)) {
+      VfioPciDevice d = vfio.get(dev);
+      boolean masked = d.intxMasked();
+      Interrupt i = d.fire(VfioIrqSet.INTX, 0);
+      record(source, i, masked ? "masked at the device: pending until unmasked" : "not delivered (nothing expected)");
+      return 0;
+    }
     int has = "vq".equals(kind) ? vdpa.get(dev).nvqs() : vectors.get(dev)["msi".equals(kind) ? 0 : 1];
     if (n >= has) {
       String what = "vq".equals(kind) ? "queue" : "msi".equals(kind) ? "MSI vector" : "MSI-X vector";
@@ -388,17 +471,22 @@ final class Machine {
       case "msi" -> vfio.get(dev).fire(VfioIrqSet.MSI, n);
       default -> vdpa.get(dev).fire(n);
     };
+    record(source, i, "not delivered (nothing expected)");
+    return 0;
+  }
+
+  /** Traces where interrupt {@code i} arrived and what went astray; {@code none} says why nothing did. */
+  private void record(String source, Interrupt i, String none) {
     if (i.deliveries().isEmpty() && i.anomalies().isEmpty()) {
-      rec.add(TraceEntry.Kind.INTERRUPT, "interrupt " + source + ": not delivered (nothing expected)", Map.of("source", source));
+      rec.add(TraceEntry.Kind.INTERRUPT, "interrupt " + source + ": " + none, Map.of("source", source));
     }
     i.deliveries().forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
         "interrupt " + source + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
         Map.of("source", source, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
     i.anomalies().forEach(a -> rec.add(TraceEntry.Kind.INTERRUPT,
-        "interrupt " + source + ": " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " at " + names.scrub(a.target().toString())
+        "interrupt " + source + ": " + a.kind().label() + " at " + names.scrub(a.target().toString())
             + " (expected " + a.expected() + ", arrived " + a.actual() + ")",
         Map.of("source", source, "anomaly", a.kind().name())));
-    return 0;
   }
 
   int signal(String efd) {

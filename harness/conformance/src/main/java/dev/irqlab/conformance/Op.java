@@ -411,40 +411,150 @@ public sealed interface Op {
     }
   }
 
-  /** {@code set-irqs vfio0 msix 0 efd0 - efd1}: {@code VFIO_DEVICE_SET_IRQS} with eventfds ({@code -} is -1). */
+  /**
+   * {@code irqfd vm0 efd0 5 resample=efd1}: {@code KVM_IRQFD} with {@code
+   * KVM_IRQFD_FLAG_RESAMPLE}: the line stays high until the guest's EOI, which signals {@code
+   * efd1}.
+   */
+  record ResampleIrqfd(String vm, String efd, int gsi, String resample) implements Op {
+    public String text() {
+      return "irqfd " + vm + " " + efd + " " + gsi + " resample=" + resample;
+    }
+
+    public int apply(Machine m) {
+      return m.irqfd(vm, efd, gsi, true, false, resample);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1), new Ref(efd, Kind.EVENTFD, false, 2), new Ref(resample, Kind.EVENTFD, false, 4));
+    }
+  }
+
+  /**
+   * {@code eoi vm0 5}: the guest acknowledges the interrupt it took through GSI 5's irqchip pin;
+   * KVM's ack notifiers run (a resample irqfd's resampler lowers the line and signals the
+   * resample eventfd). The guest does nothing else on its own: a level interrupt stays
+   * unacknowledged until a step says {@code eoi}.
+   */
+  record Eoi(String vm, int gsi) implements Op {
+    public String text() {
+      return "eoi " + vm + " " + gsi;
+    }
+
+    public int apply(Machine m) {
+      return m.eoi(vm, gsi);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(vm, Kind.VM, false, 1));
+    }
+  }
+
+  /** {@code read efd0}: a nonblocking {@code read(2)}: the counter, reset to 0, or {@code -EAGAIN} at 0. */
+  record Read(String efd) implements Op {
+    public String text() {
+      return "read " + efd;
+    }
+
+    public int apply(Machine m) {
+      return m.read(efd);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(efd, Kind.EVENTFD, false, 1));
+    }
+  }
+
+  /** {@code poll efd0}: whether the eventfd is readable ({@code POLLIN}) now; its counter is left as it is. */
+  record Poll(String efd) implements Op {
+    public String text() {
+      return "poll " + efd;
+    }
+
+    public int apply(Machine m) {
+      return m.poll(efd);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(efd, Kind.EVENTFD, false, 1));
+    }
+  }
+
+  /**
+   * {@code set-irqs vfio0 msix 0 efd0 - efd1}: {@code VFIO_DEVICE_SET_IRQS} with eventfds ({@code
+   * -} is -1); {@code set-irqs vfio0 intx efd0} sets the INTx trigger, and {@code set-irqs vfio0
+   * intx-unmask efd1} the eventfd that unmasks INTx ({@code ACTION_UNMASK}), with no start.
+   */
   record SetIrqs(String dev, String index, int start, List<String> efds) implements Op {
     public SetIrqs {
       efds = List.copyOf(efds);
     }
 
+    /** INTx: {@code intx} or {@code intx-unmask}, one eventfd. */
+    private boolean intx() {
+      return index.startsWith("intx");
+    }
+
     public String text() {
-      return "set-irqs " + dev + " " + index + " " + start + " " + String.join(" ", efds);
+      return "set-irqs " + dev + " " + index + " " + (intx() ? "" : start + " ") + String.join(" ", efds);
     }
 
     public int apply(Machine m) {
-      return m.setIrqs(dev, "msi".equals(index) ? VfioIrqSet.MSI : VfioIrqSet.MSIX, start, efds);
+      return switch (index) {
+        case "intx-unmask" -> m.intxUnmask(dev, efds.get(0));
+        case "intx" -> m.setIrqs(dev, VfioIrqSet.INTX, 0, efds);
+        case "msi" -> m.setIrqs(dev, VfioIrqSet.MSI, start, efds);
+        default -> m.setIrqs(dev, VfioIrqSet.MSIX, start, efds);
+      };
     }
 
     public List<Ref> refs() {
       java.util.ArrayList<Ref> out = new java.util.ArrayList<>();
       out.add(new Ref(dev, Kind.VFIO, false, 1));
+      int first = intx() ? 3 : 4;
       for (int i = 0; i < efds.size(); i++) {
         if (!"-".equals(efds.get(i))) {
-          out.add(new Ref(efds.get(i), Kind.EVENTFD, false, 4 + i));
+          out.add(new Ref(efds.get(i), Kind.EVENTFD, false, first + i));
         }
       }
       return out;
     }
   }
 
-  /** {@code disable-irqs vfio0 msix}: {@code VFIO_DEVICE_SET_IRQS} with DATA_NONE and count 0. */
+  /**
+   * {@code trigger vfio0 msix 3} (or {@code ... bool=0|1}): {@code VFIO_DEVICE_SET_IRQS} with
+   * {@code ACTION_TRIGGER} and {@code DATA_NONE} ({@code DATA_BOOL}) on one vector: a loopback
+   * that signals the vector's trigger from software.
+   *
+   * @param fire the {@code DATA_BOOL} flag, or null for {@code DATA_NONE}
+   */
+  record Trigger(String dev, String index, int vector, Boolean fire) implements Op {
+    public String text() {
+      return "trigger " + dev + " " + index + ("intx".equals(index) ? "" : " " + vector) + (fire == null ? "" : " bool=" + (fire ? 1 : 0));
+    }
+
+    public int apply(Machine m) {
+      int i = switch (index) {
+        case "intx" -> VfioIrqSet.INTX;
+        case "msi" -> VfioIrqSet.MSI;
+        default -> VfioIrqSet.MSIX;
+      };
+      return m.trigger(dev, i, vector, fire);
+    }
+
+    public List<Ref> refs() {
+      return List.of(new Ref(dev, Kind.VFIO, false, 1));
+    }
+  }
+
+  /** {@code disable-irqs vfio0 msix} (or {@code msi}, {@code intx}): {@code VFIO_DEVICE_SET_IRQS} with DATA_NONE and count 0. */
   record DisableIrqs(String dev, String index) implements Op {
     public String text() {
       return "disable-irqs " + dev + " " + index;
     }
 
     public int apply(Machine m) {
-      return m.disableIrqs(dev, "msi".equals(index) ? VfioIrqSet.MSI : VfioIrqSet.MSIX);
+      return m.disableIrqs(dev, "intx".equals(index) ? VfioIrqSet.INTX : "msi".equals(index) ? VfioIrqSet.MSI : VfioIrqSet.MSIX);
     }
 
     public List<Ref> refs() {
@@ -484,10 +594,10 @@ public sealed interface Op {
     }
   }
 
-  /** {@code fire vfio0.msix3} or {@code fire vdpa0.vq1}: the device raises that interrupt. */
+  /** {@code fire vfio0.msix3}, {@code fire vfio0.intx} or {@code fire vdpa0.vq1}: the device raises that interrupt. */
   record Fire(String dev, String kind, int n) implements Op {
     public String text() {
-      return "fire " + dev + "." + kind + n;
+      return "fire " + dev + "." + kind + ("intx".equals(kind) ? "" : Integer.toString(n));
     }
 
     public int apply(Machine m) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** The operations of the scenario text format, each read from the words of its line. */
 final class ScenarioOps {
-  private static final Pattern FIRE = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\.(msix|msi|vq)([0-9]+)");
+  private static final Pattern FIRE = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\.(?:(msix|msi|vq)([0-9]+)|intx)");
   /** The most MSI vectors a device may have (PCI's limit). */
   static final int MAX_MSI = 32;
   /** The most MSI-X vectors a device may have (PCI's limit). */
@@ -29,7 +29,7 @@ final class ScenarioOps {
     }
     return switch (verb) {
       case "producer", "consumer", "script" -> apiObject(a);
-      case "eventfd", "unregister", "free", "signal", "close" -> named(a);
+      case "eventfd", "unregister", "free", "signal", "close", "read", "poll" -> named(a);
       case "register" -> {
         a.need(3, 3);
         yield new Op.Register(a.text(1), a.text(2));
@@ -41,7 +41,7 @@ final class ScenarioOps {
       }
       case "vm", "vfio", "vdpa" -> device(a);
       case "route" -> KvmRoutes.route(a);
-      case "unroute", "irqfd", "deassign" -> kvm(a);
+      case "unroute", "irqfd", "deassign", "eoi" -> kvm(a);
       case "kvm-vfio", "kvm-vfio-del" -> {
         a.need(3, 3);
         yield new Op.KvmVfio(a.text(1), a.text(2), a.text(0).equals("kvm-vfio"));
@@ -84,6 +84,8 @@ final class ScenarioOps {
       case "unregister" -> new Op.Unregister(n);
       case "free" -> new Op.Free(n);
       case "signal" -> new Op.Signal(n);
+      case "read" -> new Op.Read(n);
+      case "poll" -> new Op.Poll(n);
       default -> new Op.Close(n);
     };
   }
@@ -125,9 +127,21 @@ final class ScenarioOps {
       case "irqfd" -> {
         a.positional(4);
         int gsi = a.number(3, 0, 4095);
+        if (a.has("resample")) {
+          if (a.has("flags")) {
+            throw a.error(a.option("resample"), "option 'resample' with 'flags': expected one of them");
+          }
+          String resample = a.option("resample").text();
+          a.done();
+          return new Op.ResampleIrqfd(a.text(1), a.text(2), gsi, resample);
+        }
         boolean noIrqBypass = a.choice("flags", "", "no-irqbypass").equals("no-irqbypass");
         a.done();
         return new Op.Irqfd(a.text(1), a.text(2), gsi, true, noIrqBypass);
+      }
+      case "eoi" -> {
+        a.need(3, 3);
+        return new Op.Eoi(a.text(1), a.number(2, 0, 4095));
       }
       default -> {
         a.need(4, 4);
@@ -139,8 +153,14 @@ final class ScenarioOps {
   private static Op deviceIoctl(ScenarioArgs a) {
     switch (a.text(0)) {
       case "set-irqs" -> {
+        a.need(3, Integer.MAX_VALUE);
+        String index = a.text(2);
+        if (index.equals("intx") || index.equals("intx-unmask")) {
+          a.need(4, 4);
+          return new Op.SetIrqs(a.text(1), index, 0, List.of(a.text(3)));
+        }
         a.need(5, Integer.MAX_VALUE);
-        String index = index(a, 2);
+        index = index(a, 2, "msi, msix, intx or intx-unmask");
         int start = a.number(3, 0, MAX_MSIX - 1);
         List<String> efds = new ArrayList<>();
         for (int i = 4; i < a.size(); i++) {
@@ -150,7 +170,18 @@ final class ScenarioOps {
       }
       case "disable-irqs" -> {
         a.need(3, 3);
-        return new Op.DisableIrqs(a.text(1), index(a, 2));
+        String index = a.text(2).equals("intx") ? "intx" : index(a, 2, "msi, msix or intx");
+        return new Op.DisableIrqs(a.text(1), index);
+      }
+      case "trigger" -> {
+        a.need(3, Integer.MAX_VALUE);
+        String index = a.text(2).equals("intx") ? "intx" : index(a, 2, "msi, msix or intx");
+        boolean intx = index.equals("intx");
+        a.positional(intx ? 3 : 4);
+        int vector = intx ? 0 : a.number(3, 0, MAX_MSIX - 1);
+        String bool = a.choice("bool", null, "0", "1");
+        a.done();
+        return new Op.Trigger(a.text(1), index, vector, bool == null ? null : bool.equals("1"));
       }
       case "vring-call" -> {
         a.need(4, 4);
@@ -176,7 +207,10 @@ final class ScenarioOps {
     Matcher m = FIRE.matcher(source);
     if (!m.matches()) {
       throw new ScenarioException(file, line, column,
-          "bad interrupt source " + Quote.of(source) + ": expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN");
+          "bad interrupt source " + Quote.of(source) + ": expected DEVICE.msixN, DEVICE.msiN, DEVICE.intx or DEVICE.vqN");
+    }
+    if (m.group(2) == null) {
+      return new Op.Fire(m.group(1), "intx", 0);
     }
     int max = switch (m.group(2)) {
       case "msix" -> MAX_MSIX - 1;
@@ -188,10 +222,11 @@ final class ScenarioOps {
     return new Op.Fire(m.group(1), m.group(2), n);
   }
 
-  private static String index(ScenarioArgs a, int i) {
+  /** Word {@code i}, {@code msi} or {@code msix}; {@code expected} lists every index the operation takes. */
+  private static String index(ScenarioArgs a, int i, String expected) {
     String w = a.text(i);
     if (!w.equals("msi") && !w.equals("msix")) {
-      throw a.error(a.word(i), "unknown interrupt index " + Quote.of(w) + ": expected msi or msix");
+      throw a.error(a.word(i), "unknown interrupt index " + Quote.of(w) + ": expected " + expected);
     }
     return w;
   }

@@ -56,15 +56,19 @@ public final class ScenarioParser {
       Map.entry("route", "route VM GSI vcpu=N vector=N | vcpus=N,N... vector=N [delivery=fixed|lowest-priority]"
           + " | irqchip=ioapic|pic-master|pic-slave pin=N"),
       Map.entry("unroute", "unroute VM GSI"),
-      Map.entry("irqfd", "irqfd VM EVENTFD GSI [flags=no-irqbypass]"),
+      Map.entry("irqfd", "irqfd VM EVENTFD GSI [flags=no-irqbypass|resample=EVENTFD]"),
       Map.entry("deassign", "deassign VM EVENTFD GSI"),
       Map.entry("kvm-vfio", "kvm-vfio VM DEVICE"),
       Map.entry("kvm-vfio-del", "kvm-vfio-del VM DEVICE"),
-      Map.entry("set-irqs", "set-irqs DEVICE msi|msix START EVENTFD|-..."),
-      Map.entry("disable-irqs", "disable-irqs DEVICE msi|msix"),
+      Map.entry("set-irqs", "set-irqs DEVICE msi|msix START EVENTFD|-... or set-irqs DEVICE intx|intx-unmask EVENTFD|-"),
+      Map.entry("disable-irqs", "disable-irqs DEVICE msi|msix|intx"),
+      Map.entry("trigger", "trigger DEVICE msi|msix N [bool=0|1] or trigger DEVICE intx [bool=0|1]"),
+      Map.entry("eoi", "eoi VM GSI"),
+      Map.entry("read", "read EVENTFD"),
+      Map.entry("poll", "poll EVENTFD"),
       Map.entry("vring-call", "vring-call DEVICE VQ EVENTFD|-"),
       Map.entry("status", "status DEVICE driver-ok|reset"),
-      Map.entry("fire", "fire DEVICE.msixN|DEVICE.msiN|DEVICE.vqN"),
+      Map.entry("fire", "fire DEVICE.msixN|DEVICE.msiN|DEVICE.intx|DEVICE.vqN"),
       Map.entry("signal", "signal EVENTFD"),
       Map.entry("close", "close NAME")));
 

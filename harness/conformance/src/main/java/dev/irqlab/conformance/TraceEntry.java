@@ -31,6 +31,8 @@ public record TraceEntry(int depth, Kind kind, String text, Map<String, String> 
     REPORT,
     /** An interrupt arrived somewhere, or went astray. */
     INTERRUPT,
+    /** A driver's own step whose order matters: {@code free_irq(28, vfio0.msix3)}, {@code eventfd_ctx_put(efd2)}. */
+    DRIVER,
     /** A system call or harness action returned: {@code KVM_IRQFD = 0}. */
     RESULT,
     /** The task died or the run stopped: an oops, an exception, a hang. */
