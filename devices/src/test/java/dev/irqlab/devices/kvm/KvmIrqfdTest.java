@@ -122,6 +122,8 @@ class KvmIrqfdTest {
     assertEquals(0, r.qemu.kvmIrqfd(r.vm, KvmIrqfdArgs.resample(efd, 10, resample)));
     assertEquals(0, r.qemu.write(efd));
     assertEquals(1, r.host.interrupts().count(new dev.irqlab.devices.guest.Target.Irqchip("vm0", "ioapic", 10), Path.IRQFD));
+    assertEquals(0, r.ctx(resample).signals(), "the line stays high until the guest's EOI");
+    r.kvm().eoi(10);
     assertEquals(1, r.ctx(resample).signals());
     assertEquals(0, r.deassign(efd, 10));
     assertEquals(List.of(), r.liveOf("resampler"));
