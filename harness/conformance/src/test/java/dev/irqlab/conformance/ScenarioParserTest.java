@@ -93,6 +93,23 @@ class ScenarioParserTest {
     assertEquals("irqfd vm0 efd0 25", s.steps().get(4).op().text());
   }
 
+  @Test
+  void readsIntxEventfdAndEoiOperations() {
+    Scenario s = parse(String.join("\n",
+        "vm vm0", "vfio vfio0", "eventfd trig", "eventfd res", "irqfd vm0 trig 5 resample=res", "set-irqs vfio0 intx trig",
+        "set-irqs vfio0 intx-unmask res", "fire vfio0.intx", "eoi vm0 5", "trigger vfio0 msix 3", "trigger vfio0 intx bool=1",
+        "read res", "poll trig", "disable-irqs vfio0 intx"));
+    assertEquals(new Op.ResampleIrqfd("vm0", "trig", 5, "res"), s.steps().get(4).op());
+    assertEquals(new Op.SetIrqs("vfio0", "intx-unmask", 0, java.util.List.of("res")), s.steps().get(6).op());
+    assertEquals(new Op.Fire("vfio0", "intx", 0), s.steps().get(7).op());
+    assertEquals(new Op.Trigger("vfio0", "msix", 3, null), s.steps().get(9).op());
+    assertEquals(new Op.Trigger("vfio0", "intx", 0, true), s.steps().get(10).op());
+    for (int i = 4; i < s.steps().size(); i++) {
+      Step st = s.steps().get(i);
+      assertEquals(st.op(), parse("vm vm0\nvfio vfio0\neventfd trig\neventfd res\n" + st.op().text()).steps().get(4).op(), st.op().text());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       launch p0                         | 1:1: unknown operation 'launch': expected one of
@@ -105,11 +122,26 @@ class ScenarioParserTest {
       vm vm0 vcpus=lots                 | 1:14: 'lots' is not a number: expected a number from 1 to 64
       register p0                       | 1:13: missing argument: expected 'register NAME EVENTFD|NULL'
       Connect: eventfd efd0             | 1:1: bad label 'Connect:': expected lower-case letters, digits and '-', then ':'
-      fire vfio0                        | 1:6: bad interrupt source 'vfio0': expected DEVICE.msixN, DEVICE.msiN or DEVICE.vqN
+      fire vfio0                        | 1:6: bad interrupt source 'vfio0': expected DEVICE.msixN, DEVICE.msiN, DEVICE.intx or DEVICE.vqN
       # nothing but a comment           | 1:1: no operations: expected at least one line such as 'eventfd efd0'
-      irqfd vm0 efd0 24 no-irqbypass    | 1:19: unexpected 'no-irqbypass': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
+      irqfd vm0 efd0 24 no-irqbypass    | 1:19: unexpected 'no-irqbypass': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass|resample=EVENTFD]'
       irqfd vm0 efd0 24 flags=resample  | 1:25: 'resample' is not a choice of flags: expected no-irqbypass
-      irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass]'
+      irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass|resample=EVENTFD]'
+      irqfd vm0 e 5 flags=no-irqbypass resample=r | 1:34: option 'resample' with 'flags': expected one of them
+      vm v\\neventfd e\\nirqfd v e 5 resample=r | 3:13: unknown name 'r': expected an eventfd declared above
+      vfio v0\\nset-irqs v0 intx        | 2:18: missing argument: expected 'set-irqs DEVICE msi|msix START EVENTFD|-... or set-irqs DEVICE intx|intx-unmask EVENTFD|-'
+      vfio v0\\nset-irqs v0 intx e 0    | 2:20: unexpected '0': expected 'set-irqs DEVICE msi|msix START EVENTFD|-... or set-irqs DEVICE intx|intx-unmask EVENTFD|-'
+      vfio v0\\nset-irqs v0 msi-x 0 e   | 2:13: unknown interrupt index 'msi-x': expected msi, msix, intx or intx-unmask
+      vfio v0\\ndisable-irqs v0 intx-unmask | 2:17: unknown interrupt index 'intx-unmask': expected msi, msix or intx
+      vfio v0\\ntrigger v0 msix         | 2:17: missing argument: expected 'trigger DEVICE msi|msix N [bool=0|1] or trigger DEVICE intx [bool=0|1]'
+      vfio v0\\ntrigger v0 intx 0       | 2:17: unexpected '0': expected 'trigger DEVICE msi|msix N [bool=0|1] or trigger DEVICE intx [bool=0|1]'
+      vfio v0\\ntrigger v0 msix 1 bool=2 | 2:24: '2' is not a choice of bool: expected 0, 1
+      vfio v0\\nfire v0.intx0           | 2:6: bad interrupt source 'v0.intx0': expected DEVICE.msixN, DEVICE.msiN, DEVICE.intx or DEVICE.vqN
+      vm v\\neoi v                      | 2:7: missing argument: expected 'eoi VM GSI'
+      vm v\\neoi v 4096                 | 2:7: '4096' is out of range: expected a number from 0 to 4095
+      eventfd e\\neoi e 5               | 2:5: 'e' is an eventfd: expected a VM
+      read                              | 1:6: missing argument: expected 'read EVENTFD'
+      vm v\\npoll v                     | 2:6: 'v' is a VM: expected an eventfd
       deassign vm0 efd0 24 flags=no-irqbypass | 1:22: unexpected 'flags=no-irqbypass': expected 'deassign VM EVENTFD GSI'
       fail iommu                        | 1:6: unknown fault 'iommu': expected kmalloc, try_module_get, irq_set_vcpu_affinity, request_irq, kmalloc:TYPE or off
       vfio v0\\nfire v0.msix2147483648  | 2:13: '2147483648' is out of range: expected a vector from 0 to 2047
