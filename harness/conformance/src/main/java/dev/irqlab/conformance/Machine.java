@@ -393,7 +393,8 @@ final class Machine {
     VfioIrqSet set = fire == null ? VfioIrqSet.loopback(index, vector, 1) : VfioIrqSet.loopback(index, vector, fire.booleanValue());
     int before = host.interrupts().history().size();
     int ret = syscall("VFIO_DEVICE_SET_IRQS", () -> qemu.vfioSetIrqs(fd(dev), set));
-    interruptsSince(before, dev + " loopback");
+    String vec = index == VfioIrqSet.INTX ? "intx" : (index == VfioIrqSet.MSI ? "msi" : "msix") + vector;
+    interruptsSince(before, dev + "." + vec + " loopback");
     return ret;
   }
 

@@ -127,6 +127,9 @@ public final class Runner {
         out.merge(d.path().label(), 1L, Long::sum);
       }
     }
+    for (Delivery d : m.host().interrupts().unattributed()) {
+      out.merge(d.path().label(), 1L, Long::sum);
+    }
     return out;
   }
 

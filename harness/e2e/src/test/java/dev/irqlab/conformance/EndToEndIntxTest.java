@@ -67,7 +67,7 @@ class EndToEndIntxTest {
         step(t, "resample: eoi guest 5"));
     assertEquals(List.of("interrupt EOI guest gsi 5 -> vfio-pci nic INTx unmask (virqfd)"), step(t, "unmask: eoi guest 5"));
     assertEquals(List.of("interrupt nic.intx -> guest/ioapic pin 5 (irqfd)"), step(t, "again: fire nic.intx"));
-    assertEquals(List.of("read", "read = " + resampleCount), step(t, "read res"));
+    assertEquals(List.of("read = " + resampleCount), step(t, "read res"));
     assertFalse(t.stream().anyMatch(l -> l.startsWith("anomaly:")), String.join("\n", t));
     assertFalse(t.stream().anyMatch(l -> l.contains("register_producer")), "no merged kernel registers a producer for INTx");
   }
