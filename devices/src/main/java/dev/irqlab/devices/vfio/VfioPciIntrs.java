@@ -262,8 +262,10 @@ final class VfioPciIntrs extends Driver {
     ctx.setIrqName(name);
     ret = registerProducer(ctx.producer(), trigger.value(), irq);
     if (ret != 0 && era.has(VFIO_REPORTS_BYPASS_FAILURE)) {
+      host.trace().call("free_irq", irq, ctx.producer());
       host.irqs().freeIrq(irq, trigger.value());
       ctx.setIrqName(null);
+      host.trace().call("eventfd_ctx_put", trigger.value());
       trigger.value().put();
       return ret;
     }

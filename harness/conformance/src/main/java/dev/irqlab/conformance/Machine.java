@@ -285,8 +285,6 @@ final class Machine {
   int vm(String name, int vcpus) {
     int fd = syscall("KVM_CREATE_VM", () -> qemu.createVm(name, vcpus));
     if (fd >= 0) {
-      Kvm kvm = qemu.vm(fd);
-      names.vm(kvm.name(), name);
       fds.put(name, fd);
       routes.put(name, new ArrayList<>());
       return 0;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Symbolic names for what a trace mentions, so that the traces of two revisions diff line by
  * line: {@code efd2} for an eventfd, {@code p0} for a scenario's producer, {@code vfio0.msix3}
  * for a VFIO vector's producer, {@code vdpa0.vq1} for a virtqueue's, {@code vm0.irqfd(efd2)} for
- * a KVM irqfd's consumer. Kernel addresses and hashed pointers in log lines are replaced by the
+ * a KVM irqfd's consumer. A VM is created with its scenario name, so the model itself names it
+ * as the scenario does, in interrupt lines ({@code vm0/vcpu1}) as in irqfd names. Kernel addresses and hashed pointers in log lines are replaced by the
  * name of what they point to, or by {@code <addr>}.
  */
 final class Names {
@@ -29,7 +30,6 @@ final class Names {
 
   private final Kernel kernel;
   private final Map<Long, String> byAddress = new HashMap<>();
-  private final Map<String, String> vms = new HashMap<>();
   private final Map<String, String> vhostDevices = new HashMap<>();
   private final Map<String, String> hashed = new LinkedHashMap<>();
 
@@ -42,11 +42,6 @@ final class Names {
   void name(KObject object, String name) {
     byAddress.put(object.address(), name);
     hashed.put(kernel.hashedPointer(object.address()), name);
-  }
-
-  /** The VM the host calls {@code hostName} is {@code name} in the scenario. */
-  void vm(String hostName, String name) {
-    vms.put(hostName, name);
   }
 
   /** The vhost-vdpa device {@code vhostName} ({@code vhost-vdpa-0}) is {@code name}. */
@@ -85,16 +80,12 @@ final class Names {
     if (object instanceof IrqBypassConsumer c && container instanceof KvmIrqfd) {
       KvmIrqfd irqfd = KvmIrqfd.of(c);
       EventfdCtx efd = irqfd.eventfd();
-      return vm(irqfd.kvm().name()) + ".irqfd(" + (efd == null ? "NULL" : of(efd)) + ")";
+      return irqfd.kvm().name() + ".irqfd(" + (efd == null ? "NULL" : of(efd)) + ")";
     }
     if (object instanceof EventfdCtx) {
       return object.name() == null ? "eventfd@" + key(object.address()) : object.name();
     }
     return object.toString();
-  }
-
-  String vm(String hostName) {
-    return vms.getOrDefault(hostName, hostName);
   }
 
   private String vhostName(String name) {
@@ -109,11 +100,6 @@ final class Names {
     String out = line;
     for (Map.Entry<String, String> h : hashed.entrySet()) {
       out = out.replace(h.getKey(), h.getValue());
-    }
-    for (Map.Entry<String, String> vm : vms.entrySet()) {
-      if (!vm.getKey().equals(vm.getValue())) {
-        out = out.replace(vm.getKey() + ".", vm.getValue() + ".");
-      }
     }
     for (Map.Entry<String, String> d : vhostDevices.entrySet()) {
       out = out.replace(d.getKey(), d.getValue());
