@@ -54,6 +54,34 @@ class InterruptLedgerTest {
     assertEquals("irqlab-guest: interrupt 3 (c): duplicated at vm0/vcpu0 vector 0x30 (expected 1, got 2)", lines.get(lines.size() - 1));
   }
 
+  /**
+   * An interrupt that signals a second eventfd (the guest's EOI signals a resample eventfd; vfio
+   * sends INTx on) must also reach where that one leads, and is lost there when it does not.
+   */
+  @Test
+  void aSecondEventfdSignalledInsideAnInterruptAddsWhereItLeads() {
+    EventfdCtx resample = named(EventfdCtx.create(kernel));
+    InterruptLedger chained = new InterruptLedger(kernel, e -> e == resample ? List.of(vcpu1) : List.of(), () -> {});
+    Interrupt arrived = chained.raise("eoi", null, () -> {
+      chained.signal(resample, "resample");
+      chained.deliver(vcpu1, Path.IRQFD);
+    });
+    assertTrue(arrived.deliveredAsExpected(), arrived.toString());
+    assertEquals(List.of("LOST vm0/vcpu1 vector 0x30"), kinds(chained.raise("eoi", null, () -> chained.signal(resample, "resample"))));
+  }
+
+  /** A posted arrival where a device's callback-less eventfd leads is told apart from a misrouted one. */
+  @Test
+  void postedPastAClearedCallbackIsItsOwnAnomaly() {
+    expected.add(vcpu0);
+    assertEquals(List.of("POSTED_WITHOUT_CALLBACK vm0/vcpu0 vector 0x30", "MISROUTED vm0/vcpu1 vector 0x30"),
+        kinds(ledger.raiseWithoutCallback("vq", efd, () -> {
+          ledger.deliver(vcpu0, Path.POSTED);
+          ledger.deliver(vcpu1, Path.POSTED);
+        })));
+    assertEquals(List.of(), kinds(ledger.raiseWithoutCallback("vq", efd, () -> {})), "a remapped one is dropped: nothing expected");
+  }
+
   @Test
   void deferredWorkCountsForTheInterrupt() {
     expected.add(vcpu0);
