@@ -1,6 +1,7 @@
 package dev.irqlab.devices.kvm;
 
 import dev.irqlab.devices.Host;
+import dev.irqlab.devices.guest.Interrupt;
 import dev.irqlab.devices.guest.Path;
 import dev.irqlab.devices.guest.Target;
 import dev.irqlab.devices.user.Files;
@@ -204,7 +205,7 @@ public final class Kvm {
    * irqfds on it ({@code irqfd_resampler_ack}). What the resamplefd signals (vfio unmasking INTx,
    * and an interrupt it sends again) is one interrupt of the ledger, as is the EOI.
    */
-  public dev.irqlab.devices.guest.Interrupt eoi(int gsi) {
+  public Interrupt eoi(int gsi) {
     return host.interrupts().raise(name + " EOI gsi " + gsi, null, () -> {
       List<KvmResampler> acked;
       try (Mutex.Guard g = resamplerLock.guard()) {

@@ -9,6 +9,7 @@ import dev.irqlab.devices.guest.Target;
 import dev.irqlab.devices.sched.Work;
 import dev.irqlab.devices.user.ErrOr;
 import dev.irqlab.devices.user.Files;
+import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Gfp;
 import dev.irqlab.kernel.KObject;
@@ -58,7 +59,7 @@ final class VfioVirqfd extends KObject implements EventfdReader {
     Kernel kernel = host.kernel();
     VfioVirqfd virqfd = kernel.memory().kzalloc("virqfd", Gfp.KERNEL, () -> new VfioVirqfd(host, name, handler, thread, hangUp));
     if (virqfd == null) {
-      return ErrOr.error(-dev.irqlab.kernel.Errno.ENOMEM);
+      return ErrOr.error(-Errno.ENOMEM);
     }
     ErrOr<EventfdCtx> ctx = files.eventfdCtxFdget(fd);
     if (ctx.isErr()) {

@@ -46,9 +46,8 @@ class RunCommandTest {
       assertEquals(Cli.run("run", write("demo.irq", DEMO).toString()).out().lines().skip(1).toList(), r.out().lines().skip(1).toList());
       System.setIn(new java.io.ByteArrayInputStream("bogus op\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       Cli.run("run", "-").assertUsageError("<stdin>:1:1: unknown operation 'bogus': expected one of close, consumer, deassign,"
-          + " disable-irqs, eventfd, fail, fire, free, irqfd, kvm-vfio, kvm-vfio-del, producer, register, rmmod, route, script,"
-          + " set-irqs, signal, status,"
-          + " unregister, unroute, vdpa, vfio, vm, vring-call");
+          + " disable-irqs, eoi, eventfd, fail, fire, free, irqfd, kvm-vfio, kvm-vfio-del, poll, producer, read, register, rmmod,"
+          + " route, script, set-irqs, signal, status, trigger, unregister, unroute, vdpa, vfio, vm, vring-call");
     } finally {
       System.setIn(stdin);
     }

@@ -3,6 +3,7 @@ package dev.irqlab.conformance;
 import dev.irqlab.devices.DriverEra;
 import dev.irqlab.devices.Host;
 import dev.irqlab.devices.HostSettings;
+import dev.irqlab.devices.guest.Delivery;
 import dev.irqlab.devices.guest.Interrupt;
 import dev.irqlab.devices.kvm.Kvm;
 import dev.irqlab.devices.kvm.KvmIrqRoutingEntry;
@@ -364,7 +365,7 @@ final class Machine {
         : noIrqBypass ? KvmIrqfdArgs.noIrqBypass(fd, gsi) : KvmIrqfdArgs.assign(fd, gsi);
     int before = host.interrupts().unattributed().size();
     int ret = syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fd(vm), args));
-    List<dev.irqlab.devices.guest.Delivery> late = host.interrupts().unattributed();
+    List<Delivery> late = host.interrupts().unattributed();
     late.subList(before, late.size()).forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
         "interrupt pending on " + efd + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
         Map.of("source", efd, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
