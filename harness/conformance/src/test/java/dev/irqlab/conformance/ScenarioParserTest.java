@@ -127,7 +127,7 @@ class ScenarioParserTest {
       irqfd vm0 efd0 24 no-irqbypass    | 1:19: unexpected 'no-irqbypass': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass|resample=EVENTFD]'
       irqfd vm0 efd0 24 flags=resample  | 1:25: 'resample' is not a choice of flags: expected no-irqbypass
       irqfd vm0 efd0 24 colour=red      | 1:19: unknown option 'colour': expected 'irqfd VM EVENTFD GSI [flags=no-irqbypass|resample=EVENTFD]'
-      irqfd vm0 e 5 flags=no-irqbypass resample=r | 1:34: option 'resample' with 'flags': expected one of them
+      irqfd vm0 e 5 flags=no-irqbypass resample=r | 1:43: option 'resample' with 'flags': expected one of them
       vm v\\neventfd e\\nirqfd v e 5 resample=r | 3:13: unknown name 'r': expected an eventfd declared above
       vfio v0\\nset-irqs v0 intx        | 2:18: missing argument: expected 'set-irqs DEVICE msi|msix START EVENTFD|-... or set-irqs DEVICE intx|intx-unmask EVENTFD|-'
       vfio v0\\nset-irqs v0 intx e 0    | 2:20: unexpected '0': expected 'set-irqs DEVICE msi|msix START EVENTFD|-... or set-irqs DEVICE intx|intx-unmask EVENTFD|-'

@@ -26,7 +26,7 @@ class EndToEndEventfdTest {
   @CsvSource({"v4.4, v4.4, true", "v5.9, v5.9, true", "v6.16, v6.16, false", "v6.17, v6.17-fix, false"})
   void aPostedInterruptNeverSignalsTheEventfdALoopbackAlwaysDoes(String revision, String era, boolean userSees) {
     List<String> t = run(revision, era,
-        "vm vm0", "vfio vfio0 msix=1", "eventfd efd0", "route vm0 24 vcpu=1 vector=0x41", "irqfd vm0 efd0 24",
+        "vm vm0", "vfio vfio0 msix=1", "kvm-vfio vm0 vfio0", "eventfd efd0", "route vm0 24 vcpu=1 vector=0x41", "irqfd vm0 efd0 24",
         "set-irqs vfio0 msix 0 efd0",
         "posted: fire vfio0.msix0", "quiet: poll efd0",
         "loopback: trigger vfio0 msix 0", "seen: poll efd0", "read efd0");
@@ -62,7 +62,7 @@ class EndToEndEventfdTest {
   @CsvSource({"v4.4, false", "v5.9, true"})
   void vfioLetsGoOfAVectorInItsErasOrder(String era, boolean unregisterFirst) {
     List<String> t = run(era, era,
-        "vm vm0", "vfio vfio0 msix=1", "eventfd efd0", "route vm0 24 vcpu=1 vector=0x41", "irqfd vm0 efd0 24",
+        "vm vm0", "vfio vfio0 msix=1", "kvm-vfio vm0 vfio0", "eventfd efd0", "route vm0 24 vcpu=1 vector=0x41", "irqfd vm0 efd0 24",
         "set-irqs vfio0 msix 0 efd0", "disable-irqs vfio0 msix");
     List<String> off = step(t, "disable-irqs vfio0 msix");
     int unregister = off.indexOf("irq_bypass_unregister_producer(vfio0.msix0)");

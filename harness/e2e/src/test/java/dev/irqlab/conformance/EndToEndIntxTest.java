@@ -43,7 +43,7 @@ class EndToEndIntxTest {
   }
 
   private static final String[] INTX = {
-    "vm guest", "vfio nic msix=0", "eventfd trig", "eventfd res",
+    "vm guest", "vfio nic msix=0", "kvm-vfio guest nic", "eventfd trig", "eventfd res",
     "irqfd guest trig 5 resample=res",
     "set-irqs nic intx trig", "set-irqs nic intx-unmask res",
     "first: fire nic.intx", "masked: fire nic.intx", "resample: eoi guest 5", "unmask: eoi guest 5", "again: fire nic.intx",
