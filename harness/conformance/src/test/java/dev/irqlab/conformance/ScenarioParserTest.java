@@ -178,6 +178,7 @@ class ScenarioParserTest {
       host colour=red                   | 1:6: unknown host setting 'colour': expected one of arch, vendor, apicv, posting, enable_device_posted_irqs
       host arch=sparc                   | 1:11: 'sparc' is not a value of arch: expected x86 or arm64
       host vendor=via                   | 1:13: 'via' is not a value of vendor: expected intel or amd
+      host arch=arm64\u0008vm           | 1:11: 'arm64\\u0008vm' is not a value of arch: expected x86 or arm64
       host apicv=yes                    | 1:12: 'yes' is not a value of apicv: expected 0 or 1
       host posting=0 posting=1          | 1:16: host setting 'posting' given twice: expected it once
       host apicv=0 enable_apicv=0       | 1:14: host setting 'enable_apicv' given twice: expected it once
