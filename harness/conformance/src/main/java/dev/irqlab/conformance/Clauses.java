@@ -1,5 +1,6 @@
 package dev.irqlab.conformance;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +30,8 @@ public final class Clauses {
           Arm64Clauses.all(),
           InvariantClauses.all())
       .flatMap(List::stream)
+      // One category's clauses may come from more than one file (SystemClauses, Arm64Clauses): by number within it.
+      .sorted(Comparator.comparing(Clause::category).thenComparingInt(c -> Integer.parseInt(c.id().substring(c.id().indexOf('-') + 1))))
       .toList();
 
   /** Every clause of the standard suite, in order: by category, as {@link Category} lists them. */
