@@ -86,7 +86,12 @@ public final class InterruptLedger {
       throw new IllegalStateException("interrupt " + open.id + " (" + open.source + ") is still being handled");
     }
     List<Target> expected = eventfd == null || eventfd.isFreed() ? List.of() : expectations.apply(eventfd);
-    open = new Open(++lastId, source, eventfd, expected, signals(eventfd));
+    return handle(new Open(++lastId, source, eventfd, expected, signals(eventfd)), hardware);
+  }
+
+  /** Runs {@code hardware} and the deferred work with {@code interrupt} open, then closes it. */
+  private Interrupt handle(Open interrupt, Runnable hardware) {
+    open = interrupt;
     try {
       hardware.run();
       settle.run();
@@ -106,15 +111,9 @@ public final class InterruptLedger {
       throw new IllegalStateException("interrupt " + open.id + " (" + open.source + ") is still being handled");
     }
     List<Target> leadsTo = eventfd == null || eventfd.isFreed() ? List.of() : expectations.apply(eventfd);
-    open = new Open(++lastId, source, null, List.of(), 0);
-    open.withoutCallback = leadsTo;
-    try {
-      hardware.run();
-      settle.run();
-      return close();
-    } finally {
-      open = null;
-    }
+    Open interrupt = new Open(++lastId, source, null, List.of(), 0);
+    interrupt.withoutCallback = leadsTo;
+    return handle(interrupt, hardware);
   }
 
   /**
