@@ -65,7 +65,7 @@ class CliFuzzTest {
   void mutatedScenariosRunOnEveryRevisionWithoutFaultsOfTheHarness() {
     List<String> revisions = RevisionHistoryTest.ALL;
     List<String> eras = dev.irqlab.devices.DriverEra.ids();
-    Fuzz.seeds(20_260_404L, 100).forEach(seed -> {
+    Fuzz.seeds(20_260_404L, 60).forEach(seed -> {
       SplittableRandom random = new SplittableRandom(seed);
       List<String> argv = new ArrayList<>(List.of("run", args.mutatedScenario(random, seed),
           "--revision", revisions.get(random.nextInt(revisions.size()))));
