@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -164,16 +165,17 @@ public final class Process implements Files {
 
   /** {@code KVM_CREATE_VM} with an in-kernel irqchip and {@code nrVcpus} vCPUs: a descriptor or {@code -ENOMEM}. */
   public int createVm(int nrVcpus) {
-    return call("KVM_CREATE_VM", () -> {
-      Kvm kvm = KvmModule.on(host).createVm(nrVcpus);
-      return kvm == null ? -Errno.ENOMEM : install(new KvmVmFile(kvm));
-    });
+    return createVm(() -> KvmModule.on(host).createVm(nrVcpus));
   }
 
   /** {@code KVM_CREATE_VM} of a VM the host calls {@code name}, as this process does: the new fd, or {@code -ENOMEM}. */
   public int createVm(String name, int nrVcpus) {
+    return createVm(() -> KvmModule.on(host).createVm(name, nrVcpus));
+  }
+
+  private int createVm(Supplier<Kvm> create) {
     return call("KVM_CREATE_VM", () -> {
-      Kvm kvm = KvmModule.on(host).createVm(name, nrVcpus);
+      Kvm kvm = create.get();
       return kvm == null ? -Errno.ENOMEM : install(new KvmVmFile(kvm));
     });
   }

@@ -113,7 +113,7 @@ final class X86IrqBypassListEra extends X86IrqBypass {
       return -Errno.EINVAL;
     }
     boolean amd = settings.vendor() == HostSettings.Vendor.AMD;
-    if (amd ? !irqs.postingCapable() || !kvm.hasAssignedDevice() : !vtdPiUsable() || !kvm.hasAssignedDevice()) {
+    if (!kvm.hasAssignedDevice() || !(amd ? irqs.postingCapable() : vtdPiUsable())) {
       return 0;
     }
     List<KvmIrqRoutingEntry> routes = kvm.routing().entries(gsi);

@@ -37,7 +37,7 @@ public final class HostSpec {
       }
       String key = w.text().substring(0, eq);
       String value = w.text().substring(eq + 1);
-      if (!HostSettings.KEYS.contains(canonical(key)) && !"enable_apicv".equals(key)) {
+      if (!HostSettings.KEYS.contains(canonical(key))) {
         throw new ScenarioException(file, line, w.column(), "unknown host setting " + Quote.of(key) + ": expected one of "
             + String.join(", ", HostSettings.KEYS));
       }
@@ -68,6 +68,9 @@ public final class HostSpec {
             + String.join(", ", HostSettings.KEYS));
       }
       String key = item.substring(0, eq);
+      if (!HostSettings.KEYS.contains(canonical(key))) {
+        throw new IllegalArgumentException("unknown host setting " + Quote.of(key) + ": expected " + String.join(", ", HostSettings.KEYS));
+      }
       if (seen.contains(canonical(key))) {
         throw new IllegalArgumentException("host setting " + Quote.of(key) + " given twice: expected it once");
       }

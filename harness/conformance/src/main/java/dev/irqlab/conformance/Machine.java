@@ -366,9 +366,7 @@ final class Machine {
     int before = host.interrupts().unattributed().size();
     int ret = syscall("KVM_IRQFD", () -> qemu.kvmIrqfd(fd(vm), args));
     List<Delivery> late = host.interrupts().unattributed();
-    late.subList(before, late.size()).forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
-        "interrupt pending on " + efd + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
-        Map.of("source", efd, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
+    late.subList(before, late.size()).forEach(d -> delivered("interrupt pending on " + efd, efd, d));
     return ret;
   }
 
@@ -451,14 +449,14 @@ final class Machine {
   }
 
   int fire(String dev, String kind, int n) {
-    String source = "intx".equals(kind) ? dev + ".intx" : dev + "." + kind + n;
     if ("intx".equals(kind)) {
       VfioPciDevice d = vfio.get(dev);
       boolean masked = d.intxMasked();
       Interrupt i = d.fire(VfioIrqSet.INTX, 0);
-      record(source, i, masked ? "masked at the device: pending until unmasked" : "not delivered (nothing expected)");
+      record(dev + ".intx", i, masked ? "masked at the device: pending until unmasked" : "not delivered (nothing expected)");
       return 0;
     }
+    String source = dev + "." + kind + n;
     int has = "vq".equals(kind) ? vdpa.get(dev).nvqs() : vectors.get(dev)["msi".equals(kind) ? 0 : 1];
     if (n >= has) {
       String what = "vq".equals(kind) ? "queue" : "msi".equals(kind) ? "MSI vector" : "MSI-X vector";
@@ -480,13 +478,18 @@ final class Machine {
     if (i.deliveries().isEmpty() && i.anomalies().isEmpty()) {
       rec.add(TraceEntry.Kind.INTERRUPT, "interrupt " + source + ": " + none, Map.of("source", source));
     }
-    i.deliveries().forEach(d -> rec.add(TraceEntry.Kind.INTERRUPT,
-        "interrupt " + source + " -> " + names.scrub(d.target().toString()) + " (" + d.path().label() + ")",
-        Map.of("source", source, "path", d.path().label(), "target", names.scrub(d.target().toString()))));
+    i.deliveries().forEach(d -> delivered("interrupt " + source, source, d));
     i.anomalies().forEach(a -> rec.add(TraceEntry.Kind.INTERRUPT,
         "interrupt " + source + ": " + a.kind().label() + " at " + names.scrub(a.target().toString())
             + " (expected " + a.expected() + ", arrived " + a.actual() + ")",
         Map.of("source", source, "anomaly", a.kind().name())));
+  }
+
+  /** Traces one arrival: {@code HEAD -> TARGET (PATH)}. */
+  private void delivered(String head, String source, Delivery d) {
+    String target = names.scrub(d.target().toString());
+    rec.add(TraceEntry.Kind.INTERRUPT, head + " -> " + target + " (" + d.path().label() + ")",
+        Map.of("source", source, "path", d.path().label(), "target", target));
   }
 
   int signal(String efd) {
