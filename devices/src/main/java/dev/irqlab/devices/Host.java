@@ -191,9 +191,11 @@ public final class Host {
 
   /**
    * Runs a system call: the body, then, as the task returns to user space, the deferred work it
-   * queued; a lock still held then is reported.
+   * queued; a lock still held then is reported. The kernel counts the call ({@link
+   * dev.irqlab.kernel.Work#SYSCALL}).
    */
   public int syscall(String name, IntSupplier body) {
+    kernel.syscall();
     int ret = body.getAsInt();
     runDeferredWork();
     kernel.lockdep().assertNoLocksHeld(name);

@@ -22,6 +22,7 @@ import dev.irqlab.devices.user.Files;
 import dev.irqlab.kernel.Errno;
 import dev.irqlab.kernel.EventfdCtx;
 import dev.irqlab.kernel.Kernel;
+import dev.irqlab.kernel.Work;
 import dev.irqlab.spi.IrqBypassConsumer;
 import java.util.List;
 
@@ -99,6 +100,7 @@ final class KvmEventfd extends Driver {
   private int listAddAndPoll(KvmIrqfd irqfd) {
     try (Kernel.Scope lock = kvm.irqfdsLock.guard()) {
       for (KvmIrqfd tmp : kvm.irqfds) {
+        kernel.work(Work.LIST_NODE, 1);
         if (tmp.eventfd() == irqfd.eventfd()) {
           return -Errno.EBUSY;
         }
@@ -126,7 +128,7 @@ final class KvmEventfd extends Driver {
       if (ret != 0) {
         return ret;
       }
-      kernel.warnOnOnce(kvm.irqfds.stream().anyMatch(tmp -> tmp.eventfd() == irqfd.eventfd()));
+      kernel.warnOnOnce(kvm.irqfds.stream().peek(tmp -> kernel.work(Work.LIST_NODE, 1)).anyMatch(tmp -> tmp.eventfd() == irqfd.eventfd()));
       kvm.irqfds.add(irqfd);
       irqfd.setActive(true);
       return 0;
@@ -305,6 +307,7 @@ final class KvmEventfd extends Driver {
     try (Kernel.Scope in = kernel.faults().within(FaultPoints.KVM_IRQ_ROUTING_UPDATE);
         Kernel.Scope lock = kvm.irqfdsLock.guard()) {
       for (KvmIrqfd irqfd : kvm.irqfds) {
+        kernel.work(Work.LIST_NODE, 1);
         KvmIrqRoutingEntry old = irqfd.irqEntry();
         irqfdUpdate(irqfd);
         if (irqfd.producer() == null) {

@@ -35,6 +35,7 @@ public final class Kernel {
   private final ThreadLocal<Task> current;
   private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
   private final Queue<Runnable> atPowerOff = new ConcurrentLinkedQueue<>();
+  private volatile Scheduler scheduler;
 
   /** A debug kernel with {@link KernelConfig#defaults()}. */
   public Kernel() {
@@ -85,6 +86,33 @@ public final class Kernel {
   /** The emulated machine's CPUs. */
   public Cpus cpus() {
     return cpus;
+  }
+
+  /**
+   * Hands the kernel's mutexes to {@code scheduler} (see {@link Scheduler}); call it before any
+   * task takes a mutex.
+   */
+  public void useScheduler(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** The scheduler the mutexes ask, or null when tasks are the host's threads. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Counts {@code n} units of {@code kind} done by the current task, for work the kernel's own
+   * structures do not count: a simulated driver that keeps a kernel list as a Java collection
+   * counts the nodes its walk visits.
+   */
+  public void work(Work kind, long n) {
+    current().count(kind, n);
+  }
+
+  /** Counts a system call entered by the current task ({@link Work#SYSCALL}). */
+  public void syscall() {
+    current().count(Work.SYSCALL, 1);
   }
 
   /** The running task ({@code current}): one per Java thread. */

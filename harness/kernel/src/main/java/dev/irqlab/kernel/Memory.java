@@ -30,7 +30,12 @@ public final class Memory {
     this.kernel = kernel;
   }
 
-  synchronized long track(KObject object, int size) {
+  long track(KObject object, int size) {
+    kernel.current().count(Work.ALLOC, 1);
+    return place(object, size);
+  }
+
+  private synchronized long place(KObject object, int size) {
     long address = next;
     next += Math.max(64, (size + 63) & ~63L);
     live.put(slot(address), object);
@@ -63,7 +68,7 @@ public final class Memory {
       return;
     }
     Site site = kernel.config().kasan() && kernel.config().kasanSites() ? kernel.caller() : Site.UNKNOWN;
-    String problem;
+    String problem = null;
     synchronized (this) {
       if (!object.isSlabObject()) {
         problem = "BUG: KASAN: invalid-free in ";
@@ -74,8 +79,11 @@ public final class Memory {
         notLeak.remove(slot(object.address()));
         object.markFreed(site);
         frees++;
-        return;
       }
+    }
+    if (problem == null) {
+      kernel.current().count(Work.FREE, 1);
+      return;
     }
     if (site == Site.UNKNOWN) {
       site = kernel.caller();

@@ -48,6 +48,15 @@ public final class Mutex {
     if (owner == task) {
       throw kernel.lockdep().recursiveLocking(name, describeHeld(), task);
     }
+    Scheduler scheduler = kernel.scheduler();
+    if (scheduler != null) {
+      long waited = scheduler.lock(this, task, false);
+      if (waited > 0) {
+        stat.contended();
+      }
+      granted(task, waited, scheduler);
+      return;
+    }
     if (sync.tryAcquire(1)) {
       kernel.cpus().locking(task);
       acquired(task, 0, timed() ? System.nanoTime() : 0);
@@ -67,12 +76,28 @@ public final class Mutex {
   /** {@code mutex_trylock()}: takes the mutex if it is free; returns whether it did. */
   public boolean tryLock() {
     Task task = kernel.current();
+    Scheduler scheduler = kernel.scheduler();
+    if (scheduler != null) {
+      if (owner == task || scheduler.lock(this, task, true) < 0) {
+        return false;
+      }
+      granted(task, 0, scheduler);
+      return true;
+    }
     if (!sync.tryAcquire(1)) {
       return false;
     }
     kernel.cpus().locking(task);
     acquired(task, 0, timed() ? System.nanoTime() : 0);
     return true;
+  }
+
+  /** Takes the mutex a {@link Scheduler} granted: it is free on the host, as only one task runs. */
+  private void granted(Task task, long waited, Scheduler scheduler) {
+    if (!sync.tryAcquire(1)) {
+      throw new IllegalStateException("the scheduler granted " + name + " to " + task + " while " + owner + " held it");
+    }
+    acquired(task, waited, scheduler.now(task));
   }
 
   private boolean timed() {
@@ -85,6 +110,7 @@ public final class Mutex {
     acquiredAt = kernel.config().lockdepSites() ? kernel.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
     acquiredNanos = now;
     waitedNanos = waited;
+    task.count(Work.LOCK, 1);
     kernel.lockdep().acquired(this, task);
   }
 
@@ -101,13 +127,20 @@ public final class Mutex {
     } else {
       kernel.lockdep().released(this, task);
     }
-    if (timed()) {
+    Scheduler scheduler = kernel.scheduler();
+    if (scheduler != null) {
+      stat.record(waitedNanos, scheduler.now(task) - acquiredNanos);
+    } else if (timed()) {
       stat.record(waitedNanos, System.nanoTime() - acquiredNanos);
     }
     owner = null;
     acquiredAt = null;
     sync.release(1);
-    kernel.cpus().released(task);
+    if (scheduler != null) {
+      scheduler.unlock(this, task);
+    } else {
+      kernel.cpus().released(task);
+    }
   }
 
   /** {@code mutex_is_locked()}. */

@@ -30,6 +30,7 @@ public final class SpinLock {
     }
     sync.acquire(1);
     owner = task;
+    task.count(Work.LOCK, 1);
     atomic = kernel.enterAtomic();
   }
 

@@ -13,6 +13,7 @@ public final class Task {
   private final int pid;
   private int preemptCount;
   private int kasanDisabled;
+  private final long[] work = new long[Work.all().length];
   private long listVisits;
   private final Deque<Mutex> heldLocks = new ArrayDeque<>();
   private Cpu cpu = Cpu.NONE;
@@ -83,14 +84,28 @@ public final class Task {
     kasanDisabled--;
   }
 
-  /** Counts one list node visited by a walk of this task. */
+  /** Counts one {@link ListHead} node visited by a walk of this task. */
   void countListVisit() {
     listVisits++;
+    work[Work.LIST_NODE.ordinal()]++;
   }
 
-  /** List nodes this task's walks visited. */
+  /** Counts {@code n} units of {@code kind} done by this task. */
+  void count(Work kind, long n) {
+    work[kind.ordinal()] += n;
+  }
+
+  /** {@link ListHead} nodes this task's walks visited. */
   public long listVisits() {
     return listVisits;
+  }
+
+  /**
+   * The units of {@code kind} this task has done. Only the task itself writes its counts, so
+   * another thread reads them exactly only once the task has stopped or handed over to it.
+   */
+  public long work(Work kind) {
+    return work[kind.ordinal()];
   }
 
   Cpu cpu() {

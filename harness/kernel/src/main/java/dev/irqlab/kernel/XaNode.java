@@ -57,6 +57,11 @@ final class XaNode extends KObject {
 
   /** {@code xas_load()} from {@code head}: the raw entry at {@code index}, or null. */
   static Object load(Object head, long index) {
+    return load(head, index, null);
+  }
+
+  /** As {@link #load(Object, long)}, counting each node it reads as {@link Work#XA_NODE} of {@code walker} (if not null). */
+  static Object load(Object head, long index, Task walker) {
     Object entry = head;
     if (!(entry instanceof XaNode)) {
       return index == 0 ? entry : null;
@@ -66,6 +71,9 @@ final class XaNode extends KObject {
       return null;
     }
     while (true) {
+      if (walker != null) {
+        walker.count(Work.XA_NODE, 1);
+      }
       entry = node.slots[offset(index, node.shift)];
       if (!(entry instanceof XaNode)) {
         return entry;
@@ -76,6 +84,11 @@ final class XaNode extends KObject {
 
   /** The leaf (shift 0) node whose slot holds {@code index}, or null when the path is missing. */
   static XaNode leaf(Object head, long index) {
+    return leaf(head, index, null);
+  }
+
+  /** As {@link #leaf(Object, long)}, counting each node it reads as {@link Work#XA_NODE} of {@code walker} (if not null). */
+  static XaNode leaf(Object head, long index, Task walker) {
     if (!(head instanceof XaNode)) {
       return null;
     }
@@ -84,6 +97,9 @@ final class XaNode extends KObject {
       return null;
     }
     while (node.shift > 0) {
+      if (walker != null) {
+        walker.count(Work.XA_NODE, 1);
+      }
       Object next = node.slots[offset(index, node.shift)];
       if (!(next instanceof XaNode)) {
         return null;

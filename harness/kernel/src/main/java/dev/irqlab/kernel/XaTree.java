@@ -61,7 +61,7 @@ final class XaTree {
 
   /** {@code xas_load()}: the raw entry at {@code index}. */
   Object load(long index) {
-    return XaNode.load(head, index);
+    return XaNode.load(head, index, kernel.current());
   }
 
   /** {@code xas_store()} of a non-null entry: the old raw entry, or {@link Internal#NOMEM}. */
@@ -72,8 +72,9 @@ final class XaTree {
       account(h, entry);
       return h;
     }
-    XaNode leaf = XaNode.leaf(h, index);
-    if (leaf == null && (leaf = create(index, gfp)) == null) {
+    Task walker = kernel.current();
+    XaNode leaf = XaNode.leaf(h, index, walker);
+    if (leaf == null && (leaf = create(index, gfp, walker)) == null) {
       return Internal.NOMEM;
     }
     int off = XaNode.offset(index, 0);
@@ -97,7 +98,7 @@ final class XaTree {
       account(h, null);
       return h;
     }
-    XaNode leaf = XaNode.leaf(h, index);
+    XaNode leaf = XaNode.leaf(h, index, kernel.current());
     int off = XaNode.offset(index, 0);
     Object old = leaf == null ? null : leaf.slots[off];
     if (old == null) {
@@ -127,7 +128,7 @@ final class XaTree {
    * {@code xas_expand()} then {@code xas_create()}: gives {@code index} a slot in a leaf and
    * returns the leaf, or null when an allocation failed (then nothing has changed).
    */
-  private XaNode create(long index, Gfp gfp) {
+  private XaNode create(long index, Gfp gfp, Task walker) {
     if (!allocate(XaNode.needed(head, index), gfp)) {
       return null;
     }
@@ -150,6 +151,7 @@ final class XaTree {
     head = h;
     XaNode node = (XaNode) h;
     while (node.shift > 0) {
+      walker.count(Work.XA_NODE, 1);
       int off = XaNode.offset(index, node.shift);
       if (node.slots[off] == null) {
         node.slots[off] = take(node.shift - XaNode.SHIFT, node, off);
@@ -255,6 +257,8 @@ final class XaTree {
     }
     long index = start;
     int off = XaNode.offset(index, node.shift);
+    Task walker = kernel.current();
+    walker.count(Work.XA_NODE, 1);
     while (true) {
       if (off > XaNode.MASK) {
         if (node.parent == null) {
@@ -263,6 +267,7 @@ final class XaTree {
         off = node.offset + 1;
         node = node.parent;
       } else if (node.slots[off] instanceof XaNode child) {
+        walker.count(Work.XA_NODE, 1);
         node = child;
         off = XaNode.offset(index, node.shift);
         continue;
