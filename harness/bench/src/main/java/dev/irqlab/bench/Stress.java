@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * The stress on several revisions: {@code jobs} revisions at a time, each with its own threads
@@ -20,12 +21,14 @@ public final class Stress {
   public static StressReport run(List<LoadedRevision> revisions, StressPlan plan, int jobs, boolean fork, Progress progress)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, revisions.size())));
+    progress.items(revisions.size(), plan.irqfds(), jobs);
     try {
       List<Future<StressResult>> pending = new ArrayList<>();
       for (LoadedRevision r : revisions) {
         pending.add(pool.submit(() -> {
           progress.started(r.id());
-          StressResult result = fork ? StressFork.run(r, plan, progress::advance) : new StressRun(r, plan, progress::advance).run();
+          IntConsumer made = progress.of(r.id());
+          StressResult result = fork ? StressFork.run(r, plan, made) : new StressRun(r, plan, made).run();
           progress.finished(r.id(), String.format(Locale.ROOT, "%-15s done in %s, mutex wait avg %s",
               r.id(), Durations.format(result.seconds() * 1e9), Durations.format(result.waitTime().mean())));
           return result;

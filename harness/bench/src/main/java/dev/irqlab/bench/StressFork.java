@@ -21,13 +21,15 @@ public final class StressFork {
   public static StressResult run(LoadedRevision revision, StressPlan plan, IntConsumer progress)
       throws IOException, InterruptedException {
     List<String> args = List.of(revision.id(), Integer.toString(plan.threads()), Integer.toString(plan.irqfds()),
-        Boolean.toString(plan.producers()), Integer.toString(plan.cpus()));
+        Boolean.toString(plan.producers()), Integer.toString(plan.cpus()), plan.clock().name(), plan.costs().describe(),
+        Long.toString(plan.think()));
     return fromProperties(Forked.run(StressFork.class, args, progress));
   }
 
-  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS}. */
+  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK}. */
   public static void main(String[] args) throws Exception {
-    StressPlan plan = new StressPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]), Integer.parseInt(args[4]));
+    StressPlan plan = new StressPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]),
+        Integer.parseInt(args[4]), StressPlan.Clock.valueOf(args[5]), CostModel.icx2023().with(List.of(args[6].split(" "))), Long.parseLong(args[7]));
     PrintStream err = System.err;
     AtomicInteger done = new AtomicInteger();
     StressResult r = new StressRun(Revisions.byId(args[0]), plan, n -> {
@@ -49,6 +51,7 @@ public final class StressFork {
     p.setProperty("consumers", Integer.toString(r.consumers()));
     p.setProperty("connections", Integer.toString(r.connections()));
     p.setProperty("seconds", Double.toString(r.seconds()));
+    p.setProperty("makespan", Double.toString(r.makespan()));
     p.setProperty("acquisitions", Long.toString(r.acquisitions()));
     p.setProperty("contentions", Long.toString(r.contentions()));
     putFigures(p, "wait", r.waitTime());
@@ -68,6 +71,7 @@ public final class StressFork {
         Integer.parseInt(p.getProperty("consumers")),
         Integer.parseInt(p.getProperty("connections")),
         Double.parseDouble(p.getProperty("seconds")),
+        Double.parseDouble(p.getProperty("makespan")),
         Long.parseLong(p.getProperty("acquisitions")),
         Long.parseLong(p.getProperty("contentions")),
         figures(p, "wait"),

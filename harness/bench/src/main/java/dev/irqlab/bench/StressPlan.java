@@ -11,16 +11,36 @@ package dev.irqlab.bench;
  * concurrently on an 2.70GHz ICX w/ 144 cores". The manager's single mutex serialises the
  * registrations, so 144 tasks on 2 cores contend for it just as 144 cores did.
  *
- * <p>The tasks share {@code cpus} emulated CPUs (see {@link dev.irqlab.kernel.Cpus}): with 144
+ * <p>With the {@link Clock#VIRTUAL virtual} clock (the default) the tasks run on {@code cpus}
+ * virtual CPUs in virtual time ({@link VirtualScheduler}), every piece of work costing what the
+ * {@code costs} say it costs on the modelled machine: the figures are that machine's, whatever
+ * the host. With the {@link Clock#HOST host}'s clock the tasks are Java threads timed by the
+ * host, and they share {@code cpus} emulated CPUs (see {@link dev.irqlab.kernel.Cpus}): with 144
  * Java threads on 2 cores, the host would otherwise preempt the mutex's holder in favour of tasks
  * that only wait for it, and the waits would measure the host's scheduler, not the manager.
  *
  * @param threads tasks creating irqfds at once
  * @param irqfds irqfds in all
  * @param producers whether each eventfd also gets a VFIO producer
- * @param cpus emulated CPUs the tasks share, 0 for one per task
+ * @param cpus with the virtual clock, the virtual CPUs (at least 1); with the host's, the
+ *     emulated CPUs the tasks share, 0 for one per task
+ * @param clock whose time the figures are in
+ * @param costs the durations of the virtual clock (unused with the host's)
+ * @param think with the virtual clock, the time in ns each task spends in user space after each
+ *     irqfd it creates, before the next (0 for none): the VMM's own work, which the stress does
+ *     not otherwise have
  */
-public record StressPlan(int threads, int irqfds, boolean producers, int cpus) {
+public record StressPlan(int threads, int irqfds, boolean producers, int cpus, Clock clock, CostModel costs, long think) {
+  /** Whose time a stress measures. */
+  public enum Clock {
+    /** Virtual time on virtual CPUs: the modelled machine's figures, the same on any host. */
+    VIRTUAL,
+    /** The host's time, with a Java thread per task: the host's figures. */
+    HOST
+  }
+
+  /** The irqfds of {@code irqlab stress} with no {@code -n}: a run of about a minute on 2 cores. */
+  public static final int IRQFDS_DEFAULT = 40_000;
   /** The irqfds of the 2023 stress. */
   public static final int IRQFDS_2023 = 174_000;
   /** The cores of the 2023 stress. */
@@ -32,13 +52,32 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus) {
     if (threads < 1 || irqfds < threads) {
       throw new IllegalArgumentException("need at least one thread and one irqfd per thread, not " + threads + " and " + irqfds);
     }
+    if (clock == Clock.VIRTUAL && cpus < 1) {
+      throw new IllegalArgumentException("need at least one virtual CPU, not " + cpus);
+    }
     if (cpus < 0) {
       throw new IllegalArgumentException("cpus must be 0 (one per task) or more, not " + cpus);
     }
+    if (costs == null) {
+      costs = CostModel.icx2023();
+    }
+    if (think < 0 || think > 0 && clock != Clock.VIRTUAL) {
+      throw new IllegalArgumentException("a think time is for the virtual clock, at 0 ns or more, not " + think + " ns with the " + clock + " clock");
+    }
+  }
+
+  /** A stress in the host's time on {@code cpus} emulated CPUs (0: one per task). */
+  public static StressPlan host(int threads, int irqfds, boolean producers, int cpus) {
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.HOST, CostModel.icx2023(), 0);
+  }
+
+  /** A stress in virtual time on {@code cpus} virtual CPUs. */
+  public static StressPlan virtual(int threads, int irqfds, boolean producers, int cpus, CostModel costs) {
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.VIRTUAL, costs, 0);
   }
 
   /**
-   * The emulated CPUs by default: one fewer than the host's cores (at least one), so that the
+   * The emulated CPUs of the host's clock by default: one fewer than the host's cores (at least one), so that the
    * holder of the mutex, which runs without taking one, always finds a core.
    */
   public static int defaultCpus() {

@@ -10,7 +10,9 @@ package dev.irqlab.bench;
  * @param failed irqfds whose {@code KVM_IRQFD} (or {@code VFIO_DEVICE_SET_IRQS}) failed
  * @param consumers consumers registered with the manager at the end
  * @param connections producer-consumer pairs connected at the end
- * @param seconds wall time from the first task starting to the last one finishing
+ * @param seconds the host's wall time from the first task starting to the last one finishing
+ * @param makespan the run's own time from the first task starting to the last one finishing, in
+ *     seconds: virtual time with the virtual clock, else the same as {@code seconds}
  * @param acquisitions how often the manager's mutex was taken
  * @param contentions how often a task found it held and had to wait
  * @param waitTime the waits of the contended acquisitions, in ns (lock_stat's waittime)
@@ -27,6 +29,7 @@ public record StressResult(
     int consumers,
     int connections,
     double seconds,
+    double makespan,
     long acquisitions,
     long contentions,
     Figures waitTime,

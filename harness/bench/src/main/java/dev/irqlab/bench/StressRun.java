@@ -27,7 +27,9 @@ import java.util.function.IntConsumer;
  * One revision under a {@link StressPlan}: a fresh host with the revision loaded and the drivers
  * of its era, one VMM process and VM per task, then every task creating its irqfds at once
  * through {@code KVM_IRQFD}. The figures come from the emulated kernel itself: lock_stat of the
- * mutex the revision made when it was loaded, and the list nodes its walks visited.
+ * mutex the revision made when it was loaded (reset once the set-up is done), and the list nodes
+ * its walks visited. The tasks run in the plan's {@link StressPlan.Clock clock}: in virtual time
+ * on the {@link VirtualScheduler}, or as Java threads of the host.
  *
  * <p>The kernel is a {@link KernelConfig#benchmark() benchmark kernel}: every check stays on
  * (KASAN, DEBUG_LIST, lockdep, the watchdog), only the Java stack walks of kmemleak and lockdep
@@ -50,7 +52,8 @@ public final class StressRun {
 
   /** Runs the stress; the host is dropped afterwards, so runs one after another share no memory. */
   public StressResult run() throws InterruptedException {
-    Kernel kernel = new Kernel(KernelConfig.benchmark().withCpus(plan.cpus()));
+    boolean virtual = plan.clock() == StressPlan.Clock.VIRTUAL;
+    Kernel kernel = new Kernel(KernelConfig.benchmark().withCpus(virtual ? 0 : plan.cpus()));
     List<Mutex> managerLocks = new ArrayList<>();
     DriverEra era = DriverEra.byId(revision.info().defaultEra());
     Host host = Host.boot(kernel, k -> load(k, managerLocks), era, HostSettings.defaults());
@@ -58,17 +61,31 @@ public final class StressRun {
     for (int t = 0; t < tasks.length; t++) {
       tasks[t] = new Task(host, t, plan.irqfdsOf(t));
     }
-    CountDownLatch start = new CountDownLatch(1);
-    Thread[] threads = new Thread[tasks.length];
-    for (int t = 0; t < tasks.length; t++) {
-      Task task = tasks[t];
-      threads[t] = new Thread(() -> task.run(start), "vmm" + t);
-      threads[t].start();
-    }
+    managerLocks.forEach(m -> m.stat().reset()); // echo 0 > /proc/lock_stat: the set-up is not measured
     long begin = System.nanoTime();
-    start.countDown();
-    for (Thread thread : threads) {
-      thread.join();
+    long makespan;
+    if (virtual) {
+      VirtualScheduler scheduler = new VirtualScheduler(kernel, plan.costs(), plan.cpus());
+      List<Runnable> bodies = new ArrayList<>();
+      for (Task task : tasks) {
+        bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), plan.think())));
+      }
+      scheduler.run(bodies, "vmm");
+      makespan = scheduler.makespanNanos();
+    } else {
+      CountDownLatch start = new CountDownLatch(1);
+      Thread[] threads = new Thread[tasks.length];
+      for (int t = 0; t < tasks.length; t++) {
+        Task task = tasks[t];
+        threads[t] = new Thread(() -> task.run(start, () -> {}), "vmm" + t);
+        threads[t].start();
+      }
+      begin = System.nanoTime();
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      makespan = System.nanoTime() - begin;
     }
     double seconds = (System.nanoTime() - begin) / 1e9;
     for (Task task : tasks) {
@@ -90,6 +107,7 @@ public final class StressRun {
         registry.consumers().size(),
         registry.connections().size(),
         seconds,
+        makespan / 1e9,
         stat == null ? 0 : stat.acquisitions(),
         stat == null ? 0 : stat.contentions(),
         stat == null ? Figures.NONE : Figures.contended(stat.waitTime()),
@@ -137,9 +155,11 @@ public final class StressRun {
       }
     }
 
-    /** Waits for the start, then for an emulated CPU. */
+    /** Waits for the start (null in virtual time, where the scheduler starts it), then for an emulated CPU. */
     private Kernel.Scope enter(CountDownLatch start) throws InterruptedException {
-      start.await();
+      if (start != null) {
+        start.await();
+      }
       return kernel.cpus().run(kernel);
     }
 
@@ -154,7 +174,8 @@ public final class StressRun {
       }
     }
 
-    void run(CountDownLatch start) {
+    /** Creates the task's irqfds, {@code think} after each one. */
+    void run(CountDownLatch start, Runnable think) {
       try (Kernel.Scope cpu = enter(start)) {
         for (int i = 0; i < count; i++) {
           int efd = vmm.eventfd();
@@ -168,6 +189,7 @@ public final class StressRun {
             }
           }
           progress.accept(1);
+          think.run();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -50,12 +50,12 @@ class ChartLabelsTest {
 
   private static StressResult stress(String revision, long waitNs) {
     Figures f = new Figures(10, waitNs, 100, waitNs, waitNs * 3, waitNs * 4, waitNs * 5);
-    return new StressResult(revision, "era", "lock", 1000, 0, 1000, 0, 1.0, 1000, 100, f, f, 10.0, 0);
+    return new StressResult(revision, "era", "lock", 1000, 0, 1000, 0, 1.0, 1.0, 1000, 100, f, f, 10.0, 0);
   }
 
   @Test
   void theStressChartMovesItsBarsRightForALongRevisionId() {
-    StressChart chart = new StressChart(new StressPlan(144, 1000, false, 1), List.of(stress("v6.16", 1_000_000), stress(LONG, 500)));
+    StressChart chart = new StressChart(StressPlan.host(144, 1000, false, 1), List.of(stress("v6.16", 1_000_000), stress(LONG, 500)));
     Bounds b = new Bounds(StressChart.WIDTH);
     chart.draw(b);
     assertTrue(b.texts.contains(LONG), b.texts::toString);

@@ -25,9 +25,9 @@ class ReportJsonTest {
   void theStressReportKeepsItsFieldsAndNumbers() throws IOException {
     Figures wait = new Figures(12, 117855314.25, 20, 646_000_000L, 5_080_000_000L, 5_500_000_000L, 11_428_340_858L);
     Figures hold = new Figures(3, 0.1234567, 1, 2, 3, 4, 5);
-    StressReport report = new StressReport(new StressPlan(144, 174000, true, 1), List.of(
-        new StressResult("v6.16", "v6.16", "lock \"a\"\n", 174000, 0, 174000, 174000, 2.0, 1000, 110, wait, hold, 86999.5, 0),
-        new StressResult("v6.17", "v6.17", "-", 174000, 3, 173997, 173997, 0.5, 0, 0, Figures.NONE, hold, Double.NaN, 2)));
+    StressReport report = new StressReport(StressPlan.virtual(144, 174000, true, 144, CostModel.icx2023()), List.of(
+        new StressResult("v6.16", "v6.16", "lock \"a\"\n", 174000, 0, 174000, 174000, 2.0, 2.0, 1000, 110, wait, hold, 86999.5, 0),
+        new StressResult("v6.17", "v6.17", "-", 174000, 3, 173997, 173997, 0.5, 0.5, 0, 0, Figures.NONE, hold, Double.NaN, 2)));
     assertEquals(expected("stress-report.json"), report.json());
   }
 

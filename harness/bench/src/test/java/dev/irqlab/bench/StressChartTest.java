@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** The stress chart: its ticks say what they mark, every bar lies in the plot, the PNG is drawn at 2x. */
 class StressChartTest {
-  private static final StressPlan PLAN = new StressPlan(4, 40, false, 1);
+  private static final StressPlan PLAN = StressPlan.host(4, 40, false, 1);
 
   /** A revision whose wait avg, p99 and max and hold avg are {@code wait}, {@code p99}, {@code max} and {@code hold} ns. */
   private static StressResult result(String id, double wait, long p99, long max, double hold) {
-    return new StressResult(id, "era", "lock", 40, 0, 40, 0, 1.0, 100, 10,
+    return new StressResult(id, "era", "lock", 40, 0, 40, 0, 1.0, 1.0, 100, 10,
         new Figures(10, wait, 1, 1, p99, p99, max), new Figures(100, hold, 1, 1, 1, 1, 1), 1.0, 0);
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code irqlab stress} to measure, not for a unit test to assert).
  */
 class StressRunTest {
-  private static final StressPlan SMALL = new StressPlan(4, 60, false, 1);
+  private static final StressPlan SMALL = StressPlan.host(4, 60, false, 1);
 
   @Test
   void everyIrqfdRegistersAConsumerAndTheManagersMutexIsMeasured() throws Exception {
@@ -36,8 +36,35 @@ class StressRunTest {
   }
 
   @Test
+  void inVirtualTimeTheSameRunGivesTheSameFiguresAndTheListWaitsLonger() throws Exception {
+    StressPlan plan = StressPlan.virtual(8, 400, false, 8, CostModel.icx2023());
+    StressResult list = new StressRun(Revisions.byId("v6.16"), plan, n -> {}).run();
+    StressResult again = new StressRun(Revisions.byId("v6.16"), plan, n -> {}).run();
+    assertEquals(list.waitTime(), again.waitTime());
+    assertEquals(list.holdTime(), again.holdTime());
+    assertEquals(list.makespan(), again.makespan());
+    assertEquals(400, list.consumers());
+    assertEquals(400, list.acquisitions());
+    assertEquals(0, list.reports());
+    StressResult xarray = new StressRun(Revisions.byId("v6.17"), plan, n -> {}).run();
+    assertEquals(400, xarray.consumers());
+    assertTrue(list.holdTime().mean() > 3 * xarray.holdTime().mean(), list.holdTime() + " against " + xarray.holdTime());
+    assertTrue(list.waitTime().mean() > 3 * xarray.waitTime().mean(), list.waitTime() + " against " + xarray.waitTime());
+    assertTrue(list.makespan() > xarray.makespan());
+  }
+
+  @Test
+  void aThinkTimeSpacesTheRegistrationsOut() throws Exception {
+    CostModel costs = CostModel.icx2023();
+    StressResult busy = new StressRun(Revisions.byId("v6.17"), StressPlan.virtual(8, 400, false, 8, costs), n -> {}).run();
+    StressResult idle = new StressRun(Revisions.byId("v6.17"), new StressPlan(8, 400, false, 8, StressPlan.Clock.VIRTUAL, costs, 100_000), n -> {}).run();
+    assertTrue(idle.contentions() < busy.contentions(), idle.contentions() + " against " + busy.contentions());
+    assertTrue(idle.makespan() >= 50 * 100e-6, "50 irqfds a task, 100 us after each: " + idle.makespan());
+  }
+
+  @Test
   void anXarrayRevisionWalksNoListAndWithProducersEveryIrqfdConnects() throws Exception {
-    StressResult r = new StressRun(Revisions.byId("v6.17"), new StressPlan(3, 30, true, 0), n -> {}).run();
+    StressResult r = new StressRun(Revisions.byId("v6.17"), StressPlan.host(3, 30, true, 0), n -> {}).run();
     assertEquals(30, r.consumers());
     assertEquals(30, r.connections());
     assertEquals(0.0, r.listVisitsPerRegistration());
@@ -68,7 +95,7 @@ class StressRunTest {
     String text = report.text();
     assertTrue(text.lines().allMatch(l -> l.length() <= 80), text);
     assertTrue(text.contains("v6.17") && text.contains("NODES/REG"), text);
-    assertTrue(report.json().contains("\"schema\": \"irqlab-stress/1\""));
+    assertTrue(report.json().contains("\"schema\": \"irqlab-stress/2\""));
     assertTrue(sink.toString().contains("v6.16           done in"), sink::toString);
     Path svg = dir.resolve("stress.svg");
     Path png = dir.resolve("stress.png");

@@ -1,5 +1,6 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.bench.CostModel;
 import dev.irqlab.bench.Plot;
 import dev.irqlab.bench.Progress;
 import dev.irqlab.bench.Revisions;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Parameters;
       "Create many irqfds at once through the simulated KVM, on every revision (or those named),"
           + " and compare what the manager's mutex went through: wait and hold time from its"
           + " lock_stat, list nodes visited per registration, total time.",
-      "The defaults are the 2023 stress: 144 tasks create 174000 irqfds."
+      "By default 144 tasks create 40000 irqfds on 144 virtual CPUs in virtual time, so the figures are"
+          + " those of the modelled machine on any host; --full is the 2023 stress, 174000 irqfds.",
+      "--clock host runs the tasks as Java threads in the host's time instead."
     })
 final class StressCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -37,8 +40,32 @@ final class StressCommand implements Callable<Integer> {
   @Option(names = {"-t", "--threads"}, paramLabel = "T", description = "Tasks creating irqfds at once (default: ${DEFAULT-VALUE}).")
   int threads = StressPlan.THREADS_2023;
 
-  @Option(names = {"-n", "--irqfds"}, paramLabel = "N", description = "Irqfds in all (default: ${DEFAULT-VALUE}).")
-  int irqfds = StressPlan.IRQFDS_2023;
+  @Option(names = {"-n", "--irqfds"}, paramLabel = "N", description = "Irqfds in all (default: " + StressPlan.IRQFDS_DEFAULT + ").")
+  Integer irqfds;
+
+  @Option(names = "--full", description = "The 2023 stress: 144 tasks create " + StressPlan.IRQFDS_2023 + " irqfds (minutes per list revision).")
+  boolean full;
+
+  @Option(
+      names = "--clock",
+      paramLabel = "CLOCK",
+      description = "virtual: tasks on virtual CPUs in virtual time, each piece of work costing what --cost says;"
+          + " host: tasks as Java threads, timed by the host (default: ${DEFAULT-VALUE}).")
+  String clock = "virtual";
+
+  @Option(
+      names = "--cost",
+      paramLabel = "NAME=DURATION",
+      description = "In virtual time, what one unit of work costs, e.g. xa-node=20ns or wakeup=10us; NAME is one of"
+          + " list-node, xa-node, alloc, free, lock, syscall, handover, wakeup, switch (repeatable).")
+  List<String> costs = List.of();
+
+  @Option(
+      names = "--think",
+      paramLabel = "DURATION",
+      description = "In virtual time, how long each task spends in user space after each irqfd, before the next,"
+          + " e.g. 50us: the VMM's own work between two irqfds (default: none).")
+  String think;
 
   @Option(names = "--producers", description = "Give each eventfd a VFIO MSI-X producer too, so every irqfd connects.")
   boolean producers;
@@ -46,9 +73,9 @@ final class StressCommand implements Callable<Integer> {
   @Option(
       names = "--cpus",
       paramLabel = "C",
-      description = "Emulated CPUs the tasks share; the mutex's holder runs beside them. 0 gives every task"
-          + " its own, and the host's scheduler then preempts holders (default: cores - 1 = ${DEFAULT-VALUE}).")
-  int cpus = StressPlan.defaultCpus();
+      description = "Virtual CPUs (default: " + StressPlan.THREADS_2023 + "); with --clock host, emulated CPUs the tasks share,"
+          + " the mutex's holder running beside them, 0 giving every task its own (default: the host's cores - 1).")
+  Integer cpus;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "J", description = "Revisions run at once (default: ${DEFAULT-VALUE}).")
   int jobs = 1;
@@ -77,7 +104,25 @@ final class StressCommand implements Callable<Integer> {
     if (jobs < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
-    StressPlan plan = Measure.parse(spec.commandLine(), () -> new StressPlan(threads, irqfds, producers, cpus));
+    if (full && irqfds != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--full creates " + StressPlan.IRQFDS_2023 + " irqfds: give --full or -n, not both");
+    }
+    StressPlan.Clock kind = switch (clock) {
+      case "virtual" -> StressPlan.Clock.VIRTUAL;
+      case "host" -> StressPlan.Clock.HOST;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--clock: expected virtual or host, not '" + clock + "'");
+    };
+    if (kind == StressPlan.Clock.HOST && !costs.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cost sets the durations of virtual time; it means nothing with --clock host");
+    }
+    if (kind == StressPlan.Clock.HOST && think != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--think is time in virtual time; it means nothing with --clock host");
+    }
+    long thinkNs = think == null ? 0 : Measure.parse(spec.commandLine(), () -> CostModel.parse(think, "--think: expected ")) / 1000;
+    int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
+    int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
+    StressPlan plan = Measure.parse(spec.commandLine(),
+        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {

@@ -29,7 +29,8 @@ class PerformanceCommandsTest {
     Run r = run("stress", "v6.16", "v6.17", "-t", "4", "-n", "40", "--plot", plot.toString());
     assertEquals(Main.OK, r.code(), r.err());
     assertTrue(r.out().contains("40 irqfds created by 4 tasks at once"), r.out());
-    assertTrue(r.out().contains("NODES/REG") && r.out().contains("117.855314 ms"), r.out());
+    assertTrue(r.out().contains("in virtual time on 144 virtual CPUs"), r.out());
+    assertTrue(r.out().contains("NODES/REG") && r.out().contains("2023 list          118 ms"), r.out());
     assertTrue(r.err().contains("v6.17           done in"), r.err());
     assertTrue(Files.readString(plot).contains(">v6.16</text>"));
   }
@@ -38,8 +39,37 @@ class PerformanceCommandsTest {
   void stressSpeaksJson() {
     Run r = run("stress", "v6.17", "-t", "2", "-n", "10", "--producers", "--format", "json");
     assertEquals(Main.OK, r.code(), r.err());
-    assertTrue(r.out().contains("\"schema\": \"irqlab-stress/1\""), r.out());
+    assertTrue(r.out().contains("\"schema\": \"irqlab-stress/2\""), r.out());
     assertTrue(r.out().contains("\"connections\": 10"), r.out());
+  }
+
+  @Test
+  void stressRunsInTheHostsTimeOnRequestAndTakesCostsAndAThinkTimeInVirtualTime() {
+    Run host = run("stress", "v6.17", "-t", "2", "-n", "10", "--clock", "host", "--cpus", "1");
+    assertEquals(Main.OK, host.code(), host.err());
+    assertTrue(host.out().contains("in the host's time on 1 emulated CPU"), host.out());
+    Run costly = run("stress", "v6.17", "-t", "2", "-n", "10", "--cost", "xa-node=1us", "--think", "2us", "--format", "json");
+    assertEquals(Main.OK, costly.code(), costly.err());
+    assertTrue(costly.out().contains("\"xa-node\": 1000,"), costly.out());
+  }
+
+  @Test
+  void badStressOptionsAreOneLineErrors() {
+    assertUsage(run("stress", "--full", "-n", "10"), "--full creates 174000 irqfds: give --full or -n, not both");
+    assertUsage(run("stress", "--clock", "wall"), "--clock: expected virtual or host, not 'wall'");
+    assertUsage(run("stress", "--cost", "xa=1ns"),
+        "unknown cost 'xa' in 'xa=1ns': expected one of list-node, xa-node, alloc, free, lock, syscall, handover, wakeup, switch");
+    assertUsage(run("stress", "--cost", "xa-node=fast"),
+        "cost 'xa-node=fast': expected xa-node=DURATION, a number and ps, ns, us, ms or s (9.4ns), not 'fast'");
+    assertUsage(run("stress", "--think", "1us", "--clock", "host"), "--think is time in virtual time; it means nothing with --clock host");
+    assertUsage(run("stress", "--cost", "lock=1ns", "--clock", "host"),
+        "--cost sets the durations of virtual time; it means nothing with --clock host");
+    assertUsage(run("stress", "--cpus", "0"), "need at least one virtual CPU, not 0");
+  }
+
+  private static void assertUsage(Run r, String message) {
+    assertEquals(Main.USAGE, r.code(), r.out());
+    assertEquals("irqlab: " + message + ": see 'irqlab stress --help'", r.err().stripTrailing());
   }
 
   @Test
