@@ -136,7 +136,11 @@ public final class StressReport {
     return revision.length() <= 15 ? String.format(Locale.ROOT, "%-15s", revision) : revision + "\n" + " ".repeat(15);
   }
 
-  private List<String> notes() {
+  /**
+   * One line for each thing that went wrong: irqfds that failed, consumers or pairs short of the
+   * irqfds made, reports the kernel logged; none on a clean run.
+   */
+  public List<String> notes() {
     List<String> notes = new ArrayList<>();
     for (StressResult r : results) {
       int expected = r.irqfds() - r.failed();

@@ -28,8 +28,12 @@ import picocli.CommandLine.Option;
       "With --series NAME, the columns are the revision the series applies to, then its"
           + " patches in order; the text says, patch by patch, which cells (and drivers) each"
           + " patch changes.",
+      "With --with-stress, the stress of 'irqlab stress' follows on the same revisions (with none"
+          + " named, a patch series by its last patch), and instead of the matrix one table shows each"
+          + " revision's cells beside its mutex wait and hold.",
       "Exit status: 0 when every cell is as its revision declares, 1 when one is not"
-          + " (an undeclared failure or a stale declaration), 2 for a usage error."
+          + " (an undeclared failure or a stale declaration), 2 for a usage error; the stress does"
+          + " not change it."
     })
 final class MatrixCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -62,13 +66,27 @@ final class MatrixCommand implements Callable<Integer> {
           + " The exit status is the same.")
   boolean onlyUnexpected;
 
+  @Option(names = "--with-stress",
+      description = "Then run the stress on the same revisions and show a row per revision: its cells, its"
+          + " stress figures. Text, or json (the matrix's report and the stress's, whole); not with --era.")
+  boolean withStress;
+
+  @Option(names = "--stress-irqfds", paramLabel = "N",
+      description = "With --with-stress: irqfds the stress creates in all. Default: ${DEFAULT-VALUE}.")
+  int stressIrqfds = StressRows.IRQFDS;
+
+  @Option(names = "--stress-tasks", paramLabel = "T",
+      description = "With --with-stress: tasks creating them at once. Default: ${DEFAULT-VALUE}.")
+  int stressTasks = StressRows.TASKS;
+
   @Mixin TimeLimit timeLimit;
 
   @Mixin OutputFile output;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     output.check();
+    StressRows stress = stress();
     Suite suite = suite(clauses);
     Revisions all = Revisions.load();
     PatchSeries patches = series == null ? null : series(all);
@@ -78,14 +96,58 @@ final class MatrixCommand implements Callable<Integer> {
       m = Revisions.run(suite, columns, era, workers);
     }
     Matrix shown = onlyUnexpected ? unexpectedOnly(m) : m;
+    String text;
+    if (stress != null) {
+      boolean named = patches != null || (revisions != null && !revisions.isEmpty());
+      stress.run(stress.choose(columns, named), spec.commandLine().getErr(), System.console() != null);
+      text = format == Format.JSON ? MatrixWithStress.json(shown, stress) : MatrixWithStress.text(m, stress);
+    } else {
+      text = render(m, shown, patches);
+    }
+    output.emit(spec.commandLine().getOut(), text, Views.headline(shown) + ". " + Views.verdict(m));
+    return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
+  }
+
+  /** The matrix as --format has it: {@code shown}, the matrix {@code m} as --only-unexpected leaves it. */
+  private String render(Matrix m, Matrix shown, PatchSeries patches) {
     String text = shown.clauses().isEmpty() && !m.clauses().isEmpty() && format == Format.TEXT
         ? "irqlab matrix: " + Views.headline(m) + "\n\n" + Views.verdict(m) + " Nothing unexpected to show.\n"
         : format.render(shown);
     if (patches != null && format == Format.TEXT) {
       text = afterHeadline(text, SeriesSteps.lines(patches, m));
     }
-    output.emit(spec.commandLine().getOut(), text, Views.headline(shown) + ". " + Views.verdict(m));
-    return InternalErrors.or(m, spec.commandLine().getErr(), exitCode(m));
+    return text;
+  }
+
+  /**
+   * The stress --with-stress asks for, its options checked before the suite runs; null without
+   * --with-stress, which the --stress options need.
+   */
+  private StressRows stress() {
+    CommandLine cl = spec.commandLine();
+    if (!withStress) {
+      for (String option : List.of("--stress-irqfds", "--stress-tasks")) {
+        if (cl.getParseResult().hasMatchedOption(option)) {
+          throw new CommandLine.ParameterException(cl, option + " needs --with-stress");
+        }
+      }
+      return null;
+    }
+    if (format != Format.TEXT && format != Format.JSON) {
+      throw new CommandLine.ParameterException(cl, "--with-stress shows text or json, not " + format.id());
+    }
+    if (era != null) {
+      throw new CommandLine.ParameterException(cl, "--with-stress and --era do not go together: the stress runs"
+          + " each revision with the drivers of its own era");
+    }
+    if (stressTasks < 1) {
+      throw new CommandLine.ParameterException(cl, "--stress-tasks must be at least 1, not " + stressTasks);
+    }
+    if (stressIrqfds < stressTasks) {
+      throw new CommandLine.ParameterException(cl, "--stress-irqfds must be at least one per task (--stress-tasks "
+          + stressTasks + "), not " + stressIrqfds);
+    }
+    return Measure.parse(cl, () -> new StressRows(stressTasks, stressIrqfds));
   }
 
   /** The series --series names; a usage error for an unknown one, or with --revisions. */

@@ -38,7 +38,7 @@ public final class TextMatrix {
     statements(m, out);
     out.add("");
     totals(m, out);
-    unexpected(m, out);
+    out.addAll(unexpected(m));
     out.add("");
     out.add(Views.verdict(m));
     return String.join("\n", out) + "\n";
@@ -104,9 +104,14 @@ public final class TextMatrix {
     }
   }
 
-  private static void unexpected(Matrix m, List<String> out) {
+  /**
+   * A blank line, {@code Unexpected:} and every cell not as declared with why, in a line or a
+   * few; no line when every cell is as declared.
+   */
+  public static List<String> unexpected(Matrix m) {
+    List<String> out = new ArrayList<>();
     if (Views.unexpected(m) == 0) {
-      return;
+      return out;
     }
     out.add("");
     out.add("Unexpected:");
@@ -116,5 +121,6 @@ public final class TextMatrix {
         out.addAll(Text.hanging(head, Views.why(c), 6));
       }
     }
+    return out;
   }
 }
