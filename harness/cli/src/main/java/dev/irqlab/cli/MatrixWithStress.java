@@ -35,7 +35,7 @@ final class MatrixWithStress {
   private static final String LEGEND = "PASS, KNOWN, N/A: cells as the matrix grades them; UNEXP: cells not as"
       + " declared (FAIL or STALE). WAIT: the contended acquisitions of the manager's mutex (lock_stat"
       + " waittime); HOLD: how long an acquisition held it; NODES/REG: list nodes visited per"
-      + " registration; TIME: the stress's wall time; -: not stressed.";
+      + " registration; TIME: the stress's own time (virtual); -: not stressed.";
 
   /** Reads the stress's JSON into a tree that writes its numbers back as they were. */
   private static final ObjectMapper TREE = JsonMapper.builder()
@@ -107,7 +107,7 @@ final class MatrixWithStress {
   /**
    * The document {@value #SCHEMA}: {@code matrix}, the report {@code irqlab matrix --format json}
    * prints ({@code irqlab-report/2}), and {@code stress}, the one {@code irqlab stress --format
-   * json} prints ({@code irqlab-stress/1}).
+   * json} prints ({@code irqlab-stress/2}).
    */
   static String json(Matrix shown, StressRows stress) {
     JsonNode figures;

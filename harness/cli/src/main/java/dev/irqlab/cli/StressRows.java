@@ -1,5 +1,6 @@
 package dev.irqlab.cli;
 
+import dev.irqlab.bench.CostModel;
 import dev.irqlab.bench.Progress;
 import dev.irqlab.bench.Stress;
 import dev.irqlab.bench.StressPlan;
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
  * reads.
  */
 final class StressRows {
-  /** The irqfds of the stress by default: those of the 2023 stress. */
-  static final int IRQFDS = StressPlan.IRQFDS_2023;
+  /** The irqfds of the stress by default: those of {@code irqlab stress}. */
+  static final int IRQFDS = StressPlan.IRQFDS_DEFAULT;
   /** The tasks of the stress by default: the cores of the 2023 stress. */
   static final int TASKS = StressPlan.THREADS_2023;
 
@@ -33,13 +34,13 @@ final class StressRows {
   private StressReport report;
 
   /**
-   * A stress of {@code irqfds} irqfds made by {@code tasks} tasks, consumers only, on the
-   * default emulated CPUs.
+   * A stress of {@code irqfds} irqfds made by {@code tasks} tasks, consumers only, in virtual
+   * time on 144 virtual CPUs with the costs of the 2023 machine, as {@code irqlab stress} runs.
    *
    * @throws IllegalArgumentException for a plan the stress refuses
    */
   StressRows(int tasks, int irqfds) {
-    this.plan = new StressPlan(tasks, irqfds, false, StressPlan.defaultCpus());
+    this.plan = StressPlan.virtual(tasks, irqfds, false, StressPlan.THREADS_2023, CostModel.icx2023());
   }
 
   /**
@@ -84,7 +85,7 @@ final class StressRows {
     for (Column c : m.columns()) {
       StressResult r = report.results().stream().filter(s -> s.revision().equals(c.revision().id())).findFirst().orElse(null);
       rows.add(new Row(c, r == null ? null : new Speed(r.waitTime().mean(), r.waitTime().max(), r.holdTime().mean(),
-          r.listVisitsPerRegistration(), r.seconds())));
+          r.listVisitsPerRegistration(), r.makespan())));
     }
     return rows;
   }
@@ -121,7 +122,7 @@ final class StressRows {
    * @param waitMaxNs the longest of them
    * @param holdAvgNs how long an acquisition held the mutex, on average
    * @param nodesPerRegistration list nodes the manager's walks visited, per registration
-   * @param seconds the stress's wall time
+   * @param seconds the stress's own time, from the first task starting to the last one ending
    */
   record Speed(double waitAvgNs, double waitMaxNs, double holdAvgNs, double nodesPerRegistration, double seconds) {}
 }

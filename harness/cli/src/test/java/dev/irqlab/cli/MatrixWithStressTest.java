@@ -54,7 +54,7 @@ class MatrixWithStressTest {
     assertEquals(List.of("v6.16", "v6.17"), matrix.columns().stream().map(c -> c.revision().id()).toList());
     assertEquals(MatrixCommand.exitCode(matrix), json.code(), "the matrix's exit status: " + json.err());
     JsonNode stress = doc.get("stress");
-    assertEquals("irqlab-stress/1", stress.get("schema").asText());
+    assertEquals("irqlab-stress/2", stress.get("schema").asText());
     assertEquals(300, stress.get("irqfds").asInt());
     assertEquals(4, stress.get("threads").asInt());
     assertEquals(2, stress.get("results").size());
