@@ -50,8 +50,10 @@ public final class StressChart {
   public void draw(Canvas c) {
     LogAxis x = axis();
     int bottom = TOP + results.size() * ROW;
-    c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s",
-        plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : ""), 15, Anchor.START, Plot.INK);
+    c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s%s",
+        plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : "",
+        plan.clock() == StressPlan.Clock.VIRTUAL ? String.format(Locale.ROOT, ", %d virtual CPUs", plan.cpus()) : ", the host's time"),
+        15, Anchor.START, Plot.INK);
     for (int i = 0; i < SERIES.length; i++) {
       double lx = left + i * 120;
       c.rect(lx, 38, 12, 10, COLOURS[i]);

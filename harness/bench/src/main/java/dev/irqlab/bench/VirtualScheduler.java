@@ -39,9 +39,10 @@ import java.util.concurrent.Semaphore;
  *       unless another task is ready to run on that CPU; the first spinner takes the mutex a
  *       {@code handover} after it is released;
  *   <li>otherwise the task sleeps on the mutex's wait list and gives its CPU to the next task
- *       ready on it ({@code switch}); a release with no spinner wakes the first sleeper, which
- *       takes the mutex a {@code wakeup} later unless a task took it first, in which case it
- *       asks for the mutex to be handed to it at the next release ({@code MUTEX_FLAG_HANDOFF});
+ *       ready on it ({@code switch}); a release wakes the first sleeper, which takes the mutex a
+ *       {@code wakeup} later unless a task took it first (a spinner, or a task that found it
+ *       free), in which case it asks for the mutex to be handed to it at the next release ({@code
+ *       MUTEX_FLAG_HANDOFF}) and takes it a {@code wakeup} after that release;
  *   <li>a spinner whose CPU gets another task ready stops spinning and sleeps.
  * </ul>
  *
@@ -379,6 +380,11 @@ public final class VirtualScheduler implements Scheduler {
     }
   }
 
+  /**
+   * {@code mutex_unlock()}: to the sleeper that asked for a handoff; else to the first spinner.
+   * As long as tasks sleep on the mutex, the first of them is woken too ({@code
+   * __mutex_unlock_slowpath()} wakes the top waiter whatever spins).
+   */
   private Vt release(VMutex m, long ps) {
     m.owner = null;
     if (m.handoff != null) {
@@ -387,12 +393,15 @@ public final class VirtualScheduler implements Scheduler {
       m.sleepers.remove(w);
       m.owner = w;
       post(ps + wakeup, Kind.RUN, w, null, false);
-    } else if (!m.spinners.isEmpty()) {
+      return null;
+    }
+    if (!m.spinners.isEmpty()) {
       Vt s = m.spinners.poll();
       s.spinningOn = null;
       m.owner = s;
       post(ps + handover, Kind.RUN, s, null, false);
-    } else if (!m.sleepers.isEmpty() && !m.waking) {
+    }
+    if (!m.sleepers.isEmpty() && !m.waking) {
       m.waking = true;
       post(ps + wakeup, Kind.WAKE, m.sleepers.peek(), m, false);
     }

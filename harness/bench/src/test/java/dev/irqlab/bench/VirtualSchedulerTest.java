@@ -125,6 +125,37 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void aReleaseWakesTheFirstSleeperEvenWhenASpinnerTakesTheMutexSoTheNextReleaseIsItsHandoff() throws Exception {
+    Kernel kernel = new Kernel(KernelConfig.benchmark());
+    Mutex lock = new Mutex(kernel, "lock");
+    // Two CPUs: t0 and t2 on CPU 0, t1 and t3 on CPU 1.
+    Runnable t0 = () -> {
+      lock.lock();
+      kernel.work(Work.LIST_NODE, 10_000);
+      lock.unlock();
+    };
+    Runnable t1 = () -> {
+      lock.lock(); // at 0, held, t3 ready on this CPU: sleeps
+      lock.unlock();
+    };
+    Runnable t2 = () -> { // runs at 12000, once t0 has ended and CPU 0 switched
+      kernel.work(Work.LIST_NODE, 8200);
+      lock.lock(); // at 20200: handed to t1 at 20010, so t2 spins instead of taking it
+      lock.unlock();
+    };
+    Runnable t3 = () -> { // runs at 2000, after t1 slept
+      lock.lock(); // spins; takes it a 10 ns handover after t0's release at 10000
+      kernel.work(Work.LIST_NODE, 10_000);
+      lock.unlock(); // at 20010: t1, woken at 15000 and beaten by t3, has asked for the handoff
+    };
+    new VirtualScheduler(kernel, SIMPLE, 2).run(List.of(t0, t1, t2, t3), "t");
+    // t0 waits 0; t3 from 2000 to 10010; t1 from 0 to 25010, a wake-up after the handoff; t2
+    // from 20200 to a handover after t1's release at 25010. Woken only once no task spun, t1
+    // would have been beaten by t2 too, which would then have waited 0.
+    assertValues(List.of(0L, 4820L, 8010L, 25010L), lock.stat().snapshot().waitTime());
+  }
+
+  @Test
   void tasksLeftWaitingForAMutexNobodyReleasesAreReportedNotHung() {
     Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "forgotten");
