@@ -23,29 +23,27 @@ class ProgressTest {
     assertTrue(progress.line().contains("5s  a"), progress.line());
   }
 
-  @Test
-  void anItemWhoseTimeGrowsLinearlyIsExtrapolatedLinearlyAndTheNextIsTakenToCostAsMuch() {
+  /** Item a makes 25 units by {@code first} seconds, 50 by {@code second}; the estimate then. */
+  private long leftAfter(long first, long second) {
     progress.started("a");
     IntConsumer a = progress.of("a");
-    now.set(10 * S);
+    now.set(first * S);
     a.accept(25);
     progress.left();
-    now.set(20 * S);
+    now.set(second * S);
     a.accept(25);
-    assertEquals(60 * S, progress.left(), "20 s more for a, 40 s for b");
+    return progress.left();
+  }
+
+  @Test
+  void anItemWhoseTimeGrowsLinearlyIsExtrapolatedLinearlyAndTheNextIsTakenToCostAsMuch() {
+    assertEquals(60 * S, leftAfter(10, 20), "20 s more for a, 40 s for b");
     assertTrue(progress.line().contains("~1m00s left"), progress.line());
   }
 
   @Test
   void anItemWhoseUnitsCostMoreAndMoreIsExtrapolatedAsTheSquare() {
-    progress.started("a");
-    IntConsumer a = progress.of("a");
-    now.set(10 * S);
-    a.accept(25);
-    progress.left();
-    now.set(40 * S);
-    a.accept(25);
-    assertEquals(280 * S, progress.left(), "half the units took 40 s: 160 s for a in all, and as much for b");
+    assertEquals(280 * S, leftAfter(10, 40), "half the units took 40 s: 160 s for a in all, and as much for b");
   }
 
   @Test

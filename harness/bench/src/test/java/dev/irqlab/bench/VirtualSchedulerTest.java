@@ -34,6 +34,13 @@ class VirtualSchedulerTest {
     return out;
   }
 
+  /** Takes {@code m}, does {@code nanos} of work under it (at 1 ns a list node), releases it. */
+  private static void hold(Kernel kernel, Mutex m, long nanos) {
+    m.lock();
+    kernel.work(Work.LIST_NODE, nanos);
+    m.unlock();
+  }
+
   /** The values of {@code h} are {@code expected}, to the histogram's precision (3 digits). */
   private static void assertValues(List<Long> expected, Histogram h) {
     assertEquals(expected.stream().map(h::highestEquivalentValue).toList(), values(h));
@@ -45,11 +52,7 @@ class VirtualSchedulerTest {
     Mutex lock = new Mutex(kernel, "lock");
     List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      tasks.add(() -> {
-        lock.lock();
-        kernel.work(Work.LIST_NODE, 100);
-        lock.unlock();
-      });
+      tasks.add(() -> hold(kernel, lock, 100));
     }
     VirtualScheduler scheduler = new VirtualScheduler(kernel, SIMPLE, 3);
     scheduler.run(tasks, "t");
@@ -69,19 +72,11 @@ class VirtualSchedulerTest {
     // Two CPUs: t0 and t2 share CPU 0, t1 has CPU 1.
     Runnable t0 = () -> {
       a.lock();
-      b.lock(); // held by t1, and t2 is ready on this CPU: t0 sleeps
-      b.unlock();
+      hold(kernel, b, 0); // held by t1, and t2 is ready on this CPU: t0 sleeps
       a.unlock();
     };
-    Runnable t1 = () -> {
-      b.lock();
-      kernel.work(Work.LIST_NODE, 1000);
-      b.unlock();
-    };
-    Runnable t2 = () -> {
-      a.lock(); // held by t0, asleep: t2 spins until t0 is woken and needs the CPU back
-      a.unlock();
-    };
+    Runnable t1 = () -> hold(kernel, b, 1000);
+    Runnable t2 = () -> hold(kernel, a, 0); // held by t0, asleep: t2 spins until t0 is woken and needs the CPU back
     new VirtualScheduler(kernel, SIMPLE, 2).run(List.of(t0, t1, t2), "t");
     // t0 asks for b at 0; t1 releases it at 1000; t0 is woken 5 us later and takes it, but t2
     // spins on its CPU, so t2 goes to sleep and t0 runs after a 2 us switch: 8000.
@@ -103,18 +98,13 @@ class VirtualSchedulerTest {
     Runnable t0 = () -> {
       other.lock(); // free: t0 holds it while t2 waits for the CPU
       kernel.work(Work.LIST_NODE, 10);
-      lock.lock(); // held by t1, t2 ready here: sleeps
-      lock.unlock();
+      hold(kernel, lock, 0); // held by t1, t2 ready here: sleeps
       other.unlock();
     };
     Runnable t1 = () -> {
-      lock.lock();
-      kernel.work(Work.LIST_NODE, 100);
-      lock.unlock();
+      hold(kernel, lock, 100);
       kernel.work(Work.LIST_NODE, 1000);
-      lock.lock(); // free again: taken while t0 wakes
-      kernel.work(Work.LIST_NODE, 10_000);
-      lock.unlock();
+      hold(kernel, lock, 10_000); // free again: taken while t0 wakes
     };
     Runnable t2 = () -> {};
     new VirtualScheduler(kernel, SIMPLE, 2).run(List.of(t0, t1, t2), "t");
@@ -129,25 +119,16 @@ class VirtualSchedulerTest {
     Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "lock");
     // Two CPUs: t0 and t2 on CPU 0, t1 and t3 on CPU 1.
-    Runnable t0 = () -> {
-      lock.lock();
-      kernel.work(Work.LIST_NODE, 10_000);
-      lock.unlock();
-    };
-    Runnable t1 = () -> {
-      lock.lock(); // at 0, held, t3 ready on this CPU: sleeps
-      lock.unlock();
-    };
+    Runnable t0 = () -> hold(kernel, lock, 10_000);
+    Runnable t1 = () -> hold(kernel, lock, 0); // at 0, held, t3 ready on this CPU: sleeps
     Runnable t2 = () -> { // runs at 12000, once t0 has ended and CPU 0 switched
       kernel.work(Work.LIST_NODE, 8200);
-      lock.lock(); // at 20200: handed to t1 at 20010, so t2 spins instead of taking it
-      lock.unlock();
+      hold(kernel, lock, 0); // at 20200: handed to t1 at 20010, so t2 spins instead of taking it
     };
-    Runnable t3 = () -> { // runs at 2000, after t1 slept
-      lock.lock(); // spins; takes it a 10 ns handover after t0's release at 10000
-      kernel.work(Work.LIST_NODE, 10_000);
-      lock.unlock(); // at 20010: t1, woken at 15000 and beaten by t3, has asked for the handoff
-    };
+    // t3 runs at 2000, after t1 slept, spins, and takes the mutex a 10 ns handover after t0's
+    // release at 10000; at its release, 20010, t1 (woken at 15000 and beaten by t3) has asked
+    // for the handoff.
+    Runnable t3 = () -> hold(kernel, lock, 10_000);
     new VirtualScheduler(kernel, SIMPLE, 2).run(List.of(t0, t1, t2, t3), "t");
     // t0 waits 0; t3 from 2000 to 10010; t1 from 0 to 25010, a wake-up after the handoff; t2
     // from 20200 to a handover after t1's release at 25010. Woken only once no task spun, t1
