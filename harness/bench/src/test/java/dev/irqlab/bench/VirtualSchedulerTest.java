@@ -28,6 +28,8 @@ class VirtualSchedulerTest {
   private static final CostModel SIMPLE = CostModel.icx2023()
       .with(List.of("list-node=1ns", "alloc=0ns", "free=0ns", "lock=0ns", "syscall=0ns", "handover=10ns", "wakeup=5us", "switch=2us"));
 
+  private final Kernel kernel = new Kernel(KernelConfig.benchmark());
+
   private static List<Long> values(Histogram h) {
     List<Long> out = new ArrayList<>();
     h.recordedValues().forEach(v -> LongStream.range(0, v.getCountAtValueIteratedTo()).forEach(i -> out.add(v.getValueIteratedTo())));
@@ -48,7 +50,6 @@ class VirtualSchedulerTest {
 
   @Test
   void spinnersTakeAHeldMutexInTheOrderTheyAskedEachAHandoverAfterTheRelease() throws Exception {
-    Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "lock");
     List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -66,7 +67,6 @@ class VirtualSchedulerTest {
 
   @Test
   void aTaskWhoseCpuHasAnotherReadySleepsAndIsWokenAndASpinnerYieldsItsCpu() throws Exception {
-    Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex a = new Mutex(kernel, "a");
     Mutex b = new Mutex(kernel, "b");
     // Two CPUs: t0 and t2 share CPU 0, t1 has CPU 1.
@@ -90,7 +90,6 @@ class VirtualSchedulerTest {
 
   @Test
   void aTaskThatTakesAMutexFreedWhileItsSleeperWakesMakesTheNextReleaseHandItOver() throws Exception {
-    Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "lock");
     Mutex other = new Mutex(kernel, "other");
     // One CPU each for t0 and t1; t2 shares t0's CPU so that t0 sleeps; t1 comes back for the
@@ -116,7 +115,6 @@ class VirtualSchedulerTest {
 
   @Test
   void aReleaseWakesTheFirstSleeperEvenWhenASpinnerTakesTheMutexSoTheNextReleaseIsItsHandoff() throws Exception {
-    Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "lock");
     // Two CPUs: t0 and t2 on CPU 0, t1 and t3 on CPU 1.
     Runnable t0 = () -> hold(kernel, lock, 10_000);
@@ -138,7 +136,6 @@ class VirtualSchedulerTest {
 
   @Test
   void tasksLeftWaitingForAMutexNobodyReleasesAreReportedNotHung() {
-    Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "forgotten");
     Runnable keeps = lock::lock;
     Runnable waits = () -> {
