@@ -161,14 +161,14 @@ public final class StressReport {
   }
 
   /**
-   * The run as JSON ({@value #SCHEMA}); times in nanoseconds but {@code seconds} (the host's wall
-   * time) and {@code makespanSeconds} (the run's own time: virtual with the virtual clock).
+   * The run as JSON ({@value #SCHEMA}); times in nanoseconds but {@code seconds}, the host's wall
+   * time; {@code makespanNs} is the run's own time, virtual with the virtual clock.
    */
   public String json() {
     List<Row> rows = new ArrayList<>();
     for (StressResult r : results) {
       rows.add(new Row(r.revision(), r.era(), r.lock(), r.irqfds(), r.failed(), r.consumers(), r.connections(), r.seconds(),
-          r.makespan(), r.makespan() / fastest(), r.acquisitions(), r.contentions(), Times.of(r.waitTime()), Times.of(r.holdTime()),
+          Math.round(r.makespan() * 1e9), r.makespan() / fastest(), r.acquisitions(), r.contentions(), Times.of(r.waitTime()), Times.of(r.holdTime()),
           r.listVisitsPerRegistration(), r.reports()));
     }
     return ReportJson.write(new Document(SCHEMA, plan.threads(), plan.irqfds(), plan.producers(), plan.clock().name().toLowerCase(Locale.ROOT),
@@ -189,7 +189,7 @@ public final class StressReport {
       int consumers,
       int connections,
       double seconds,
-      double makespanSeconds,
+      long makespanNs,
       double ratioToFastest,
       long acquisitions,
       long contentions,

@@ -148,7 +148,7 @@ class VirtualSchedulerTest {
     assertNull(kernel.scheduler(), "the kernel's mutexes are the host's again");
   }
 
-  /** A small manager: each task registers {@code perTask} keys, each under the lock, looking up {@code lookups} keys first. */
+  /** A small manager: 16 tasks register 50 keys each, each under the lock after {@code lookups} lookups of it. */
   private static long[] register(int lookups) throws InterruptedException {
     Kernel kernel = new Kernel(KernelConfig.benchmark());
     Mutex lock = new Mutex(kernel, "lock");
