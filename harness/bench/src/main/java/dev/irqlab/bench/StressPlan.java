@@ -7,9 +7,10 @@ package dev.irqlab.bench;
  * vfio-pci devices and gives each eventfd to an MSI-X vector after its irqfd, as QEMU does, so
  * every consumer gets a producer and the two connect.
  *
- * <p>The defaults are the 2023 stress (Like Xu's XArray patch): 174000 irqfds "created
- * concurrently on an 2.70GHz ICX w/ 144 cores". The manager's single mutex serialises the
- * registrations, so 144 tasks on 2 cores contend for it just as 144 cores did.
+ * <p>The 2023 stress (Like Xu's XArray patch) created 174000 irqfds "concurrently on an 2.70GHz
+ * ICX w/ 144 cores": {@link #IRQFDS_2023} and {@link #THREADS_2023}. {@code irqlab stress} makes
+ * 144 tasks create {@link #IRQFDS_DEFAULT} by default, a run of about a minute on 2 cores, and
+ * the 2023 number with {@code --full}.
  *
  * <p>With the {@link Clock#VIRTUAL virtual} clock (the default) the tasks run on {@code cpus}
  * virtual CPUs in virtual time ({@link VirtualScheduler}), every piece of work costing what the
@@ -77,8 +78,8 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
   }
 
   /**
-   * The emulated CPUs of the host's clock by default: one fewer than the host's cores (at least one), so that the
-   * holder of the mutex, which runs without taking one, always finds a core.
+   * The emulated CPUs of the host's clock by default: one fewer than the host's cores (at least
+   * one), so that the holder of the mutex, which runs without taking one, always finds a core.
    */
   public static int defaultCpus() {
     return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);

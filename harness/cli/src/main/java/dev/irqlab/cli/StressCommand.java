@@ -43,7 +43,7 @@ final class StressCommand implements Callable<Integer> {
   @Option(names = {"-n", "--irqfds"}, paramLabel = "N", description = "Irqfds in all (default: " + StressPlan.IRQFDS_DEFAULT + ").")
   Integer irqfds;
 
-  @Option(names = "--full", description = "The 2023 stress: 144 tasks create " + StressPlan.IRQFDS_2023 + " irqfds (minutes per list revision).")
+  @Option(names = "--full", description = "The 2023 stress: " + StressPlan.IRQFDS_2023 + " irqfds (minutes per list revision).")
   boolean full;
 
   @Option(
