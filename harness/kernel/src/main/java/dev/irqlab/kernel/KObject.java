@@ -33,6 +33,12 @@ public abstract class KObject {
    */
   private boolean freed;
   private volatile boolean reportedUseAfterFree;
+  /**
+   * The neighbours of a live slab object on the allocator's list of live objects, older and
+   * newer; null at the ends and once freed. Guarded by the allocator's lock.
+   */
+  KObject livePrev;
+  KObject liveNext;
   /** The objects embedded in this one, whose {@link #freed} flag follows this one's. */
   private KObject[] embedded = NONE;
 
