@@ -94,6 +94,28 @@ final class XaNode extends KObject {
   }
 
   /**
+   * Where {@code xas_load()} stops on the way to {@code index}: the lowest node of its path, a leaf
+   * when the path is complete, or null when the head is no node or does not cover {@code index}.
+   */
+  static XaNode lowest(Object head, long index) {
+    if (!(head instanceof XaNode)) {
+      return null;
+    }
+    XaNode node = (XaNode) head;
+    if (beyond(index, node.shift)) {
+      return null;
+    }
+    while (node.shift > 0) {
+      Object next = node.slots[offset(index, node.shift)];
+      if (!(next instanceof XaNode)) {
+        return node;
+      }
+      node = (XaNode) next;
+    }
+    return node;
+  }
+
+  /**
    * How many nodes {@code xas_expand()} and {@code xas_create()} allocate to give {@code index} a
    * slot in a leaf (when the head does not hold it).
    */

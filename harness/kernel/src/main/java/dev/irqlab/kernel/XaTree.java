@@ -72,8 +72,8 @@ final class XaTree {
       account(h, entry);
       return h;
     }
-    XaNode leaf = XaNode.leaf(h, index);
-    if (leaf == null && (leaf = create(index, gfp)) == null) {
+    XaNode leaf = XaNode.lowest(h, index);
+    if ((leaf == null || leaf.shift > 0) && (leaf = create(index, gfp, leaf)) == null) {
       return Internal.NOMEM;
     }
     int off = XaNode.offset(index, 0);
@@ -125,10 +125,13 @@ final class XaTree {
 
   /**
    * {@code xas_expand()} then {@code xas_create()}: gives {@code index} a slot in a leaf and
-   * returns the leaf, or null when an allocation failed (then nothing has changed).
+   * returns the leaf, or null when an allocation failed (then nothing has changed). As in the
+   * kernel, it goes on from where the walk of the store stopped: {@code lowest} is {@link
+   * XaNode#lowest}, the node whose slot for {@code index} is empty, or null when the head is no
+   * node or too small.
    */
-  private XaNode create(long index, Gfp gfp) {
-    if (!allocate(XaNode.needed(head, index), gfp)) {
+  private XaNode create(long index, Gfp gfp, XaNode lowest) {
+    if (!allocate(lowest == null ? XaNode.needed(head, index) : lowest.shift / XaNode.SHIFT, gfp)) {
       return null;
     }
     int top = XaNode.topShift(index);
@@ -148,7 +151,7 @@ final class XaTree {
       }
     }
     head = h;
-    XaNode node = (XaNode) h;
+    XaNode node = lowest == null ? (XaNode) h : lowest; // a lowest node is under a root that covers index
     while (node.shift > 0) {
       int off = XaNode.offset(index, node.shift);
       if (node.slots[off] == null) {
