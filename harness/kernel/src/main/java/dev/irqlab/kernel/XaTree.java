@@ -72,7 +72,27 @@ final class XaTree {
       account(h, entry);
       return h;
     }
-    XaNode leaf = XaNode.lowest(h, index);
+    return storeAt(XaNode.lowest(h, index), index, entry, gfp);
+  }
+
+  /**
+   * {@code xa_insert()}'s store: as {@link #store}, but an index that holds an entry or a
+   * reservation keeps it, and that raw entry is returned; null when {@code entry} was stored. The
+   * walk that finds the index busy is the walk the store goes on from, as in the kernel.
+   */
+  Object insert(long index, Object entry, Gfp gfp) {
+    Object h = head;
+    if (!(h instanceof XaNode)) {
+      return index == 0 && h != null ? h : store(index, entry, gfp);
+    }
+    XaNode lowest = XaNode.lowest(h, index);
+    Object old = lowest != null && lowest.shift == 0 ? lowest.slots[XaNode.offset(index, 0)] : null;
+    return old != null ? old : storeAt(lowest, index, entry, gfp);
+  }
+
+  /** The store below the head: {@code lowest} is where the walk to {@code index} stopped. */
+  private Object storeAt(XaNode lowest, long index, Object entry, Gfp gfp) {
+    XaNode leaf = lowest;
     if ((leaf == null || leaf.shift > 0) && (leaf = create(index, gfp, leaf)) == null) {
       return Internal.NOMEM;
     }
