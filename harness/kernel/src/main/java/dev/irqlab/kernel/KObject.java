@@ -33,6 +33,12 @@ public abstract class KObject {
    */
   private boolean freed;
   private volatile boolean reportedUseAfterFree;
+  /**
+   * The neighbours of a live slab object on the allocator's list of live objects, older and
+   * newer; null at the ends and once freed. Guarded by the allocator's lock.
+   */
+  KObject livePrev;
+  KObject liveNext;
   /** The objects embedded in this one, whose {@link #freed} flag follows this one's. */
   private KObject[] embedded = NONE;
 
@@ -69,13 +75,16 @@ public abstract class KObject {
 
   /**
    * Records {@code child} as embedded in this object, so that freeing this object marks it
-   * freed as well; returns whether this object is freed already.
+   * freed as well; returns whether this object is freed already. Under the allocator's lock, as
+   * {@link Memory#kfree} marks an object and its embedded ones freed under it.
    */
-  private synchronized boolean embed(KObject child) {
-    KObject[] more = Arrays.copyOf(embedded, embedded.length + 1);
-    more[embedded.length] = child;
-    embedded = more;
-    return freed;
+  private boolean embed(KObject child) {
+    synchronized (kernel.memory()) {
+      KObject[] more = Arrays.copyOf(embedded, embedded.length + 1);
+      more[embedded.length] = child;
+      embedded = more;
+      return freed;
+    }
   }
 
   public final Kernel kernel() {
@@ -166,7 +175,8 @@ public abstract class KObject {
     return name != null ? name : String.format(Locale.ROOT, "%s@%016x", type, address);
   }
 
-  final synchronized void markFreed(Site site) {
+  /** Called by {@link Memory#kfree} under the allocator's lock, which {@link #embed} takes too. */
+  final void markFreed(Site site) {
     freeSite = site;
     freed = true;
     for (KObject child : embedded) {

@@ -15,13 +15,19 @@ import java.util.function.Supplier;
  *
  * <p>Addresses come from a bump allocator in the direct map ({@code ffff888100000000} up), 64-byte
  * aligned and never reused, so a stale pointer never aliases a new object.
+ *
+ * <p>The objects allocated and not yet freed are on a list linked through the objects themselves,
+ * oldest first, as kmemleak keeps its {@code object_list}: tracking an allocation or a free is a
+ * few pointer writes, with no lookup by address, and oldest first is also lowest address first.
  */
 public final class Memory {
   private static final long BASE = 0xffff888100000000L;
 
   private final Kernel kernel;
   private long next = BASE;
-  private final Map<Long, KObject> live = new HashMap<>();
+  /** The oldest and the newest object on the list of live objects (see {@link KObject#liveNext}). */
+  private KObject oldest;
+  private KObject newest;
   private final Map<Long, KObject> notLeak = new HashMap<>();
   private long allocations;
   private long frees;
@@ -38,7 +44,13 @@ public final class Memory {
   private synchronized long place(KObject object, int size) {
     long address = next;
     next += Math.max(64, (size + 63) & ~63L);
-    live.put(slot(address), object);
+    object.livePrev = newest;
+    if (newest == null) {
+      oldest = object;
+    } else {
+      newest.liveNext = object;
+    }
+    newest = object;
     allocations++;
     return address;
   }
@@ -75,8 +87,10 @@ public final class Memory {
       } else if (object.isFreed()) {
         problem = "BUG: KASAN: double-free in ";
       } else {
-        live.remove(slot(object.address()));
-        notLeak.remove(slot(object.address()));
+        unlink(object);
+        if (!notLeak.isEmpty()) {
+          notLeak.remove(slot(object.address()));
+        }
         object.markFreed(site);
         frees++;
       }
@@ -97,8 +111,26 @@ public final class Memory {
     kernel.log(EventKind.KASAN, LogLevel.ERR, problem, site, details);
   }
 
+  /** Takes a freed object off the list of live objects. */
+  private void unlink(KObject object) {
+    KObject prev = object.livePrev;
+    KObject next = object.liveNext;
+    if (prev == null) {
+      oldest = next;
+    } else {
+      prev.liveNext = next;
+    }
+    if (next == null) {
+      newest = prev;
+    } else {
+      next.livePrev = prev;
+    }
+    object.livePrev = null;
+    object.liveNext = null;
+  }
+
   /**
-   * The key of an address in the maps: addresses are 64-byte aligned, so their low six bits are
+   * The key of an address in {@link #notLeak}: addresses are 64-byte aligned, so their low six bits are
    * always zero and, left in, would crowd a {@code HashMap} into a few of its buckets.
    */
   private static long slot(long address) {
@@ -112,7 +144,12 @@ public final class Memory {
 
   /** The slab objects still allocated, by address. */
   public synchronized List<KObject> live() {
-    return byAddress(live.values().stream());
+    return byAddress(liveObjects());
+  }
+
+  /** The live objects, oldest first; the caller holds this allocator's lock. */
+  private Stream<KObject> liveObjects() {
+    return Stream.iterate(oldest, o -> o != null, o -> o.liveNext);
   }
 
   private static List<KObject> byAddress(Stream<KObject> objects) {
@@ -136,7 +173,7 @@ public final class Memory {
   public List<KernelEvent> scanLeaks() {
     List<KObject> leaked;
     synchronized (this) {
-      leaked = byAddress(live.values().stream().filter(o -> !notLeak.containsKey(slot(o.address()))));
+      leaked = byAddress(liveObjects().filter(o -> !notLeak.containsKey(slot(o.address()))));
     }
     List<KernelEvent> reports = new ArrayList<>();
     for (KObject o : leaked) {

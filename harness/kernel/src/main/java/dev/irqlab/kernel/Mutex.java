@@ -1,5 +1,7 @@
 package dev.irqlab.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -20,6 +22,24 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * sleeps at once.
  */
 public final class Mutex {
+  /**
+   * Writes {@link #owner} and {@link #acquiredAt} with release semantics: a task that reads the
+   * owner sees where it took the mutex, and the taking and releasing of the mutex itself are
+   * ordered by {@link #sync}, so neither write needs the full fence of a volatile store.
+   */
+  private static final VarHandle OWNER;
+  private static final VarHandle ACQUIRED_AT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      OWNER = lookup.findVarHandle(Mutex.class, "owner", Task.class);
+      ACQUIRED_AT = lookup.findVarHandle(Mutex.class, "acquiredAt", Site.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Kernel kernel;
   private final String name;
   private final Sync sync = new Sync();
@@ -106,8 +126,8 @@ public final class Mutex {
 
   /** Runs with the mutex just taken; {@code waited} is 0 when it was free. */
   private void acquired(Task task, long waited, long now) {
-    owner = task;
-    acquiredAt = kernel.config().lockdepSites() ? kernel.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN;
+    ACQUIRED_AT.setRelease(this, kernel.config().lockdepSites() ? kernel.caller(c -> c.equals(Mutex.class.getName())) : Site.UNKNOWN);
+    OWNER.setRelease(this, task);
     acquiredNanos = now;
     waitedNanos = waited;
     task.count(Work.LOCK, 1);
@@ -133,8 +153,8 @@ public final class Mutex {
     } else if (timed()) {
       stat.record(waitedNanos, System.nanoTime() - acquiredNanos);
     }
-    owner = null;
-    acquiredAt = null;
+    OWNER.setRelease(this, null);
+    ACQUIRED_AT.setRelease(this, null);
     sync.release(1);
     if (scheduler != null) {
       scheduler.unlock(this, task);

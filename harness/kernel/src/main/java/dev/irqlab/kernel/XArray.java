@@ -103,11 +103,9 @@ public final class XArray<T> {
     if (kernel.warnOnOnce(isInternal(entry))) {
       return -Errno.EINVAL;
     }
-    if (tree.load(index) != null) {
-      return -Errno.EBUSY;
-    }
     Object stored = entry == null ? XaTree.Internal.XA_ZERO_ENTRY : entry;
-    return tree.store(index, stored, gfp) == XaTree.Internal.NOMEM ? -Errno.ENOMEM : 0;
+    Object old = tree.insert(index, stored, gfp);
+    return old == XaTree.Internal.NOMEM ? -Errno.ENOMEM : old != null ? -Errno.EBUSY : 0;
   }
 
   /** {@code xa_erase()}: removes what is at {@code index}; returns the old entry or null. */

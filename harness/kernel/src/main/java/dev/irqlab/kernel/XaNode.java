@@ -55,12 +55,10 @@ final class XaNode extends KObject {
     return (index & ~below) | ((long) off << shift);
   }
 
-  /** {@code xas_load()} from {@code head}: the raw entry at {@code index}, or null. */
-  static Object load(Object head, long index) {
-    return load(head, index, null);
-  }
-
-  /** As {@link #load(Object, long)}, counting each node it reads as {@link Work#XA_NODE} of {@code walker} (if not null). */
+  /**
+   * {@code xas_load()} from {@code head}: the raw entry at {@code index}, or null. Each node it
+   * reads counts as {@link Work#XA_NODE} of {@code walker} (if not null).
+   */
   static Object load(Object head, long index, Task walker) {
     Object entry = head;
     if (!(entry instanceof XaNode)) {
@@ -82,12 +80,10 @@ final class XaNode extends KObject {
     }
   }
 
-  /** The leaf (shift 0) node whose slot holds {@code index}, or null when the path is missing. */
-  static XaNode leaf(Object head, long index) {
-    return leaf(head, index, null);
-  }
-
-  /** As {@link #leaf(Object, long)}, counting each node it reads as {@link Work#XA_NODE} of {@code walker} (if not null). */
+  /**
+   * The leaf (shift 0) node whose slot holds {@code index}, or null when the path is missing. Each
+   * node above the leaf it reads counts as {@link Work#XA_NODE} of {@code walker} (if not null).
+   */
   static XaNode leaf(Object head, long index, Task walker) {
     if (!(head instanceof XaNode)) {
       return null;
@@ -103,6 +99,32 @@ final class XaNode extends KObject {
       Object next = node.slots[offset(index, node.shift)];
       if (!(next instanceof XaNode)) {
         return null;
+      }
+      node = (XaNode) next;
+    }
+    return node;
+  }
+
+  /**
+   * Where {@code xas_load()} stops on the way to {@code index}: the lowest node of its path, a leaf
+   * when the path is complete, or null when the head is no node or does not cover {@code index}.
+   * Each node above a leaf it reads counts as {@link Work#XA_NODE} of {@code walker} (if not null).
+   */
+  static XaNode lowest(Object head, long index, Task walker) {
+    if (!(head instanceof XaNode)) {
+      return null;
+    }
+    XaNode node = (XaNode) head;
+    if (beyond(index, node.shift)) {
+      return null;
+    }
+    while (node.shift > 0) {
+      if (walker != null) {
+        walker.count(Work.XA_NODE, 1);
+      }
+      Object next = node.slots[offset(index, node.shift)];
+      if (!(next instanceof XaNode)) {
+        return node;
       }
       node = (XaNode) next;
     }

@@ -72,9 +72,28 @@ final class XaTree {
       account(h, entry);
       return h;
     }
-    Task walker = kernel.current();
-    XaNode leaf = XaNode.leaf(h, index, walker);
-    if (leaf == null && (leaf = create(index, gfp, walker)) == null) {
+    return storeAt(XaNode.lowest(h, index, kernel.current()), index, entry, gfp);
+  }
+
+  /**
+   * {@code xa_insert()}'s store: as {@link #store}, but an index that holds an entry or a
+   * reservation keeps it, and that raw entry is returned; null when {@code entry} was stored. The
+   * walk that finds the index busy is the walk the store goes on from, as in the kernel.
+   */
+  Object insert(long index, Object entry, Gfp gfp) {
+    Object h = head;
+    if (!(h instanceof XaNode)) {
+      return index == 0 && h != null ? h : store(index, entry, gfp);
+    }
+    XaNode lowest = XaNode.lowest(h, index, kernel.current());
+    Object old = lowest != null && lowest.shift == 0 ? lowest.slots[XaNode.offset(index, 0)] : null;
+    return old != null ? old : storeAt(lowest, index, entry, gfp);
+  }
+
+  /** The store below the head: {@code lowest} is where the walk to {@code index} stopped. */
+  private Object storeAt(XaNode lowest, long index, Object entry, Gfp gfp) {
+    XaNode leaf = lowest;
+    if ((leaf == null || leaf.shift > 0) && (leaf = create(index, gfp, leaf)) == null) {
       return Internal.NOMEM;
     }
     int off = XaNode.offset(index, 0);
@@ -126,10 +145,13 @@ final class XaTree {
 
   /**
    * {@code xas_expand()} then {@code xas_create()}: gives {@code index} a slot in a leaf and
-   * returns the leaf, or null when an allocation failed (then nothing has changed).
+   * returns the leaf, or null when an allocation failed (then nothing has changed). As in the
+   * kernel, it goes on from where the walk of the store stopped: {@code lowest} is {@link
+   * XaNode#lowest}, the node whose slot for {@code index} is empty, or null when the head is no
+   * node or too small.
    */
-  private XaNode create(long index, Gfp gfp, Task walker) {
-    if (!allocate(XaNode.needed(head, index), gfp)) {
+  private XaNode create(long index, Gfp gfp, XaNode lowest) {
+    if (!allocate(lowest == null ? XaNode.needed(head, index) : lowest.shift / XaNode.SHIFT, gfp)) {
       return null;
     }
     int top = XaNode.topShift(index);
@@ -149,7 +171,8 @@ final class XaTree {
       }
     }
     head = h;
-    XaNode node = (XaNode) h;
+    XaNode node = lowest == null ? (XaNode) h : lowest; // a lowest node is under a root that covers index
+    Task walker = kernel.current();
     while (node.shift > 0) {
       walker.count(Work.XA_NODE, 1);
       int off = XaNode.offset(index, node.shift);

@@ -153,6 +153,26 @@ class MemoryTest {
   }
 
   @Test
+  void liveListsWhatIsAllocatedByAddressWhicheverObjectsWereFreed() {
+    List<TestObject> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.add(new TestObject(kernel));
+    }
+    kernel.memory().kfree(all.get(0)); // the oldest
+    kernel.memory().kfree(all.get(5)); // the newest
+    kernel.memory().kfree(all.get(2)); // one in the middle
+    assertEquals(List.of(all.get(1), all.get(3), all.get(4)), kernel.memory().live());
+    TestObject later = new TestObject(kernel);
+    kernel.memory().kfree(all.get(1));
+    kernel.memory().kfree(all.get(3));
+    kernel.memory().kfree(all.get(4));
+    assertEquals(List.of(later), kernel.memory().live());
+    kernel.memory().kfree(later);
+    assertEquals(List.of(), kernel.memory().live());
+    assertEquals(List.of(), kernel.memory().scanLeaks());
+  }
+
+  @Test
   void kzallocFailsUnderFaultInjectionAndReturnsNull() {
     kernel.faults().failNthAllocation(2);
     assertNotNull(kernel.memory().kzalloc("test_object", Gfp.KERNEL, () -> new TestObject(kernel)));
