@@ -85,24 +85,8 @@ final class XaNode extends KObject {
    * node above the leaf it reads counts as {@link Work#XA_NODE} of {@code walker} (if not null).
    */
   static XaNode leaf(Object head, long index, Task walker) {
-    if (!(head instanceof XaNode)) {
-      return null;
-    }
-    XaNode node = (XaNode) head;
-    if (beyond(index, node.shift)) {
-      return null;
-    }
-    while (node.shift > 0) {
-      if (walker != null) {
-        walker.count(Work.XA_NODE, 1);
-      }
-      Object next = node.slots[offset(index, node.shift)];
-      if (!(next instanceof XaNode)) {
-        return null;
-      }
-      node = (XaNode) next;
-    }
-    return node;
+    XaNode lowest = lowest(head, index, walker);
+    return lowest != null && lowest.shift == 0 ? lowest : null;
   }
 
   /**
