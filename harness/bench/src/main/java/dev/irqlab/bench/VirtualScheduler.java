@@ -54,6 +54,9 @@ import java.util.concurrent.Semaphore;
 public final class VirtualScheduler implements Scheduler {
   private enum Kind { RUN, LOCK, RELEASE, WAKE, EXIT }
 
+  /** The kinds of work, read at every mutex operation: one copy, not one per call. */
+  private static final Work[] KINDS = Work.values();
+
   private record Event(long ps, long seq, Kind kind, Vt task, VMutex mutex, boolean tryOnly) implements Comparable<Event> {
     @Override
     public int compareTo(Event o) {
@@ -66,7 +69,7 @@ public final class VirtualScheduler implements Scheduler {
     final int index;
     final int cpu;
     final Semaphore go = new Semaphore(0);
-    final long[] seen = new long[Work.values().length];
+    final long[] seen = new long[KINDS.length];
     Task task;
     long clock;
     long readyAt;
@@ -86,7 +89,7 @@ public final class VirtualScheduler implements Scheduler {
     /** The work done since the last look, in ps; with {@code take}, the look is now. */
     long work(boolean take) {
       long ps = 0;
-      for (Work w : Work.values()) {
+      for (Work w : KINDS) {
         long n = task.work(w);
         ps += (n - seen[w.ordinal()]) * perWork[w.ordinal()];
         if (take) {

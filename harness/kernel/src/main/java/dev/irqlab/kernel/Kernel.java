@@ -112,7 +112,7 @@ public final class Kernel {
 
   /** Counts a system call entered by the current task ({@link Work#SYSCALL}). */
   public void syscall() {
-    current().count(Work.SYSCALL, 1);
+    work(Work.SYSCALL, 1);
   }
 
   /** The running task ({@code current}): one per Java thread. */
