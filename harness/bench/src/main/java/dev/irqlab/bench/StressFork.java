@@ -22,14 +22,15 @@ public final class StressFork {
       throws IOException, InterruptedException {
     List<String> args = List.of(revision.id(), Integer.toString(plan.threads()), Integer.toString(plan.irqfds()),
         Boolean.toString(plan.producers()), Integer.toString(plan.cpus()), plan.clock().name(), plan.costs().describe(),
-        Long.toString(plan.think()));
+        Long.toString(plan.think()), Long.toString(plan.seed()));
     return fromProperties(Forked.run(StressFork.class, args, progress));
   }
 
   /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK}. */
   public static void main(String[] args) throws Exception {
     StressPlan plan = new StressPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]),
-        Integer.parseInt(args[4]), StressPlan.Clock.valueOf(args[5]), CostModel.icx2023().with(List.of(args[6].split(" "))), Long.parseLong(args[7]));
+        Integer.parseInt(args[4]), StressPlan.Clock.valueOf(args[5]), CostModel.icx2023().with(List.of(args[6].split(" "))), Long.parseLong(args[7]),
+        Long.parseLong(args[8]));
     PrintStream err = System.err;
     AtomicInteger done = new AtomicInteger();
     StressResult r = new StressRun(Revisions.byId(args[0]), plan, n -> {

@@ -1,5 +1,10 @@
 package dev.irqlab.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
 /**
  * The workload of {@code irqlab stress}: {@code threads} tasks, each a VMM process with a VM of
  * its own, create {@code irqfds} irqfds between them with {@code KVM_IRQFD}, all at once; each
@@ -27,11 +32,14 @@ package dev.irqlab.bench;
  *     emulated CPUs the tasks share, 0 for one per task
  * @param clock whose time the figures are in
  * @param costs the durations of the virtual clock (unused with the host's)
- * @param think with the virtual clock, the time in ns each task spends in user space after each
- *     irqfd it creates, before the next (0 for none): the VMM's own work, which the stress does
- *     not otherwise have
+ * @param think with the virtual clock, the mean time in ns each task spends in user space after
+ *     each irqfd it creates, before the next (0 for none): the VMM's own work, which the stress
+ *     does not otherwise have. Each pause is drawn from an exponential distribution of that mean
+ *     ({@link #pauses}), so that the tasks do not move in lock-step as identical tasks with
+ *     identical pauses would, never meeting at the mutex once their first queue has drained.
+ * @param seed what the pauses are drawn from: the same seed, the same pauses, the same figures
  */
-public record StressPlan(int threads, int irqfds, boolean producers, int cpus, Clock clock, CostModel costs, long think) {
+public record StressPlan(int threads, int irqfds, boolean producers, int cpus, Clock clock, CostModel costs, long think, long seed) {
   /** Whose time a stress measures. */
   public enum Clock {
     /** Virtual time on virtual CPUs: the modelled machine's figures, the same on any host. */
@@ -46,6 +54,8 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
   public static final int IRQFDS_2023 = 174_000;
   /** The cores of the 2023 stress. */
   public static final int THREADS_2023 = 144;
+  /** The seed of the think times when none is given. */
+  public static final long SEED_DEFAULT = 1;
   /** MSI-X vectors of one vfio-pci device (the PCI limit). */
   public static final int VECTORS_PER_DEVICE = 2048;
 
@@ -69,12 +79,32 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
 
   /** A stress in the host's time on {@code cpus} emulated CPUs (0: one per task). */
   public static StressPlan host(int threads, int irqfds, boolean producers, int cpus) {
-    return new StressPlan(threads, irqfds, producers, cpus, Clock.HOST, CostModel.icx2023(), 0);
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.HOST, CostModel.icx2023(), 0, SEED_DEFAULT);
   }
 
   /** A stress in virtual time on {@code cpus} virtual CPUs. */
   public static StressPlan virtual(int threads, int irqfds, boolean producers, int cpus, CostModel costs) {
-    return new StressPlan(threads, irqfds, producers, cpus, Clock.VIRTUAL, costs, 0);
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.VIRTUAL, costs, 0, SEED_DEFAULT);
+  }
+
+  /** This plan with a mean think time of {@code nanos} and the pauses drawn from {@code seed}. */
+  public StressPlan thinking(long nanos, long seed) {
+    return new StressPlan(threads, irqfds, producers, cpus, clock, costs, nanos, seed);
+  }
+
+  /**
+   * The pauses of each task in turn, one generator per task, all split in task order from one
+   * seeded by {@link #seed}: a task's pauses depend on the seed and its index only, never on the
+   * order in which the tasks happen to run.
+   */
+  public List<LongSupplier> pauses() {
+    SplittableRandom root = new SplittableRandom(seed);
+    List<LongSupplier> out = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      SplittableRandom r = root.split();
+      out.add(think == 0 ? () -> 0 : () -> Math.round(-think * Math.log(1 - r.nextDouble())));
+    }
+    return out;
   }
 
   /**

@@ -45,7 +45,8 @@ public final class StressReport {
     out.append(String.format(Locale.ROOT, "irqlab stress: %d irqfds created by %d tasks at once, %s,%n%s%n",
         plan.irqfds(), plan.threads(), plan.producers() ? "each with a VFIO producer" : "consumers only", where()));
     if (virtual()) {
-      out.append(wrap("costs: " + plan.costs().describe() + (plan.think() > 0 ? " think=" + CostModel.duration(plan.think() * 1000) : "")));
+      out.append(wrap("costs: " + plan.costs().describe()
+          + (plan.think() > 0 ? " think=" + CostModel.duration(plan.think() * 1000) + " (mean of exponential pauses, seed " + plan.seed() + ")" : "")));
     }
     out.append('\n');
     out.append("Mutex wait, contended acquisitions only (lock_stat waittime)\n");
@@ -172,12 +173,16 @@ public final class StressReport {
           r.listVisitsPerRegistration(), r.reports()));
     }
     return ReportJson.write(new Document(SCHEMA, plan.threads(), plan.irqfds(), plan.producers(), plan.clock().name().toLowerCase(Locale.ROOT),
-        plan.cpus(), virtual() ? plan.costs().nanos() : null, rows));
+        plan.cpus(), virtual() ? plan.costs().nanos() : null, virtual() ? plan.think() : null, virtual() ? plan.seed() : null, rows));
   }
 
-  /** The JSON document, its fields in this order; {@code costNs} only in virtual time. */
+  /**
+   * The JSON document, its fields in this order; {@code costNs}, {@code thinkNs} (the mean pause
+   * after each irqfd, 0 for none) and {@code seed} (what the pauses are drawn from) only in
+   * virtual time.
+   */
   record Document(String schema, int threads, int irqfds, boolean producers, String clock, int cpus, java.util.Map<String, Double> costNs,
-      List<Row> results) {}
+      Long thinkNs, Long seed, List<Row> results) {}
 
   /** One revision's line of {@code results}. */
   record Row(

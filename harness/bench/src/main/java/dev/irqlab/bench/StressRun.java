@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * One revision under a {@link StressPlan}: a fresh host with the revision loaded and the drivers
@@ -66,9 +67,12 @@ public final class StressRun {
     long makespan;
     if (virtual) {
       VirtualScheduler scheduler = new VirtualScheduler(kernel, plan.costs(), plan.cpus());
+      List<LongSupplier> pauses = plan.pauses();
       List<Runnable> bodies = new ArrayList<>();
-      for (Task task : tasks) {
-        bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), plan.think())));
+      for (int t = 0; t < tasks.length; t++) {
+        Task task = tasks[t];
+        LongSupplier pause = pauses.get(t);
+        bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), pause.getAsLong())));
       }
       scheduler.run(bodies, "vmm");
       makespan = scheduler.makespanNanos();

@@ -57,7 +57,7 @@ class StressRunTest {
   void aThinkTimeSpacesTheRegistrationsOut() throws Exception {
     CostModel costs = CostModel.icx2023();
     StressResult busy = new StressRun(Revisions.byId("v6.17"), StressPlan.virtual(8, 400, false, 8, costs), n -> {}).run();
-    StressResult idle = new StressRun(Revisions.byId("v6.17"), new StressPlan(8, 400, false, 8, StressPlan.Clock.VIRTUAL, costs, 100_000), n -> {}).run();
+    StressResult idle = new StressRun(Revisions.byId("v6.17"), StressPlan.virtual(8, 400, false, 8, costs).thinking(100_000, 1), n -> {}).run();
     assertTrue(idle.contentions() < busy.contentions(), idle.contentions() + " against " + busy.contentions());
     assertTrue(idle.makespan() >= 50 * 100e-6, "50 irqfds a task, 100 us after each: " + idle.makespan());
   }

@@ -64,8 +64,12 @@ final class StressCommand implements Callable<Integer> {
       names = "--think",
       paramLabel = "DURATION",
       description = "In virtual time, how long each task spends in user space after each irqfd, before the next,"
-          + " e.g. 50us: the VMM's own work between two irqfds (default: none).")
+          + " on average, e.g. 50us: the VMM's own work between two irqfds. Each pause is drawn from an exponential"
+          + " distribution of that mean (default: none).")
   String think;
+
+  @Option(names = "--seed", paramLabel = "S", description = "What the --think pauses are drawn from: the same seed, the same figures (default: ${DEFAULT-VALUE}).")
+  long seed = StressPlan.SEED_DEFAULT;
 
   @Option(names = "--producers", description = "Give each eventfd a VFIO MSI-X producer too, so every irqfd connects.")
   boolean producers;
@@ -122,7 +126,7 @@ final class StressCommand implements Callable<Integer> {
     int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
     int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
     StressPlan plan = Measure.parse(spec.commandLine(),
-        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs));
+        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs, seed));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {

@@ -47,7 +47,7 @@ final class FuzzVocabulary {
       Map.entry("info", List.of("--no-tour", "--no-tour", "-h")),
       Map.entry("source-diff", List.of("--format", "-o")),
       Map.entry("new-revision", List.of("--from", "--title", "--author", "--status", "--date", "--series")),
-      Map.entry("stress", List.of("-t", "-n", "--full", "--clock", "--cost", "--think", "--producers", "--cpus", "-j", "--format", "--plot",
+      Map.entry("stress", List.of("-t", "-n", "--full", "--clock", "--cost", "--think", "--seed", "--producers", "--cpus", "-j", "--format", "--plot",
           "--no-progress", "--no-fork")),
       Map.entry("scale", List.of("--max", "--budget", "--format", "--plot", "--no-fork")),
       Map.entry("jmh", List.of("-f", "-wi", "-i", "-p", "-rf", "-bogus", "-h")));

@@ -51,6 +51,10 @@ class PerformanceCommandsTest {
     Run costly = run("stress", "v6.17", "-t", "2", "-n", "10", "--cost", "xa-node=1us", "--think", "2us", "--format", "json");
     assertEquals(Main.OK, costly.code(), costly.err());
     assertTrue(costly.out().contains("\"xa-node\": 1000,"), costly.out());
+    assertTrue(costly.out().contains("\"thinkNs\": 2000,\n  \"seed\": 1,"), costly.out());
+    Run seeded = run("stress", "v6.17", "-t", "2", "-n", "10", "--think", "2us", "--seed", "7");
+    assertEquals(Main.OK, seeded.code(), seeded.err());
+    assertTrue(seeded.out().replaceAll("\\s+", " ").contains("think=2us (mean of exponential pauses, seed 7)"), seeded.out());
   }
 
   @Test
@@ -65,6 +69,7 @@ class PerformanceCommandsTest {
     assertUsage(run("stress", "--cost", "lock=1ns", "--clock", "host"),
         "--cost sets the durations of virtual time; it means nothing with --clock host");
     assertUsage(run("stress", "--cpus", "0"), "need at least one virtual CPU, not 0");
+    assertUsage(run("stress", "--seed", "x"), "Invalid value for option '--seed': 'x' is not a long");
   }
 
   private static void assertUsage(Run r, String message) {
