@@ -33,8 +33,8 @@ final class MatrixWithStress {
   private static final String ROW = " %4s %5s %4s %5s  %7s %7s %7s %9s %7s";
 
   private static final String LEGEND = "PASS, KNOWN, N/A: cells as the matrix grades them; UNEXP: cells not as"
-      + " declared (FAIL or STALE). WAIT: the contended acquisitions of the manager's mutex (lock_stat"
-      + " waittime); HOLD: how long an acquisition held it; NODES/REG: list nodes visited per"
+      + " declared (FAIL or STALE). WAIT: the acquisitions of the manager's mutex that found it held,"
+      + " from asking to holding; HOLD: how long an acquisition held it; NODES/REG: list nodes visited per"
       + " registration; TIME: the stress's own time (virtual); -: not stressed.";
 
   /** Reads the stress's JSON into a tree that writes its numbers back as they were. */

@@ -8,7 +8,10 @@ import org.HdrHistogram.Histogram;
  * wait time (from asking for the lock to holding it) and hold time, in nanoseconds.
  *
  * <p>An acquisition that found the mutex free waited 0 ns and reads no clock; a contended one
- * is timed around the sleep. Both times of an acquisition are recorded when it is released, by
+ * is timed from asking to holding, optimistic spinning included, as {@code perf lock contention}
+ * times it. The kernel's own lock_stat counts less for a mutex: {@code lock_contended()} runs
+ * only once optimistic spinning has failed and the task joins the wait list, so there a waiter
+ * that got the mutex by spinning is no contention and its spin no wait time. Both times of an acquisition are recorded when it is released, by
  * the task that holds the mutex, so recording never contends; only the contention counter is
  * touched by waiters, through a {@link LongAdder}. A snapshot taken while the mutex is held does
  * not yet count that acquisition.
