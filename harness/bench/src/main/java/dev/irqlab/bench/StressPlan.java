@@ -52,6 +52,14 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
   public static final int IRQFDS_DEFAULT = 40_000;
   /** The irqfds of the 2023 stress. */
   public static final int IRQFDS_2023 = 174_000;
+  /**
+   * The mean think time of {@code --full}, in ns: the 2023 program is not published, but its
+   * XArray figures show a queue that formed once (its longest wait, 47.6 us, is what a queue of
+   * 143 costs) and then drained (its average wait was 314 ns), so its tasks spent long enough
+   * between two irqfds for the mutex to go idle. In the model the XArray waits settle once the
+   * mean pause reaches about 100 us, and change little beyond (see README, "The 2023 stress").
+   */
+  public static final long THINK_2023 = 100_000;
   /** The cores of the 2023 stress. */
   public static final int THREADS_2023 = 144;
   /** The seed of the think times when none is given. */

@@ -43,7 +43,10 @@ final class StressCommand implements Callable<Integer> {
   @Option(names = {"-n", "--irqfds"}, paramLabel = "N", description = "Irqfds in all (default: " + StressPlan.IRQFDS_DEFAULT + ").")
   Integer irqfds;
 
-  @Option(names = "--full", description = "The 2023 stress: " + StressPlan.IRQFDS_2023 + " irqfds (minutes per list revision).")
+  @Option(
+      names = "--full",
+      description = "The 2023 stress: " + StressPlan.IRQFDS_2023 + " irqfds, and in virtual time a --think of 100us"
+          + " unless one is given (minutes per list revision).")
   boolean full;
 
   @Option(
@@ -65,7 +68,7 @@ final class StressCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description = "In virtual time, how long each task spends in user space after each irqfd, before the next,"
           + " on average, e.g. 50us: the VMM's own work between two irqfds. Each pause is drawn from an exponential"
-          + " distribution of that mean (default: none).")
+          + " distribution of that mean (default: none; 100us with --full).")
   String think;
 
   @Option(names = "--seed", paramLabel = "S", description = "What the --think pauses are drawn from: the same seed, the same figures (default: ${DEFAULT-VALUE}).")
@@ -99,6 +102,14 @@ final class StressCommand implements Callable<Integer> {
           + " so that one revision's JIT profile and garbage weigh on the next.")
   boolean noFork;
 
+  /** The mean think time in ns: --think's, else that of the 2023 stress with --full in virtual time, else none. */
+  long thinkNanos(StressPlan.Clock kind) {
+    if (think != null) {
+      return Measure.parse(spec.commandLine(), () -> CostModel.parse(think, "--think: expected ")) / 1000;
+    }
+    return full && kind == StressPlan.Clock.VIRTUAL ? StressPlan.THINK_2023 : 0;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -122,7 +133,7 @@ final class StressCommand implements Callable<Integer> {
     if (kind == StressPlan.Clock.HOST && think != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--think is time in virtual time; it means nothing with --clock host");
     }
-    long thinkNs = think == null ? 0 : Measure.parse(spec.commandLine(), () -> CostModel.parse(think, "--think: expected ")) / 1000;
+    long thinkNs = thinkNanos(kind);
     int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
     int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
     StressPlan plan = Measure.parse(spec.commandLine(),

@@ -3,6 +3,7 @@ package dev.irqlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.irqlab.bench.StressPlan;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code stress}, {@code scale} and {@code jmh} on a tiny scale: what they print, not how fast. */
 class PerformanceCommandsTest {
@@ -55,6 +57,21 @@ class PerformanceCommandsTest {
     Run seeded = run("stress", "v6.17", "-t", "2", "-n", "10", "--think", "2us", "--seed", "7");
     assertEquals(Main.OK, seeded.code(), seeded.err());
     assertTrue(seeded.out().replaceAll("\\s+", " ").contains("think=2us (mean of exponential pauses, seed 7)"), seeded.out());
+  }
+
+  @Test
+  void theFullStressPausesAsThe2023OneDidUnlessToldOtherwise() {
+    assertEquals(StressPlan.THINK_2023, stress("--full").thinkNanos(StressPlan.Clock.VIRTUAL));
+    assertEquals(0, stress("--full").thinkNanos(StressPlan.Clock.HOST), "the host's clock has no pauses");
+    assertEquals(0, stress("--full", "--think", "0ns").thinkNanos(StressPlan.Clock.VIRTUAL));
+    assertEquals(7_000, stress("--full", "--think", "7us").thinkNanos(StressPlan.Clock.VIRTUAL));
+    assertEquals(0, stress("-n", "100").thinkNanos(StressPlan.Clock.VIRTUAL), "no pauses by default");
+  }
+
+  private static StressCommand stress(String... args) {
+    CommandLine cl = new CommandLine(new StressCommand());
+    cl.parseArgs(args);
+    return cl.getCommand();
   }
 
   @Test
