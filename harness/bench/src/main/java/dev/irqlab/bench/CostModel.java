@@ -136,7 +136,7 @@ public final class CostModel {
   }
 
   /** {@code ps} as {@code --cost} reads it back: {@code 9.4ns}, {@code 5us}. */
-  static String duration(long ps) {
+  public static String duration(long ps) {
     String[] units = {"ps", "ns", "us", "ms", "s"};
     BigDecimal v = BigDecimal.valueOf(ps);
     int u = 0;

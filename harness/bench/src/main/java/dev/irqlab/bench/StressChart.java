@@ -50,10 +50,15 @@ public final class StressChart {
   public void draw(Canvas c) {
     LogAxis x = axis();
     int bottom = TOP + results.size() * ROW;
-    c.text(20, 24, String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s%s",
+    String title = String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s%s%s",
         plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : "",
-        plan.clock() == StressPlan.Clock.VIRTUAL ? String.format(Locale.ROOT, ", %d virtual CPUs", plan.cpus()) : ", the host's time"),
-        15, Anchor.START, Plot.INK);
+        plan.clock() == StressPlan.Clock.VIRTUAL ? String.format(Locale.ROOT, ", %d virtual CPUs", plan.cpus()) : ", the host's time",
+        plan.think() > 0 ? ", " + CostModel.duration(plan.think() * 1000) + " pauses" : "");
+    int size = 15;
+    while (size > 8 && 20 + Plot.textWidth(title, size) > WIDTH) {
+      size--; // a long title gets a smaller font rather than running off the chart
+    }
+    c.text(20, 24, title, size, Anchor.START, Plot.INK);
     for (int i = 0; i < SERIES.length; i++) {
       double lx = left + i * 120;
       c.rect(lx, 38, 12, 10, COLOURS[i]);

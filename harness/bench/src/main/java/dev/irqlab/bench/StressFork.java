@@ -26,7 +26,7 @@ public final class StressFork {
     return fromProperties(Forked.run(StressFork.class, args, progress));
   }
 
-  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK}. */
+  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK SEED}. */
   public static void main(String[] args) throws Exception {
     StressPlan plan = new StressPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]),
         Integer.parseInt(args[4]), StressPlan.Clock.valueOf(args[5]), CostModel.icx2023().with(List.of(args[6].split(" "))), Long.parseLong(args[7]),

@@ -63,6 +63,15 @@ class ChartLabelsTest {
   }
 
   @Test
+  void theStressChartsLongestTitleFitsAndNamesThePauses() {
+    StressPlan plan = new StressPlan(1000, 1_000_000, true, 1000, StressPlan.Clock.VIRTUAL, CostModel.icx2023(), 100_000, 1);
+    Bounds b = new Bounds(StressChart.WIDTH);
+    new StressChart(plan, List.of(stress("v6.16", 1_000_000))).draw(b);
+    assertTrue(b.texts.stream().anyMatch(t -> t.endsWith(", 1000 virtual CPUs, 100us pauses")), b.texts::toString);
+    assertTrue(b.outside.isEmpty(), b.outside::toString);
+  }
+
+  @Test
   void theScaleChartMakesRoomInItsLegendForALongRevisionId() {
     List<ScaleResult.Point> points = List.of(new ScaleResult.Point(10, 500, 400, 5), new ScaleResult.Point(100, 900, 800, 50));
     ScaleReport report = new ScaleReport(new ScalePlan(100, 30), List.of(

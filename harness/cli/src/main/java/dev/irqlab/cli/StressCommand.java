@@ -71,8 +71,11 @@ final class StressCommand implements Callable<Integer> {
           + " distribution of that mean (default: none; 100us with --full).")
   String think;
 
-  @Option(names = "--seed", paramLabel = "S", description = "What the --think pauses are drawn from: the same seed, the same figures (default: ${DEFAULT-VALUE}).")
-  long seed = StressPlan.SEED_DEFAULT;
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "What the --think pauses are drawn from: the same seed, the same figures (default: " + StressPlan.SEED_DEFAULT + ").")
+  Long seed;
 
   @Option(names = "--producers", description = "Give each eventfd a VFIO MSI-X producer too, so every irqfd connects.")
   boolean producers;
@@ -133,11 +136,15 @@ final class StressCommand implements Callable<Integer> {
     if (kind == StressPlan.Clock.HOST && think != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--think is time in virtual time; it means nothing with --clock host");
     }
+    if (kind == StressPlan.Clock.HOST && seed != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed draws the pauses of virtual time; it means nothing with --clock host");
+    }
     long thinkNs = thinkNanos(kind);
     int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
     int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
     StressPlan plan = Measure.parse(spec.commandLine(),
-        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs, seed));
+        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs,
+            seed != null ? seed : StressPlan.SEED_DEFAULT));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {

@@ -3,6 +3,7 @@ package dev.irqlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.irqlab.bench.CostModel;
 import dev.irqlab.bench.StressPlan;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -66,6 +67,8 @@ class PerformanceCommandsTest {
     assertEquals(0, stress("--full", "--think", "0ns").thinkNanos(StressPlan.Clock.VIRTUAL));
     assertEquals(7_000, stress("--full", "--think", "7us").thinkNanos(StressPlan.Clock.VIRTUAL));
     assertEquals(0, stress("-n", "100").thinkNanos(StressPlan.Clock.VIRTUAL), "no pauses by default");
+    String help = run("stress", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("a --think of " + CostModel.duration(StressPlan.THINK_2023 * 1000) + " unless"), help);
   }
 
   private static StressCommand stress(String... args) {
@@ -87,6 +90,7 @@ class PerformanceCommandsTest {
         "--cost sets the durations of virtual time; it means nothing with --clock host");
     assertUsage(run("stress", "--cpus", "0"), "need at least one virtual CPU, not 0");
     assertUsage(run("stress", "--seed", "x"), "Invalid value for option '--seed': 'x' is not a long");
+    assertUsage(run("stress", "--seed", "2", "--clock", "host"), "--seed draws the pauses of virtual time; it means nothing with --clock host");
   }
 
   private static void assertUsage(Run r, String message) {
