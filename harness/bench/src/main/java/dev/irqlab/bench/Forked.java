@@ -23,6 +23,14 @@ import java.util.function.IntConsumer;
  * [madvise]} or {@code [always]}), the child asks for them for its heap: a long list walk reads
  * entries spread over the heap, and with 4 KiB pages most of those reads also miss the TLB.
  *
+ * <p>The child's JIT keeps {@link VirtualScheduler#lock} a call ({@value #SCHEDULER_LOCK}). C2
+ * compiles a revision's registration as one unit, and inlined there, the scheduler's hand-off to
+ * the next task (its event loop, the semaphores of the task threads) used up the unit's inlining
+ * budget before the list walk that follows {@code mutex_lock}: each step of the walk was then
+ * three calls and an iterator on the heap, the slower the longer the list, and whether a later
+ * recompilation inlined it depended on the host's timing. Out of line, the walk is
+ * inlined from the first compilation on. The figures, in virtual time, do not change.
+ *
  * <p>The child is a {@code main} on the parent's class path ({@link ChildJvm}). It reports
  * progress on its standard error ({@code progress N} lines, see {@link #progress}) and its result
  * on its standard output as {@link Properties} ({@link #result}).
@@ -32,6 +40,8 @@ final class Forked {
   static final String HEAP = "2g";
   /** Where Linux says whether transparent huge pages are on, off, or on request. */
   static final String THP = "/sys/kernel/mm/transparent_hugepage/enabled";
+  /** The method the child's JIT never inlines (see the class comment), as {@code CompileCommand} names it. */
+  static final String SCHEDULER_LOCK = "dev.irqlab.bench.VirtualScheduler::lock";
   private static final String PROGRESS = "progress ";
 
   private Forked() {}
@@ -40,6 +50,8 @@ final class Forked {
   static Properties run(Class<?> main, List<String> args, IntConsumer progress) throws IOException, InterruptedException {
     List<String> options = new ArrayList<>();
     options.add("-Xmx" + HEAP);
+    options.add("-XX:CompileCommand=quiet"); // the child's standard output is its result
+    options.add("-XX:CompileCommand=dontinline," + SCHEDULER_LOCK);
     if (hugePages(Path.of(THP))) {
       options.add("-XX:+UseTransparentHugePages");
     }

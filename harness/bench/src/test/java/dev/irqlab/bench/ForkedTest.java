@@ -1,8 +1,11 @@
 package dev.irqlab.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.irqlab.kernel.Mutex;
+import dev.irqlab.kernel.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,5 +31,11 @@ class ForkedTest {
     assertFalse(Forked.hugePages(setting("always madvise [never]\n")));
     assertFalse(Forked.hugePages(dir.resolve("missing")));
     assertFalse(Forked.hugePages(dir));
+  }
+
+  @Test
+  void theMethodKeptOutOfLineIsTheSchedulersLock() throws NoSuchMethodException {
+    assertEquals(VirtualScheduler.class.getName() + "::lock", Forked.SCHEDULER_LOCK);
+    VirtualScheduler.class.getDeclaredMethod("lock", Mutex.class, Task.class, boolean.class);
   }
 }
