@@ -11,10 +11,12 @@ import org.HdrHistogram.Histogram;
  * is timed from asking to holding, optimistic spinning included, as {@code perf lock contention}
  * times it. The kernel's own lock_stat counts less for a mutex: {@code lock_contended()} runs
  * only once optimistic spinning has failed and the task joins the wait list, so there a waiter
- * that got the mutex by spinning is no contention and its spin no wait time. Both times of an acquisition are recorded when it is released, by
- * the task that holds the mutex, so recording never contends; only the contention counter is
- * touched by waiters, through a {@link LongAdder}. A snapshot taken while the mutex is held does
- * not yet count that acquisition.
+ * that got the mutex by spinning is no contention and its spin no wait time.
+ *
+ * <p>Both times of an acquisition are recorded when it is released, by the task that holds the
+ * mutex, so recording never contends; only the contention counter is touched by waiters, through
+ * a {@link LongAdder}. A snapshot taken while the mutex is held does not yet count that
+ * acquisition.
  */
 public final class LockStat {
   private final String name;
