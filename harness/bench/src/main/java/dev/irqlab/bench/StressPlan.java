@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>The 2023 stress (Like Xu's XArray patch) created 174000 irqfds "concurrently on an 2.70GHz
  * ICX w/ 144 cores": {@link #IRQFDS_2023} and {@link #THREADS_2023}. {@code irqlab stress} makes
  * 144 tasks create {@link #IRQFDS_DEFAULT} by default, a run of about a minute on 2 cores, and
- * the 2023 number with {@code --full}.
+ * the 2023 number with {@code --full}, pausing {@link #THINK_2023} on average after each irqfd.
  *
  * <p>With the {@link Clock#VIRTUAL virtual} clock (the default) the tasks run on {@code cpus}
  * virtual CPUs in virtual time ({@link VirtualScheduler}), every piece of work costing what the
