@@ -22,15 +22,15 @@ public final class StressFork {
       throws IOException, InterruptedException {
     List<String> args = List.of(revision.id(), Integer.toString(plan.threads()), Integer.toString(plan.irqfds()),
         Boolean.toString(plan.producers()), Integer.toString(plan.cpus()), plan.clock().name(), plan.costs().describe(),
-        Long.toString(plan.think()), Long.toString(plan.seed()));
+        Long.toString(plan.think()), Long.toString(plan.seed()), churn(plan.churn()));
     return fromProperties(Forked.run(StressFork.class, args, progress));
   }
 
-  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK SEED}. */
+  /** The child: {@code REVISION THREADS IRQFDS PRODUCERS CPUS CLOCK COSTS THINK SEED CHURN}. */
   public static void main(String[] args) throws Exception {
     StressPlan plan = new StressPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]),
         Integer.parseInt(args[4]), StressPlan.Clock.valueOf(args[5]), CostModel.icx2023().with(List.of(args[6].split(" "))), Long.parseLong(args[7]),
-        Long.parseLong(args[8]));
+        Long.parseLong(args[8]), churn(args[9]));
     PrintStream err = System.err;
     AtomicInteger done = new AtomicInteger();
     StressResult r = new StressRun(Revisions.byId(args[0]), plan, n -> {
@@ -40,6 +40,21 @@ public final class StressFork {
     }).run();
     Forked.progress(err, done.get() % PROGRESS_EVERY);
     Forked.result(toProperties(r));
+  }
+
+  /** {@code churn} as one argument: its numbers separated by commas, or {@code -} for none. */
+  static String churn(StressPlan.Churn c) {
+    return c == null ? "-" : c.backgroundVms() + "," + c.testVms() + "," + c.rounds() + "," + c.irqfdsPerVm() + ","
+        + c.backgroundSleepNs() + "," + c.testSleepNs() + "," + c.testStartNs() + "," + c.forkNs();
+  }
+
+  /** The churn of {@link #churn(StressPlan.Churn)}'s argument. */
+  static StressPlan.Churn churn(String arg) {
+    if (arg.equals("-")) {
+      return null;
+    }
+    long[] v = java.util.Arrays.stream(arg.split(",")).mapToLong(Long::parseLong).toArray();
+    return new StressPlan.Churn((int) v[0], (int) v[1], (int) v[2], (int) v[3], v[4], v[5], v[6], v[7]);
   }
 
   static Properties toProperties(StressResult r) {

@@ -38,8 +38,70 @@ import java.util.function.LongSupplier;
  *     ({@link #pauses}), so that the tasks do not move in lock-step as identical tasks with
  *     identical pauses would, never meeting at the mutex once their first queue has drained.
  * @param seed what the pauses are drawn from: the same seed, the same pauses, the same figures
+ * @param churn null for the workload above; else VMs that come and go ({@link Churn}), which
+ *     {@code threads} and {@code irqfds} then count
  */
-public record StressPlan(int threads, int irqfds, boolean producers, int cpus, Clock clock, CostModel costs, long think, long seed) {
+public record StressPlan(int threads, int irqfds, boolean producers, int cpus, Clock clock, CostModel costs, long think, long seed, Churn churn) {
+  /**
+   * The workload of the reproducer attached to Bugzilla 217379 ({@code kvm_irqfd_fork.c}), where
+   * the list's cost was first reported: {@code backgroundVms} processes each create a VM, give it
+   * {@code irqfdsPerVm} irqfds, sleep {@code backgroundSleepNs}, deassign the irqfds one by one
+   * (closing each eventfd) and close the VM; {@code testVms} processes do the same {@code rounds}
+   * times, sleeping {@code testSleepNs} each time. A deassign queues the irqfd's shutdown, which
+   * unregisters the consumer, and flushes the cleanup workqueue: the manager's mutex sees
+   * registrations and unregistrations together.
+   *
+   * <p>The processes start as the reproducer's parent forks them: one every {@code forkNs}, the
+   * background ones first, then, after a pause of {@code testStartNs}, the test ones ({@link
+   * #startNs}).
+   */
+  public record Churn(int backgroundVms, int testVms, int rounds, int irqfdsPerVm, long backgroundSleepNs, long testSleepNs, long testStartNs,
+      long forkNs) {
+    public Churn {
+      if (backgroundVms < 0 || testVms < 0 || backgroundVms + testVms < 1 || rounds < 1 || irqfdsPerVm < 1) {
+        throw new IllegalArgumentException("need a VM, a round and an irqfd at least, not " + backgroundVms + " + " + testVms + " VMs, "
+            + rounds + " rounds, " + irqfdsPerVm + " irqfds each");
+      }
+      if (backgroundSleepNs < 0 || testSleepNs < 0 || testStartNs < 0 || forkNs < 0) {
+        throw new IllegalArgumentException("sleeps are 0 ns or more");
+      }
+    }
+
+    /**
+     * The reproducer as published, its VM counts times {@code scale}: 900 background VMs that
+     * sleep 60 s, 20 test VMs forked 10 s after them that sleep 400 ms, 100 rounds, 15 irqfds a
+     * VM: 43500 irqfds; times 4, the 174000 of the 2023 figures. A fork takes {@link
+     * #FORK_NS}.
+     */
+    public static Churn reproducer(int scale) {
+      if (scale < 1) {
+        throw new IllegalArgumentException("scale must be at least 1, not " + scale);
+      }
+      return new Churn(900 * scale, 20 * scale, 100, 15, 60_000_000_000L, 400_000_000L, 10_000_000_000L, FORK_NS);
+    }
+
+    /**
+     * The parent's time per {@code fork()} of a small process, 100 us: an order of magnitude, as
+     * lmbench's fork figures give it, not a measurement of the 2023 machine.
+     */
+    public static final long FORK_NS = 100_000;
+
+    /** When process {@code t} starts: forked in turn, the test ones after the pause. */
+    public long startNs(int t) {
+      return t < backgroundVms ? t * forkNs : backgroundVms * forkNs + testStartNs + (t - backgroundVms) * forkNs;
+    }
+
+    /** The processes, one per VM that lives as long as the run, background first. */
+    public int tasks() {
+      return backgroundVms + testVms;
+    }
+
+    /** The irqfds created in all. */
+    public int irqfds() {
+      return Math.toIntExact((backgroundVms + (long) testVms * rounds) * irqfdsPerVm);
+    }
+  }
+
   /** Whose time a stress measures. */
   public enum Clock {
     /** Virtual time on virtual CPUs: the modelled machine's figures, the same on any host. */
@@ -83,21 +145,30 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
     if (think < 0 || think > 0 && clock != Clock.VIRTUAL) {
       throw new IllegalArgumentException("a think time is for the virtual clock, at 0 ns or more, not " + think + " ns with the " + clock + " clock");
     }
+    if (churn != null && (clock != Clock.VIRTUAL || producers || think != 0 || threads != churn.tasks() || irqfds != churn.irqfds())) {
+      throw new IllegalArgumentException("VMs that come and go run in virtual time, with no producers and no think time, "
+          + churn.tasks() + " tasks creating " + churn.irqfds() + " irqfds");
+    }
+  }
+
+  /** The churn of {@code churn} on {@code cpus} virtual CPUs, its timer slack drawn from {@code seed}. */
+  public static StressPlan churn(Churn churn, int cpus, CostModel costs, long seed) {
+    return new StressPlan(churn.tasks(), churn.irqfds(), false, cpus, Clock.VIRTUAL, costs, 0, seed, churn);
   }
 
   /** A stress in the host's time on {@code cpus} emulated CPUs (0: one per task). */
   public static StressPlan host(int threads, int irqfds, boolean producers, int cpus) {
-    return new StressPlan(threads, irqfds, producers, cpus, Clock.HOST, CostModel.icx2023(), 0, SEED_DEFAULT);
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.HOST, CostModel.icx2023(), 0, SEED_DEFAULT, null);
   }
 
   /** A stress in virtual time on {@code cpus} virtual CPUs. */
   public static StressPlan virtual(int threads, int irqfds, boolean producers, int cpus, CostModel costs) {
-    return new StressPlan(threads, irqfds, producers, cpus, Clock.VIRTUAL, costs, 0, SEED_DEFAULT);
+    return new StressPlan(threads, irqfds, producers, cpus, Clock.VIRTUAL, costs, 0, SEED_DEFAULT, null);
   }
 
   /** This plan with a mean think time of {@code nanos} and the pauses drawn from {@code seed}. */
   public StressPlan thinking(long nanos, long seed) {
-    return new StressPlan(threads, irqfds, producers, cpus, clock, costs, nanos, seed);
+    return new StressPlan(threads, irqfds, producers, cpus, clock, costs, nanos, seed, churn);
   }
 
   /**
@@ -111,6 +182,28 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
     for (int t = 0; t < threads; t++) {
       SplittableRandom r = root.split();
       out.add(think == 0 ? () -> 0 : () -> Math.round(-think * Math.log(1 - r.nextDouble())));
+    }
+    return out;
+  }
+
+  /**
+   * The kernel's default timer slack ({@code timer_slack_ns} of a normal task): a sleep ends up to
+   * this much after the time asked for, as the timer is coalesced with others.
+   */
+  public static final long TIMER_SLACK_NS = 50_000;
+
+  /**
+   * How late each sleep of each task in turn ends, uniform below {@link #TIMER_SLACK_NS}: drawn as
+   * {@link #pauses} are, one generator per task split in task order from {@link #seed}. Without
+   * it, processes forked a fixed time apart that sleep fixed times would stay that far apart for
+   * ever, and never meet at the mutex.
+   */
+  public List<LongSupplier> slacks() {
+    SplittableRandom root = new SplittableRandom(seed);
+    List<LongSupplier> out = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      SplittableRandom r = root.split();
+      out.add(() -> r.nextLong(TIMER_SLACK_NS));
     }
     return out;
   }

@@ -42,8 +42,17 @@ public final class StressReport {
   /** The two tables, the notes on anything that went wrong, and the 2023 figures. */
   public String text() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "irqlab stress: %d irqfds created by %d tasks at once, %s,%n%s%n",
-        plan.irqfds(), plan.threads(), plan.producers() ? "each with a VFIO producer" : "consumers only", where()));
+    StressPlan.Churn c = plan.churn();
+    if (c == null) {
+      out.append(String.format(Locale.ROOT, "irqlab stress: %d irqfds created by %d tasks at once, %s,%n%s%n",
+          plan.irqfds(), plan.threads(), plan.producers() ? "each with a VFIO producer" : "consumers only", where()));
+    } else {
+      out.append(wrap(String.format(Locale.ROOT, "irqlab stress --churn: %d VMs of %d irqfds each sleep %s and go; %d more, forked %s"
+          + " after them, come and go %d times, sleeping %s; a fork every %s, a sleep up to %s late (timer slack, seed %d):"
+          + " %d irqfds registered and unregistered, %s",
+          c.backgroundVms(), c.irqfdsPerVm(), d(c.backgroundSleepNs()), c.testVms(), d(c.testStartNs()), c.rounds(), d(c.testSleepNs()),
+          d(c.forkNs()), d(StressPlan.TIMER_SLACK_NS), plan.seed(), plan.irqfds(), where())));
+    }
     if (virtual()) {
       out.append(wrap("costs: " + plan.costs().describe()
           + (plan.think() > 0 ? " think=" + CostModel.duration(plan.think() * 1000) + " (mean of exponential pauses, seed " + plan.seed() + ")" : "")));
@@ -144,12 +153,14 @@ public final class StressReport {
   public List<String> notes() {
     List<String> notes = new ArrayList<>();
     for (StressResult r : results) {
-      int expected = r.irqfds() - r.failed();
+      int expected = plan.churn() != null ? 0 : r.irqfds() - r.failed(); // VMs that come and go leave none behind
       if (r.failed() > 0) {
         notes.add(String.format(Locale.ROOT, "%s: %d irqfds failed", r.revision(), r.failed()));
       }
       if (r.consumers() != expected) {
-        notes.add(String.format(Locale.ROOT, "%s: %d consumers registered, %d irqfds made", r.revision(), r.consumers(), expected));
+        notes.add(plan.churn() != null
+            ? String.format(Locale.ROOT, "%s: %d consumers still registered once every VM had gone", r.revision(), r.consumers())
+            : String.format(Locale.ROOT, "%s: %d consumers registered, %d irqfds made", r.revision(), r.consumers(), expected));
       }
       if (plan.producers() && r.connections() != expected) {
         notes.add(String.format(Locale.ROOT, "%s: %d pairs connected, %d expected", r.revision(), r.connections(), expected));
@@ -173,16 +184,17 @@ public final class StressReport {
           r.listVisitsPerRegistration(), r.reports()));
     }
     return ReportJson.write(new Document(SCHEMA, plan.threads(), plan.irqfds(), plan.producers(), plan.clock().name().toLowerCase(Locale.ROOT),
-        plan.cpus(), virtual() ? plan.costs().nanos() : null, virtual() ? plan.think() : null, virtual() ? plan.seed() : null, rows));
+        plan.cpus(), virtual() ? plan.costs().nanos() : null, virtual() ? plan.think() : null, virtual() ? plan.seed() : null, plan.churn(), rows));
   }
 
   /**
    * The JSON document, its fields in this order; {@code costNs}, {@code thinkNs} (the mean pause
    * after each irqfd, 0 for none) and {@code seed} (what the pauses are drawn from) only in
-   * virtual time.
+   * virtual time; {@code churn} only for VMs that come and go ({@link StressPlan.Churn}, its
+   * durations in ns).
    */
   record Document(String schema, int threads, int irqfds, boolean producers, String clock, int cpus, java.util.Map<String, Double> costNs,
-      Long thinkNs, Long seed, List<Row> results) {}
+      Long thinkNs, Long seed, StressPlan.Churn churn, List<Row> results) {}
 
   /** One revision's line of {@code results}. */
   record Row(

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,11 +69,17 @@ public final class StressRun {
     if (virtual) {
       VirtualScheduler scheduler = new VirtualScheduler(kernel, plan.costs(), plan.cpus());
       List<LongSupplier> pauses = plan.pauses();
+      List<LongSupplier> slacks = plan.slacks();
       List<Runnable> bodies = new ArrayList<>();
       for (int t = 0; t < tasks.length; t++) {
         Task task = tasks[t];
         LongSupplier pause = pauses.get(t);
-        bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), pause.getAsLong())));
+        if (plan.churn() != null) {
+          LongSupplier slack = slacks.get(t);
+          bodies.add(() -> task.churn(plan.churn(), ns -> scheduler.sleep(kernel.current(), ns + slack.getAsLong())));
+        } else {
+          bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), pause.getAsLong())));
+        }
       }
       scheduler.run(bodies, "vmm");
       makespan = scheduler.makespanNanos();
@@ -129,6 +136,9 @@ public final class StressRun {
     return manager;
   }
 
+  /** The GSI of a churn VM's first irqfd, as the reproducer numbers them. */
+  static final int CHURN_GSI = 32;
+
   /** One VMM: its process, its VM, its devices, and the irqfds it creates. */
   private final class Task {
     final Kernel kernel;
@@ -145,7 +155,7 @@ public final class StressRun {
       this.index = index;
       this.count = count;
       this.vmm = Process.spawn(host, "vmm" + index);
-      this.vm = vmm.createVm(1);
+      this.vm = plan.churn() == null ? vmm.createVm(1) : -1; // VMs that come and go are made by the task
       if (plan.producers()) {
         for (int d = 0; d * StressPlan.VECTORS_PER_DEVICE < count; d++) {
           int vectors = Math.min(StressPlan.VECTORS_PER_DEVICE, count - d * StressPlan.VECTORS_PER_DEVICE);
@@ -175,6 +185,44 @@ public final class StressRun {
     private void check(int ret, String what) {
       if (ret != 0) {
         throw new IllegalStateException(String.format(Locale.ROOT, "vmm%d: %s returned %d", index, what, ret));
+      }
+    }
+
+    /**
+     * The churn's process {@link #index}, a background VM when it is one of the first {@code
+     * backgroundVms}, else a test VM; {@code sleep} sleeps that many ns of virtual time, and the
+     * timer's slack.
+     */
+    void churn(StressPlan.Churn c, LongConsumer sleep) {
+      boolean background = index < c.backgroundVms();
+      try (Kernel.Scope cpu = enter(null)) {
+        if (c.startNs(index) > 0) {
+          sleep.accept(c.startNs(index)); // not forked yet
+        }
+        for (int round = 0; round < (background ? 1 : c.rounds()); round++) {
+          int vmFd = vmm.createVm(1);
+          if (vmFd < 0) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "vmm%d: KVM_CREATE_VM returned %d", index, vmFd));
+          }
+          int[] efds = new int[c.irqfdsPerVm()];
+          for (int i = 0; i < efds.length; i++) {
+            efds[i] = vmm.eventfd();
+            if (vmm.kvmIrqfd(vmFd, KvmIrqfdArgs.assign(efds[i], CHURN_GSI + i)) != 0) {
+              failed.incrementAndGet();
+            }
+            progress.accept(1);
+          }
+          sleep.accept(background ? c.backgroundSleepNs() : c.testSleepNs());
+          for (int i = 0; i < efds.length; i++) {
+            vmm.kvmIrqfd(vmFd, KvmIrqfdArgs.deassign(efds[i], CHURN_GSI + i));
+            check(vmm.close(efds[i]), "close(eventfd)");
+          }
+          check(vmm.close(vmFd), "close(vm)");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Throwable e) {
+        error = e;
       }
     }
 

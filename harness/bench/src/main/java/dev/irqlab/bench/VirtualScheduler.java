@@ -48,11 +48,11 @@ import java.util.concurrent.Semaphore;
  *
  * <p>The wait lock_stat records is the virtual time from asking to getting, the hold the virtual
  * time from getting to releasing. A CPU runs its tasks in turn and switches only when one sleeps
- * or ends: there is no time slice. Tasks are placed on CPUs in turn, task {@code i} on CPU {@code
+ * (on a mutex, or for a time: {@link #sleep}) or ends: there is no time slice. Tasks are placed on CPUs in turn, task {@code i} on CPU {@code
  * i mod T}.
  */
 public final class VirtualScheduler implements Scheduler {
-  private enum Kind { RUN, LOCK, RELEASE, WAKE, EXIT }
+  private enum Kind { RUN, LOCK, RELEASE, WAKE, SLEEP, EXIT }
 
   /** The kinds of work, read at every mutex operation: one copy, not one per call. */
   private static final Work[] KINDS = Work.values();
@@ -74,6 +74,7 @@ public final class VirtualScheduler implements Scheduler {
     long clock;
     long readyAt;
     long requestedAt;
+    long wakesAt;
     boolean waitsForLock;
     boolean tryFailed;
     long result;
@@ -257,6 +258,21 @@ public final class VirtualScheduler implements Scheduler {
     vt.clock += nanos * 1000;
   }
 
+  /**
+   * The current task sleeps {@code nanos} ({@code usleep()}): its CPU goes to the next task ready
+   * on it meanwhile, and the task is ready again when the time is up.
+   */
+  public void sleep(Task task, long nanos) {
+    Vt vt = vt(task);
+    vt.clock += vt.work(true);
+    vt.wakesAt = vt.clock + nanos * 1000;
+    post(vt.clock, Kind.SLEEP, vt, null, false);
+    dispatch(vt);
+    if (failure != null) {
+      throw new IllegalStateException("virtual time stopped: " + failure);
+    }
+  }
+
   @Override
   public long now(Task task) {
     Vt vt = vt(task);
@@ -313,6 +329,7 @@ public final class VirtualScheduler implements Scheduler {
         case LOCK -> lock(e.task, e.mutex, e.ps, e.tryOnly);
         case RELEASE -> release(e.mutex, e.ps);
         case WAKE -> wake(e.task, e.mutex, e.ps);
+        case SLEEP -> sleep(e.task, e.ps);
         case EXIT -> exit(e.task, e.ps);
       };
     }
@@ -375,12 +392,7 @@ public final class VirtualScheduler implements Scheduler {
   /** {@code vt} sleeps on {@code m}: its CPU goes to the next task ready on it. */
   private void sleep(Vt vt, VMutex m, long ps) {
     m.sleepers.add(vt);
-    Cpu cpu = cpus[vt.cpu];
-    cpu.current = null;
-    Vt next = cpu.ready.poll();
-    if (next != null) {
-      post(Math.max(ps, next.readyAt) + cpuSwitch, Kind.RUN, next, null, false);
-    }
+    leave(vt, ps);
   }
 
   /**
@@ -422,16 +434,28 @@ public final class VirtualScheduler implements Scheduler {
     return null;
   }
 
+  /** {@code vt} goes to sleep at {@code ps} until its {@code wakesAt}: its CPU goes to the next task. */
+  private Vt sleep(Vt vt, long ps) {
+    leave(vt, ps);
+    post(vt.wakesAt, Kind.RUN, vt, null, false);
+    return null;
+  }
+
   private Vt exit(Vt vt, long ps) {
     live--;
     end = Math.max(end, ps);
+    leave(vt, ps);
+    return null;
+  }
+
+  /** {@code vt} leaves its CPU at {@code ps}: the next task ready on it runs. */
+  private void leave(Vt vt, long ps) {
     Cpu cpu = cpus[vt.cpu];
     cpu.current = null;
     Vt next = cpu.ready.poll();
     if (next != null) {
       post(Math.max(ps, next.readyAt) + cpuSwitch, Kind.RUN, next, null, false);
     }
-    return null;
   }
 
   /** What is left when no event is: the tasks still waiting, and for what. */

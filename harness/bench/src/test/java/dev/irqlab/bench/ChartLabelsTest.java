@@ -64,7 +64,7 @@ class ChartLabelsTest {
 
   @Test
   void theStressChartsLongestTitleFitsAndNamesThePauses() {
-    StressPlan plan = new StressPlan(1000, 1_000_000, true, 1000, StressPlan.Clock.VIRTUAL, CostModel.icx2023(), 100_000, 1);
+    StressPlan plan = new StressPlan(1000, 1_000_000, true, 1000, StressPlan.Clock.VIRTUAL, CostModel.icx2023(), 100_000, 1, null);
     Bounds b = new Bounds(StressChart.WIDTH);
     new StressChart(plan, List.of(stress("v6.16", 1_000_000))).draw(b);
     assertTrue(b.texts.stream().anyMatch(t -> t.endsWith(", 1000 virtual CPUs, 100us pauses")), b.texts::toString);

@@ -30,11 +30,14 @@ import picocli.CommandLine.Parameters;
       "By default 144 tasks create 40000 irqfds on 144 virtual CPUs in virtual time, so the figures are"
           + " those of the modelled machine on any host; --full is the 2023 stress, " + StressPlan.IRQFDS_2023
           + " irqfds with pauses of " + StressCommand.FULL_THINK + " on average between them.",
-      "--clock host runs the tasks as Java threads in the host's time instead."
+      "--clock host runs the tasks as Java threads in the host's time instead.",
+      "--churn runs the reproducer of Bugzilla 217379 instead, where VMs come and go."
     })
 final class StressCommand implements Callable<Integer> {
   /** {@link StressPlan#THINK_2023} as the help says it (annotations take constants only; a test checks the two agree). */
   static final String FULL_THINK = "100us";
+  /** How many times the reproducer's VMs {@code --churn --full} runs: 4 times its 43500 irqfds are the 174000 of 2023. */
+  static final int CHURN_FULL = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +55,15 @@ final class StressCommand implements Callable<Integer> {
       description = "The 2023 stress: " + StressPlan.IRQFDS_2023 + " irqfds, and in virtual time a --think of " + FULL_THINK
           + " unless one is given (minutes per list revision).")
   boolean full;
+
+  @Option(
+      names = "--churn",
+      description = "VMs that come and go, as in the reproducer of Bugzilla 217379 (kvm_irqfd_fork.c): 900 processes"
+          + " each create a VM with 15 irqfds, sleep 60s, deassign them and close the VM; 20 more start 10s later and"
+          + " do so 100 times, sleeping 400ms: 43500 irqfds registered and unregistered. The processes are forked"
+          + " one after another, and --seed draws the timer slack of their sleeps. With --full, 4 times the VMs:"
+          + " " + StressPlan.IRQFDS_2023 + " irqfds. Virtual time only.")
+  boolean churn;
 
   @Option(
       names = "--clock",
@@ -78,7 +90,8 @@ final class StressCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "What the --think pauses are drawn from: the same seed, the same figures (default: " + StressPlan.SEED_DEFAULT + ").")
+      description = "What the --think pauses (with --churn, the timer slack) are drawn from: the same seed, the same figures"
+          + " (default: " + StressPlan.SEED_DEFAULT + ").")
   Long seed;
 
   @Option(names = "--producers", description = "Give each eventfd a VFIO MSI-X producer too, so every irqfd connects.")
@@ -143,12 +156,27 @@ final class StressCommand implements Callable<Integer> {
     if (kind == StressPlan.Clock.HOST && seed != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed draws the pauses of virtual time; it means nothing with --clock host");
     }
+    if (churn) {
+      CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      for (String option : List.of("--irqfds", "--threads", "--think", "--producers")) {
+        if (given.hasMatchedOption(option)) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--churn makes its own VMs, irqfds and pauses, as the reproducer does: " + option + " means nothing with it");
+        }
+      }
+      if (kind == StressPlan.Clock.HOST) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--churn sleeps a minute of virtual time; it runs with --clock virtual only");
+      }
+    }
     long thinkNs = thinkNanos(kind);
     int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
     int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
     StressPlan plan = Measure.parse(spec.commandLine(),
-        () -> new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs,
-            seed != null ? seed : StressPlan.SEED_DEFAULT));
+        () -> churn
+            ? StressPlan.churn(StressPlan.Churn.reproducer(full ? CHURN_FULL : 1), c, CostModel.icx2023().with(costs),
+                seed != null ? seed : StressPlan.SEED_DEFAULT)
+            : new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs,
+                seed != null ? seed : StressPlan.SEED_DEFAULT, null));
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
