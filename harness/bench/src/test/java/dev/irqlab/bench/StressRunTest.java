@@ -35,6 +35,32 @@ class StressRunTest {
     assertEquals(59 / 2.0, r.listVisitsPerRegistration(), 1e-9, "each registration walks every consumer before it");
   }
 
+  /** Three background VMs, two test VMs of three rounds, four irqfds a VM, on two CPUs. */
+  private static final StressPlan CHURN = StressPlan.churn(
+      new StressPlan.Churn(3, 2, 3, 4, 1_000_000, 100_000, 50_000, 10_000), 2, CostModel.icx2023(), 1);
+
+  @Test
+  void vmsThatComeAndGoRegisterAndUnregisterEveryIrqfdAndLeaveNoConsumer() throws Exception {
+    AtomicInteger progress = new AtomicInteger();
+    StressResult r = new StressRun(Revisions.byId("v6.16"), CHURN, progress::addAndGet).run();
+    assertEquals((3 + 2 * 3) * 4, CHURN.irqfds());
+    assertEquals(CHURN.irqfds(), progress.get(), "progress counts the irqfds created");
+    assertEquals(0, r.failed());
+    assertEquals(0, r.reports());
+    assertEquals(0, r.consumers(), "every VM deassigned its irqfds and went");
+    assertEquals(2L * CHURN.irqfds(), r.acquisitions(), "one mutex_lock to register, one to unregister");
+    assertTrue(r.makespan() >= 1e-3, "the background VMs slept 1 ms: " + r.makespan());
+    assertTrue(new StressReport(CHURN, List.of(r)).notes().isEmpty());
+    StressResult again = new StressRun(Revisions.byId("v6.16"), CHURN, n -> {}).run();
+    assertEquals(List.of(r.waitTime(), r.holdTime(), r.makespan()), List.of(again.waitTime(), again.holdTime(), again.makespan()));
+  }
+
+  @Test
+  void theChildJvmIsToldTheChurnAsOneArgument() {
+    assertEquals(CHURN.churn(), StressFork.churn(StressFork.churn(CHURN.churn())));
+    assertEquals(null, StressFork.churn(StressFork.churn((StressPlan.Churn) null)));
+  }
+
   @Test
   void inVirtualTimeTheSameRunGivesTheSameFiguresAndTheListWaitsLonger() throws Exception {
     StressPlan plan = StressPlan.virtual(8, 400, false, 8, CostModel.icx2023());

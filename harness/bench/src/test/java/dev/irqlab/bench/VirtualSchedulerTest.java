@@ -135,6 +135,31 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void aSleepingTaskGivesItsCpuToTheNextAndRunsAgainWhenItsTimeIsUp() throws Exception {
+    Mutex lock = new Mutex(kernel, "lock");
+    VirtualScheduler scheduler = new VirtualScheduler(kernel, SIMPLE, 1);
+    List<Long> took = new ArrayList<>();
+    Runnable sleeper = () -> {
+      kernel.work(Work.LIST_NODE, 1000);
+      scheduler.sleep(kernel.current(), 10_000);
+      lock.lock();
+      took.add(scheduler.now(kernel.current()));
+      lock.unlock();
+    };
+    Runnable other = () -> {
+      lock.lock();
+      took.add(scheduler.now(kernel.current()));
+      kernel.work(Work.LIST_NODE, 500);
+      lock.unlock();
+    };
+    scheduler.run(List.of(sleeper, other), "t"); // one CPU for both
+    // The sleeper works until 1000 and sleeps: the other runs after a 2 us switch, at 3000, and
+    // ends at 3500; the sleeper's time is up at 11000, and the CPU is free.
+    assertEquals(List.of(3000L, 11000L), took);
+    assertEquals(11000, scheduler.makespanNanos());
+  }
+
+  @Test
   void tasksLeftWaitingForAMutexNobodyReleasesAreReportedNotHung() {
     Mutex lock = new Mutex(kernel, "forgotten");
     Runnable keeps = lock::lock;

@@ -91,6 +91,9 @@ class PerformanceCommandsTest {
     assertUsage(run("stress", "--cpus", "0"), "need at least one virtual CPU, not 0");
     assertUsage(run("stress", "--seed", "x"), "Invalid value for option '--seed': 'x' is not a long");
     assertUsage(run("stress", "--seed", "2", "--clock", "host"), "--seed draws the pauses of virtual time; it means nothing with --clock host");
+    assertUsage(run("stress", "--churn", "-n", "100"), "--churn makes its own VMs, irqfds and pauses, as the reproducer does: --irqfds means nothing with it");
+    assertUsage(run("stress", "--churn", "--think", "1us"), "--churn makes its own VMs, irqfds and pauses, as the reproducer does: --think means nothing with it");
+    assertUsage(run("stress", "--churn", "--clock", "host"), "--churn sleeps a minute of virtual time; it runs with --clock virtual only");
   }
 
   private static void assertUsage(Run r, String message) {
