@@ -50,8 +50,10 @@ public final class StressChart {
   public void draw(Canvas c) {
     LogAxis x = axis();
     int bottom = TOP + results.size() * ROW;
-    String title = String.format(Locale.ROOT, "The manager's mutex while %d tasks create %d irqfds at once%s%s%s",
-        plan.threads(), plan.irqfds(), plan.producers() ? " (with VFIO producers)" : "",
+    String what = plan.churn() != null
+        ? String.format(Locale.ROOT, "%d VMs come and go with %d irqfds", plan.threads(), plan.irqfds())
+        : String.format(Locale.ROOT, "%d tasks create %d irqfds at once", plan.threads(), plan.irqfds());
+    String title = String.format(Locale.ROOT, "The manager's mutex while %s%s%s%s", what, plan.producers() ? " (with VFIO producers)" : "",
         plan.clock() == StressPlan.Clock.VIRTUAL ? String.format(Locale.ROOT, ", %d virtual CPUs", plan.cpus()) : ", the host's time",
         plan.think() > 0 ? ", " + CostModel.duration(plan.think() * 1000) + " pauses" : "");
     int size = 15;

@@ -72,6 +72,15 @@ class ChartLabelsTest {
   }
 
   @Test
+  void theChurnsTitleSaysTheVmsComeAndGo() {
+    StressPlan plan = StressPlan.churn(StressPlan.Churn.reproducer(4), 144, CostModel.icx2023(), 1);
+    Bounds b = new Bounds(StressChart.WIDTH);
+    new StressChart(plan, List.of(stress("v6.16", 1_000_000))).draw(b);
+    assertTrue(b.texts.contains("The manager's mutex while 3680 VMs come and go with 174000 irqfds, 144 virtual CPUs"), b.texts::toString);
+    assertTrue(b.outside.isEmpty(), b.outside::toString);
+  }
+
+  @Test
   void theScaleChartMakesRoomInItsLegendForALongRevisionId() {
     List<ScaleResult.Point> points = List.of(new ScaleResult.Point(10, 500, 400, 5), new ScaleResult.Point(100, 900, 800, 50));
     ScaleReport report = new ScaleReport(new ScalePlan(100, 30), List.of(
