@@ -193,7 +193,8 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
   public static final long TIMER_SLACK_NS = 50_000;
 
   /**
-   * How late each sleep of each task in turn ends, uniform below {@link #TIMER_SLACK_NS}: drawn as
+   * How late each sleep of each churn process in turn ends ({@code usleep()}, not the wait to be
+   * forked), uniform below {@link #TIMER_SLACK_NS}: drawn as
    * {@link #pauses} are, one generator per task split in task order from {@link #seed}. Without
    * it, processes forked a fixed time apart that sleep fixed times would stay that far apart for
    * ever, and never meet at the mutex.

@@ -76,7 +76,7 @@ public final class StressRun {
         LongSupplier pause = pauses.get(t);
         if (plan.churn() != null) {
           LongSupplier slack = slacks.get(t);
-          bodies.add(() -> task.churn(plan.churn(), ns -> scheduler.sleep(kernel.current(), ns + slack.getAsLong())));
+          bodies.add(() -> task.churn(plan.churn(), ns -> scheduler.sleep(kernel.current(), ns), slack));
         } else {
           bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), pause.getAsLong())));
         }
@@ -190,10 +190,10 @@ public final class StressRun {
 
     /**
      * The churn's process {@link #index}, a background VM when it is one of the first {@code
-     * backgroundVms}, else a test VM; {@code sleep} sleeps that many ns of virtual time, and the
-     * timer's slack.
+     * backgroundVms}, else a test VM; {@code sleep} sleeps that many ns of virtual time, and each
+     * of the process's own sleeps ends {@code slack} late.
      */
-    void churn(StressPlan.Churn c, LongConsumer sleep) {
+    void churn(StressPlan.Churn c, LongConsumer sleep, LongSupplier slack) {
       boolean background = index < c.backgroundVms();
       try (Kernel.Scope cpu = enter(null)) {
         if (c.startNs(index) > 0) {
@@ -212,9 +212,9 @@ public final class StressRun {
             }
             progress.accept(1);
           }
-          sleep.accept(background ? c.backgroundSleepNs() : c.testSleepNs());
+          sleep.accept((background ? c.backgroundSleepNs() : c.testSleepNs()) + slack.getAsLong()); // usleep()
           for (int i = 0; i < efds.length; i++) {
-            vmm.kvmIrqfd(vmFd, KvmIrqfdArgs.deassign(efds[i], CHURN_GSI + i));
+            check(vmm.kvmIrqfd(vmFd, KvmIrqfdArgs.deassign(efds[i], CHURN_GSI + i)), "KVM_IRQFD deassign");
             check(vmm.close(efds[i]), "close(eventfd)");
           }
           check(vmm.close(vmFd), "close(vm)");

@@ -48,8 +48,8 @@ import java.util.concurrent.Semaphore;
  *
  * <p>The wait lock_stat records is the virtual time from asking to getting, the hold the virtual
  * time from getting to releasing. A CPU runs its tasks in turn and switches only when one sleeps
- * (on a mutex, or for a time: {@link #sleep}) or ends: there is no time slice. Tasks are placed on CPUs in turn, task {@code i} on CPU {@code
- * i mod T}.
+ * (on a mutex, or for a time: {@link #sleep}) or ends: there is no time slice. Tasks are placed
+ * on CPUs in turn, task {@code i} on CPU {@code i mod T}.
  */
 public final class VirtualScheduler implements Scheduler {
   private enum Kind { RUN, LOCK, RELEASE, WAKE, SLEEP, EXIT }
