@@ -3,6 +3,7 @@ package dev.irqlab.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -177,11 +178,15 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
    * order in which the tasks happen to run.
    */
   public List<LongSupplier> pauses() {
+    return perTask(r -> think == 0 ? () -> 0 : () -> Math.round(-think * Math.log(1 - r.nextDouble())));
+  }
+
+  /** One draw per task, each from its own generator, split in task order from one seeded by {@link #seed}. */
+  private List<LongSupplier> perTask(Function<SplittableRandom, LongSupplier> draw) {
     SplittableRandom root = new SplittableRandom(seed);
     List<LongSupplier> out = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      SplittableRandom r = root.split();
-      out.add(think == 0 ? () -> 0 : () -> Math.round(-think * Math.log(1 - r.nextDouble())));
+      out.add(draw.apply(root.split()));
     }
     return out;
   }
@@ -200,13 +205,7 @@ public record StressPlan(int threads, int irqfds, boolean producers, int cpus, C
    * ever, and never meet at the mutex.
    */
   public List<LongSupplier> slacks() {
-    SplittableRandom root = new SplittableRandom(seed);
-    List<LongSupplier> out = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      SplittableRandom r = root.split();
-      out.add(() -> r.nextLong(TIMER_SLACK_NS));
-    }
-    return out;
+    return perTask(r -> () -> r.nextLong(TIMER_SLACK_NS));
   }
 
   /**

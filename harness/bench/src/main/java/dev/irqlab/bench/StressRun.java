@@ -68,17 +68,16 @@ public final class StressRun {
     long makespan;
     if (virtual) {
       VirtualScheduler scheduler = new VirtualScheduler(kernel, plan.costs(), plan.cpus());
-      List<LongSupplier> pauses = plan.pauses();
-      List<LongSupplier> slacks = plan.slacks();
+      // Each task's draws: the timer slack of a churn's sleeps, else the pauses after each irqfd.
+      List<LongSupplier> draws = plan.churn() != null ? plan.slacks() : plan.pauses();
       List<Runnable> bodies = new ArrayList<>();
       for (int t = 0; t < tasks.length; t++) {
         Task task = tasks[t];
-        LongSupplier pause = pauses.get(t);
+        LongSupplier draw = draws.get(t);
         if (plan.churn() != null) {
-          LongSupplier slack = slacks.get(t);
-          bodies.add(() -> task.churn(plan.churn(), ns -> scheduler.sleep(kernel.current(), ns), slack));
+          bodies.add(() -> task.churn(plan.churn(), ns -> scheduler.sleep(kernel.current(), ns), draw));
         } else {
-          bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), pause.getAsLong())));
+          bodies.add(() -> task.run(null, () -> scheduler.think(kernel.current(), draw.getAsLong())));
         }
       }
       scheduler.run(bodies, "vmm");

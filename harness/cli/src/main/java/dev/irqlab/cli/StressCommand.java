@@ -171,12 +171,13 @@ final class StressCommand implements Callable<Integer> {
     long thinkNs = thinkNanos(kind);
     int n = full ? StressPlan.IRQFDS_2023 : irqfds != null ? irqfds : StressPlan.IRQFDS_DEFAULT;
     int c = cpus != null ? cpus : kind == StressPlan.Clock.VIRTUAL ? StressPlan.THREADS_2023 : StressPlan.defaultCpus();
-    StressPlan plan = Measure.parse(spec.commandLine(),
-        () -> churn
-            ? StressPlan.churn(StressPlan.Churn.reproducer(full ? CHURN_FULL : 1), c, CostModel.icx2023().with(costs),
-                seed != null ? seed : StressPlan.SEED_DEFAULT)
-            : new StressPlan(threads, n, producers, c, kind, CostModel.icx2023().with(costs), thinkNs,
-                seed != null ? seed : StressPlan.SEED_DEFAULT, null));
+    long s = seed != null ? seed : StressPlan.SEED_DEFAULT;
+    StressPlan plan = Measure.parse(spec.commandLine(), () -> {
+      CostModel model = CostModel.icx2023().with(costs);
+      return churn
+          ? StressPlan.churn(StressPlan.Churn.reproducer(full ? CHURN_FULL : 1), c, model, s)
+          : new StressPlan(threads, n, producers, c, kind, model, thinkNs, s, null);
+    });
     List<LoadedRevision> revisions = Measure.parse(spec.commandLine(), () -> Revisions.select(dev.irqlab.cli.Revisions.load().canonical(ids)));
     StressReport report;
     try (Progress progress = new Progress(err, !noProgress && System.console() != null, (long) plan.irqfds() * revisions.size())) {
